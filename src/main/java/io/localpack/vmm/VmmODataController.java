@@ -1,0 +1,125 @@
+package io.localpack.vmm;
+
+import io.localpack.dialect.ODataRequestAdapter;
+import io.localpack.dialect.V3UriTranslator;
+import io.localpack.tenancy.SubscriptionRepository;
+import io.localpack.vmm.edm.VmmEdmProvider;
+import io.localpack.vmm.odata.EntitySetBinding;
+import io.localpack.vmm.odata.RequestBodies;
+import io.localpack.vmm.odata.VmmProcessor;
+import jakarta.persistence.EntityManager;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import org.apache.olingo.server.api.OData;
+import org.apache.olingo.server.api.ODataHttpHandler;
+import org.apache.olingo.server.api.ServiceMetadata;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * The SPF/VMM tenant OData service at {@code /{subscription-id}/services/systemcenter/vmm/}: resolves the tenant,
+ * adapts the request to what Olingo parses, and hands it to Olingo with LocalPack's processor.
+ */
+@RestController
+public class VmmODataController {
+
+    /** The service root, in the forms SPF clients use: any case of "vmm", optionally with the WCF service file. */
+    private static final Pattern SERVICE_ROOT = Pattern.compile(
+            "^(/([^/]+)/services/systemcenter/vmm(?:/Microsoft\\.Management\\.Odata\\.svc)?)(/.*)?$",
+            Pattern.CASE_INSENSITIVE);
+
+    private final OData odata = OData.newInstance();
+    private final ServiceMetadata serviceMetadata;
+    private final Map<String, EntitySetBinding<?>> bindings;
+    private final SubscriptionRepository subscriptions;
+    private final EntityManager entityManager;
+    private final TransactionTemplate readTransaction;
+    private final RequestBodies bodies;
+    private final VmmSettings settings;
+
+    public VmmODataController(VmmEdmProvider edm, List<EntitySetBinding<?>> bindings,
+            SubscriptionRepository subscriptions, EntityManager entityManager,
+            PlatformTransactionManager transactionManager, RequestBodies bodies, VmmSettings settings) {
+        this.serviceMetadata = odata.createServiceMetadata(edm, List.of());
+        this.bindings = bindings.stream().collect(Collectors.toMap(EntitySetBinding::entitySetName, Function.identity()));
+        this.subscriptions = subscriptions;
+        this.entityManager = entityManager;
+        this.readTransaction = new TransactionTemplate(transactionManager);
+        this.readTransaction.setReadOnly(true);
+        this.bodies = bodies;
+        this.settings = settings;
+    }
+
+    @RequestMapping({"/{subscriptionId}/services/systemcenter/{vmm:(?i)vmm}",
+        "/{subscriptionId}/services/systemcenter/{vmm:(?i)vmm}/**"})
+    public void handle(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        Matcher root = SERVICE_ROOT.matcher(request.getRequestURI());
+        if (!root.matches()) {
+            ODataErrors.write(response, 404, "NotFound", "Not an SPF/VMM service URL");
+            return;
+        }
+        UUID subscriptionId = subscriptionOf(root.group(2));
+        if (subscriptionId == null || !subscriptions.existsById(subscriptionId)) {
+            ODataErrors.write(response, 404, "SubscriptionNotFound",
+                    "Subscription '" + URLDecoder.decode(root.group(2), StandardCharsets.UTF_8) + "' not found");
+            return;
+        }
+        if (request.getContentLengthLong() > settings.maxRequestBodyBytes()) {
+            ODataErrors.write(response, 413, "RequestEntityTooLarge",
+                    "The request body exceeds the limit of " + settings.maxRequestBodyBytes() + " bytes");
+            return;
+        }
+        if (hasBody(request) && !isODataMediaType(request.getContentType())) {
+            ODataErrors.write(response, 415, "UnsupportedMediaType", "Content-Type '" + request.getContentType()
+                    + "' is not supported; send application/json (or application/atom+xml / application/xml)");
+            return;
+        }
+        String odataPath = root.group(3) == null ? "/" : root.group(3);
+        String translatedPath = V3UriTranslator.encodePath(
+                V3UriTranslator.translatePath(V3UriTranslator.decodePath(odataPath)));
+        ODataRequestAdapter adapted = new ODataRequestAdapter(request, root.group(1), translatedPath,
+                settings.maxRequestBodyBytes());
+
+        response.setHeader("x-ms-request-id", UUID.randomUUID().toString());
+        response.setHeader("Cache-Control", "no-cache");
+        response.setHeader("X-Content-Type-Options", "nosniff");
+        ODataHttpHandler handler = odata.createHandler(serviceMetadata);
+        handler.register(new VmmProcessor(bindings, subscriptionId, entityManager, readTransaction, bodies,
+                settings.pageSize()));
+        handler.process(adapted, response);
+    }
+
+    /** Clients send a Content-Type on GET and DELETE too; it matters only when a body comes with it. */
+    private static boolean hasBody(HttpServletRequest request) {
+        return request.getContentLengthLong() > 0 || request.getHeader("Transfer-Encoding") != null;
+    }
+
+    private static boolean isODataMediaType(String contentType) {
+        if (contentType == null) {
+            return false;
+        }
+        String type = contentType.toLowerCase(java.util.Locale.ROOT);
+        return type.startsWith("application/json") || type.startsWith("application/xml")
+                || type.startsWith("application/atom+xml");
+    }
+
+    private static UUID subscriptionOf(String segment) {
+        try {
+            return UUID.fromString(URLDecoder.decode(segment, StandardCharsets.UTF_8));
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+}

@@ -1,0 +1,75 @@
+package io.localpack.vmm.cloud;
+
+import io.localpack.vmm.edm.VmmEdmProvider;
+import io.localpack.vmm.odata.EntitySetBinding;
+import io.localpack.vmm.odata.EntityWriter;
+import jakarta.persistence.criteria.CriteriaBuilder;
+import jakarta.persistence.criteria.CriteriaQuery;
+import jakarta.persistence.criteria.Predicate;
+import jakarta.persistence.criteria.Root;
+import jakarta.persistence.criteria.Subquery;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.apache.olingo.commons.api.data.Entity;
+import org.springframework.stereotype.Component;
+
+/** The read-only {@code Clouds} entity set: the clouds of the subscription's plan. */
+@Component
+public class CloudODataBinding implements EntitySetBinding<Cloud> {
+
+    private static final Map<String, String> QUERYABLE = Map.of(
+            "ID", "id", "StampId", "stampId", "Name", "name", "Description", "description",
+            "LastModifiedDate", "lastModifiedDate", "UserRoleID", "userRoleId",
+            "WritableLibraryPath", "writableLibraryPath");
+
+    private final CloudRepository clouds;
+
+    public CloudODataBinding(CloudRepository clouds) {
+        this.clouds = clouds;
+    }
+
+    @Override
+    public String entitySetName() {
+        return VmmEdmProvider.CLOUDS;
+    }
+
+    @Override
+    public Class<Cloud> jpaType() {
+        return Cloud.class;
+    }
+
+    @Override
+    public Map<String, String> queryableProperties() {
+        return QUERYABLE;
+    }
+
+    @Override
+    public Predicate visibleTo(UUID subscriptionId, Root<Cloud> root, CriteriaQuery<?> query, CriteriaBuilder cb) {
+        Subquery<Integer> grant = query.subquery(Integer.class);
+        Root<CloudGrant> g = grant.from(CloudGrant.class);
+        grant.select(cb.literal(1)).where(
+                cb.equal(g.get("key").get("subscriptionId"), subscriptionId),
+                cb.equal(g.get("key").get("cloudId"), root.get("id")),
+                cb.equal(g.get("key").get("stampId"), root.get("stampId")));
+        return cb.exists(grant);
+    }
+
+    @Override
+    public Optional<Cloud> find(UUID subscriptionId, UUID id, UUID stampId) {
+        return clouds.findGranted(subscriptionId, id, stampId);
+    }
+
+    @Override
+    public Entity toEntity(Cloud cloud, UUID subscriptionId) {
+        return EntityWriter.entity(VmmEdmProvider.CLOUD.getFullQualifiedNameAsString())
+                .primitive("ID", cloud.getId())
+                .primitive("StampId", cloud.getStampId())
+                .primitive("Description", cloud.getDescription())
+                .primitive("LastModifiedDate", cloud.getLastModifiedDate())
+                .primitive("Name", cloud.getName())
+                .primitive("UserRoleID", cloud.getUserRoleId())
+                .primitive("WritableLibraryPath", cloud.getWritableLibraryPath())
+                .toEntity();
+    }
+}

@@ -1,0 +1,409 @@
+package io.localpack.vmm.odata;
+
+import io.localpack.dialect.ODataRequestAdapter;
+import io.localpack.vmm.common.VmmKey;
+import io.localpack.vmm.common.VmmRequestException;
+import io.localpack.vmm.query.EntityQuery;
+import io.localpack.vmm.query.QueryErrors;
+import jakarta.persistence.EntityManager;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import org.apache.olingo.commons.api.data.ContextURL;
+import org.apache.olingo.commons.api.data.Entity;
+import org.apache.olingo.commons.api.data.EntityCollection;
+import org.apache.olingo.commons.api.edm.EdmEntitySet;
+import org.apache.olingo.commons.api.edm.EdmEntityType;
+import org.apache.olingo.commons.api.format.ContentType;
+import org.apache.olingo.commons.api.http.HttpHeader;
+import org.apache.olingo.commons.api.http.HttpStatusCode;
+import org.apache.olingo.server.api.OData;
+import org.apache.olingo.server.api.ODataApplicationException;
+import org.apache.olingo.server.api.ODataLibraryException;
+import org.apache.olingo.server.api.ODataRequest;
+import org.apache.olingo.server.api.ODataResponse;
+import org.apache.olingo.server.api.ServiceMetadata;
+import org.apache.olingo.server.api.deserializer.DeserializerException;
+import org.apache.olingo.server.api.processor.CountEntityCollectionProcessor;
+import org.apache.olingo.server.api.ODataServerError;
+import org.apache.olingo.server.api.processor.EntityProcessor;
+import org.apache.olingo.server.api.processor.ErrorProcessor;
+import org.apache.olingo.server.api.serializer.EntityCollectionSerializerOptions;
+import org.apache.olingo.server.api.serializer.EntitySerializerOptions;
+import org.apache.olingo.server.api.serializer.ODataSerializer;
+import org.apache.olingo.server.api.uri.UriInfo;
+import org.apache.olingo.server.api.uri.UriParameter;
+import org.apache.olingo.server.api.uri.UriResource;
+import org.apache.olingo.server.api.uri.UriResourceCount;
+import org.apache.olingo.server.api.uri.UriResourceEntitySet;
+import org.apache.olingo.server.api.uri.queryoption.CountOption;
+import org.apache.olingo.server.api.uri.queryoption.SelectOption;
+import org.apache.olingo.server.api.uri.queryoption.SkipTokenOption;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Olingo's entry into LocalPack for one request: reads, counts and writes of the VMM entity sets, translated to
+ * database queries through {@link EntitySetBinding}s and to domain calls through {@link WritableEntitySet}s.
+ */
+public class VmmProcessor implements CountEntityCollectionProcessor, EntityProcessor, ErrorProcessor {
+
+    private final Map<String, EntitySetBinding<?>> bindings;
+    private final UUID subscriptionId;
+    private final EntityManager entityManager;
+    private final TransactionTemplate readTransaction;
+    private final RequestBodies bodies;
+    private final int pageSize;
+    private OData odata;
+    private ServiceMetadata serviceMetadata;
+
+    public VmmProcessor(Map<String, EntitySetBinding<?>> bindings, UUID subscriptionId, EntityManager entityManager,
+            TransactionTemplate readTransaction, RequestBodies bodies, int pageSize) {
+        this.bindings = bindings;
+        this.subscriptionId = subscriptionId;
+        this.entityManager = entityManager;
+        this.readTransaction = readTransaction;
+        this.bodies = bodies;
+        this.pageSize = pageSize;
+    }
+
+    @Override
+    public void init(OData odata, ServiceMetadata serviceMetadata) {
+        this.odata = odata;
+        this.serviceMetadata = serviceMetadata;
+    }
+
+    // --- collections ---
+
+    @Override
+    public void readEntityCollection(ODataRequest request, ODataResponse response, UriInfo uriInfo,
+            ContentType format) throws ODataApplicationException, ODataLibraryException {
+        EdmEntitySet entitySet = entitySetOf(uriInfo);
+        EntitySetBinding<?> binding = bindingOf(entitySet);
+        int skip = uriInfo.getSkipOption() == null ? 0 : uriInfo.getSkipOption().getValue();
+        Integer top = uriInfo.getTopOption() == null ? null : uriInfo.getTopOption().getValue();
+        int alreadyServed = skipTokenOf(uriInfo.getSkipTokenOption());
+        int remaining = top == null ? Integer.MAX_VALUE : Math.max(0, top - alreadyServed);
+        int limit = Math.min(pageSize, remaining);
+        boolean withCount = uriInfo.getCountOption() != null && uriInfo.getCountOption().getValue();
+
+        EntityCollection collection = inReadTransaction(() -> {
+            EntityQuery<?> query = new EntityQuery<>(entityManager, binding, subscriptionId,
+                    uriInfo.getFilterOption(), uriInfo.getOrderByOption());
+            EntityCollection result = new EntityCollection();
+            List<?> rows = limit == 0 ? List.of() : query.rows(skip + alreadyServed, limit + 1);
+            for (int i = 0; i < Math.min(rows.size(), limit); i++) {
+                result.getEntities().add(wire(binding, rows.get(i), request));
+            }
+            if (rows.size() > limit && limit < remaining) {
+                result.setNext(nextLink(request, alreadyServed + limit));
+            }
+            if (withCount) {
+                result.setCount((int) Math.min(Integer.MAX_VALUE, query.count()));
+            }
+            return result;
+        });
+
+        ODataSerializer serializer = odata.createSerializer(format);
+        EdmEntityType type = entitySet.getEntityType();
+        SelectOption select = uriInfo.getSelectOption();
+        String selectList = odata.createUriHelper().buildContextURLSelectList(type, null, select);
+        CountOption count = uriInfo.getCountOption();
+        EntityCollectionSerializerOptions options = EntityCollectionSerializerOptions.with()
+                .contextURL(ContextURL.with().serviceRoot(serviceRoot(request)).entitySet(entitySet)
+                        .selectList(selectList).build())
+                .id(request.getRawBaseUri() + "/" + entitySet.getName())
+                .count(count).select(select).build();
+        response.setContent(serializer.entityCollection(serviceMetadata, type, collection, options).getContent());
+        response.setStatusCode(HttpStatusCode.OK.getStatusCode());
+        response.setHeader(HttpHeader.CONTENT_TYPE, format.toContentTypeString());
+    }
+
+    @Override
+    public void countEntityCollection(ODataRequest request, ODataResponse response, UriInfo uriInfo)
+            throws ODataApplicationException, ODataLibraryException {
+        EntitySetBinding<?> binding = bindingOf(entitySetOf(uriInfo));
+        long count = inReadTransaction(() -> new EntityQuery<>(entityManager, binding, subscriptionId,
+                uriInfo.getFilterOption(), null).count());
+        response.setContent(new ByteArrayInputStream(Long.toString(count).getBytes(StandardCharsets.UTF_8)));
+        response.setStatusCode(HttpStatusCode.OK.getStatusCode());
+        response.setHeader(HttpHeader.CONTENT_TYPE, ContentType.TEXT_PLAIN.toContentTypeString());
+    }
+
+    // --- single entities ---
+
+    @Override
+    public void readEntity(ODataRequest request, ODataResponse response, UriInfo uriInfo, ContentType format)
+            throws ODataApplicationException, ODataLibraryException {
+        EdmEntitySet entitySet = entitySetOf(uriInfo);
+        EntitySetBinding<?> binding = bindingOf(entitySet);
+        Entity entity = readByKey(entitySet, keyOf(uriInfo), request);
+        writeEntity(request, response, entitySet, entity, format, uriInfo.getSelectOption(), HttpStatusCode.OK);
+    }
+
+    @Override
+    public void createEntity(ODataRequest request, ODataResponse response, UriInfo uriInfo, ContentType requestFormat,
+            ContentType responseFormat) throws ODataApplicationException, ODataLibraryException {
+        EdmEntitySet entitySet = entitySetOf(uriInfo);
+        WritableEntitySet writable = writableOf(entitySet);
+        Entity body = bodies.read(request, requestFormat, entitySet.getEntityType(), odata, serviceMetadata);
+        VmmKey created = domain(() -> writable.create(subscriptionId, body));
+        Entity entity = readByKey(entitySet, new VmmKeyValues(created.getId(), created.getStampId()), request);
+        response.setHeader(HttpHeader.LOCATION, entity.getId().toASCIIString());
+        writeEntity(request, response, entitySet, entity, responseFormat, null, HttpStatusCode.CREATED);
+    }
+
+    @Override
+    public void updateEntity(ODataRequest request, ODataResponse response, UriInfo uriInfo, ContentType requestFormat,
+            ContentType responseFormat) throws ODataApplicationException, ODataLibraryException {
+        EdmEntitySet entitySet = entitySetOf(uriInfo);
+        WritableEntitySet writable = writableOf(entitySet);
+        VmmKeyValues key = keyOf(uriInfo);
+        Entity body = bodies.read(request, requestFormat, entitySet.getEntityType(), odata, serviceMetadata);
+        domain(() -> writable.update(subscriptionId, key.id(), key.stampId(), body));
+        if (wantsContent(request)) {
+            Entity entity = readByKey(entitySet, key, request);
+            response.setHeader("Preference-Applied", "return=representation");
+            writeEntity(request, response, entitySet, entity, responseFormat, null, HttpStatusCode.OK);
+        } else {
+            response.setStatusCode(HttpStatusCode.NO_CONTENT.getStatusCode());
+        }
+    }
+
+    @Override
+    public void deleteEntity(ODataRequest request, ODataResponse response, UriInfo uriInfo)
+            throws ODataApplicationException, ODataLibraryException {
+        EdmEntitySet entitySet = entitySetOf(uriInfo);
+        WritableEntitySet writable = writableOf(entitySet);
+        VmmKeyValues key = keyOf(uriInfo);
+        domain(() -> {
+            writable.delete(subscriptionId, key.id(), key.stampId());
+            return null;
+        });
+        response.setStatusCode(HttpStatusCode.NO_CONTENT.getStatusCode());
+    }
+
+    /** Every OData error carries a code; Olingo's own errors come without one, so name them by their status. */
+    @Override
+    public void processError(ODataRequest request, ODataResponse response, ODataServerError error, ContentType format) {
+        if (error.getCode() == null) {
+            HttpStatusCode status = HttpStatusCode.fromStatusCode(error.getStatusCode());
+            error.setCode(status == null ? "Error" : pascalCase(status.name().replace('_', ' ').toLowerCase(Locale.ROOT)));
+        }
+        try {
+            ContentType errorFormat = format == null || !format.isCompatible(ContentType.APPLICATION_XML)
+                    ? ContentType.JSON : format;
+            response.setContent(odata.createSerializer(errorFormat).error(error).getContent());
+            response.setStatusCode(error.getStatusCode());
+            response.setHeader(HttpHeader.CONTENT_TYPE, errorFormat.toContentTypeString());
+        } catch (ODataLibraryException e) {
+            response.setStatusCode(error.getStatusCode());
+        }
+    }
+
+    private static String pascalCase(String words) {
+        StringBuilder out = new StringBuilder();
+        for (String word : words.split(" ")) {
+            if (!word.isEmpty()) {
+                out.append(Character.toUpperCase(word.charAt(0))).append(word.substring(1));
+            }
+        }
+        return out.toString();
+    }
+
+    // --- helpers ---
+
+    private Entity readByKey(EdmEntitySet entitySet, VmmKeyValues key, ODataRequest request)
+            throws ODataApplicationException {
+        EntitySetBinding<?> binding = bindingOf(entitySet);
+        return inReadTransaction(() -> {
+            Object row = binding.find(subscriptionId, key.id(), key.stampId())
+                    .orElseThrow(() -> QueryErrors.notFound(entitySet.getEntityType().getName() + " " + key
+                            + " not found"));
+            return wire(binding, row, request);
+        });
+    }
+
+    private static URI serviceRoot(ODataRequest request) {
+        return URI.create(request.getRawBaseUri() + "/");
+    }
+
+    private void writeEntity(ODataRequest request, ODataResponse response, EdmEntitySet entitySet, Entity entity,
+            ContentType format, SelectOption select, HttpStatusCode status) throws ODataLibraryException {
+        EdmEntityType type = entitySet.getEntityType();
+        String selectList = odata.createUriHelper().buildContextURLSelectList(type, null, select);
+        EntitySerializerOptions options = EntitySerializerOptions.with()
+                .contextURL(ContextURL.with().serviceRoot(serviceRoot(request)).entitySet(entitySet)
+                        .selectList(selectList).suffix(ContextURL.Suffix.ENTITY).build())
+                .select(select).build();
+        response.setContent(odata.createSerializer(format).entity(serviceMetadata, type, entity, options).getContent());
+        response.setStatusCode(status.getStatusCode());
+        response.setHeader(HttpHeader.CONTENT_TYPE, format.toContentTypeString());
+    }
+
+    @SuppressWarnings("unchecked")
+    private <T> Entity wire(EntitySetBinding<T> binding, Object row, ODataRequest request) {
+        Entity entity = binding.toEntity((T) row, subscriptionId);
+        if (entity.getId() == null) {
+            VmmKeyValues key = VmmKeyValues.of(entity);
+            entity.setId(URI.create(request.getRawBaseUri() + "/"
+                    + EntityWriter.keySegment(binding.entitySetName(), key.id(), key.stampId())));
+        }
+        return entity;
+    }
+
+    private static URI nextLink(ODataRequest request, int served) {
+        String query = request.getRawQueryPath();
+        StringBuilder kept = new StringBuilder();
+        if (query != null) {
+            for (String pair : query.split("&")) {
+                if (!pair.isEmpty() && !pair.startsWith("$skiptoken=") && !pair.startsWith("%24skiptoken=")) {
+                    kept.append(pair).append('&');
+                }
+            }
+        }
+        kept.append("$skiptoken=").append(served);
+        return URI.create(request.getRawBaseUri() + request.getRawODataPath() + "?" + kept);
+    }
+
+    /** LocalPack's skip tokens count the rows already served after $skip; anything else is a client error. */
+    private static int skipTokenOf(SkipTokenOption option) throws ODataApplicationException {
+        if (option == null) {
+            return 0;
+        }
+        try {
+            int value = Integer.parseInt(option.getValue());
+            if (value < 0) {
+                throw new NumberFormatException();
+            }
+            return value;
+        } catch (NumberFormatException e) {
+            throw QueryErrors.badRequest("Invalid $skiptoken '" + option.getValue() + "'");
+        }
+    }
+
+    /** V4 asks with Prefer: return=representation; SPF's V3 clients with Prefer: return-content. */
+    private static boolean wantsContent(ODataRequest request) {
+        List<String> prefer = request.getHeaders("Prefer");
+        if (prefer == null) {
+            return false;
+        }
+        return prefer.stream().map(p -> p.toLowerCase(Locale.ROOT))
+                .anyMatch(p -> p.contains("return=representation") || p.contains("return-content"));
+    }
+
+    private EdmEntitySet entitySetOf(UriInfo uriInfo) throws ODataApplicationException {
+        List<UriResource> parts = uriInfo.getUriResourceParts();
+        boolean count = parts.size() == 2 && parts.get(1) instanceof UriResourceCount;
+        if ((parts.size() != 1 && !count) || !(parts.get(0) instanceof UriResourceEntitySet set)) {
+            throw new ODataApplicationException("This resource path is not supported", HttpStatusCode.NOT_IMPLEMENTED
+                    .getStatusCode(), Locale.ENGLISH, "NotImplemented");
+        }
+        return set.getEntitySet();
+    }
+
+    private EntitySetBinding<?> bindingOf(EdmEntitySet entitySet) throws ODataApplicationException {
+        EntitySetBinding<?> binding = bindings.get(entitySet.getName());
+        if (binding == null) {
+            throw QueryErrors.notFound("Entity set " + entitySet.getName() + " is not served");
+        }
+        return binding;
+    }
+
+    private WritableEntitySet writableOf(EdmEntitySet entitySet) throws ODataApplicationException {
+        if (bindingOf(entitySet) instanceof WritableEntitySet writable) {
+            return writable;
+        }
+        throw new ODataApplicationException(entitySet.getName() + " is read-only",
+                HttpStatusCode.METHOD_NOT_ALLOWED.getStatusCode(), Locale.ENGLISH, "MethodNotAllowed");
+    }
+
+    private static VmmKeyValues keyOf(UriInfo uriInfo) throws ODataApplicationException {
+        UriResourceEntitySet set = (UriResourceEntitySet) uriInfo.getUriResourceParts().get(0);
+        UUID id = null;
+        UUID stampId = null;
+        for (UriParameter parameter : set.getKeyPredicates()) {
+            UUID value = guidOf(parameter);
+            if (parameter.getName().equals("ID")) {
+                id = value;
+            } else if (parameter.getName().equals("StampId")) {
+                stampId = value;
+            }
+        }
+        if (id == null || stampId == null) {
+            throw QueryErrors.badRequest("The key needs both ID and StampId");
+        }
+        return new VmmKeyValues(id, stampId);
+    }
+
+    private static UUID guidOf(UriParameter parameter) throws ODataApplicationException {
+        try {
+            return UUID.fromString(parameter.getText());
+        } catch (IllegalArgumentException | NullPointerException e) {
+            throw QueryErrors.badRequest("Key " + parameter.getName() + " is not a valid GUID: " + parameter.getText());
+        }
+    }
+
+    private interface ReadWork<T> {
+        T run() throws ODataApplicationException;
+    }
+
+    private <T> T inReadTransaction(ReadWork<T> work) throws ODataApplicationException {
+        try {
+            return readTransaction.execute(status -> {
+                try {
+                    return work.run();
+                } catch (ODataApplicationException e) {
+                    throw new WrappedODataException(e);
+                }
+            });
+        } catch (WrappedODataException e) {
+            throw e.cause;
+        }
+    }
+
+    private interface DomainWork<T> {
+        T run();
+    }
+
+    /** Runs a domain call, rendering the domain's refusals as OData errors. */
+    private static <T> T domain(DomainWork<T> work) throws ODataApplicationException {
+        try {
+            return work.run();
+        } catch (VmmRequestException e) {
+            int status = switch (e.kind()) {
+                case INVALID -> HttpStatusCode.BAD_REQUEST.getStatusCode();
+                case NOT_FOUND -> HttpStatusCode.NOT_FOUND.getStatusCode();
+                case CONFLICT -> HttpStatusCode.CONFLICT.getStatusCode();
+            };
+            throw new ODataApplicationException(e.getMessage(), status, Locale.ENGLISH, e.code());
+        }
+    }
+
+    private static final class WrappedODataException extends RuntimeException {
+        private final ODataApplicationException cause;
+
+        WrappedODataException(ODataApplicationException cause) {
+            super(cause);
+            this.cause = cause;
+        }
+    }
+
+    /** A VMM key as read from a URL or an entity. */
+    record VmmKeyValues(UUID id, UUID stampId) {
+        static VmmKeyValues of(Entity entity) {
+            return new VmmKeyValues((UUID) entity.getProperty("ID").getValue(),
+                    (UUID) entity.getProperty("StampId").getValue());
+        }
+
+        @Override
+        public String toString() {
+            return "(ID=" + id + ",StampId=" + stampId + ")";
+        }
+    }
+}

@@ -1,0 +1,169 @@
+package io.localpack.vmm.service;
+
+import io.localpack.tenancy.Subscription;
+import io.localpack.tenancy.SubscriptionRepository;
+import io.localpack.vmm.cloud.CloudRepository;
+import io.localpack.vmm.common.ServiceSetting;
+import io.localpack.vmm.common.UserAndRole;
+import io.localpack.vmm.common.VmmRequestException;
+import io.localpack.vmm.template.ServiceTemplate;
+import io.localpack.vmm.template.ServiceTemplateRepository;
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The life of a VMM service that does not depend on any wire format: deploy, change, delete.
+ * Every method is scoped to one subscription; another tenant's service is reported as not found.
+ */
+@org.springframework.stereotype.Service
+public class ServiceManager {
+
+    public static final Set<String> PRIORITIES = Set.of("Low", "Normal", "High");
+
+    private final ServiceRepository services;
+    private final CloudRepository clouds;
+    private final ServiceTemplateRepository templates;
+    private final SubscriptionRepository subscriptions;
+    private final Clock clock;
+
+    public ServiceManager(ServiceRepository services, CloudRepository clouds, ServiceTemplateRepository templates,
+            SubscriptionRepository subscriptions, Clock clock) {
+        this.services = services;
+        this.clouds = clouds;
+        this.templates = templates;
+        this.subscriptions = subscriptions;
+        this.clock = clock;
+    }
+
+    @Transactional
+    public Service deploy(UUID subscriptionId, NewService request) {
+        requireGiven(request.stampId(), "StampId");
+        requireGiven(request.cloudId(), "CloudId");
+        requireGiven(request.serviceTemplateId(), "ServiceTemplateId");
+        clouds.findGranted(subscriptionId, request.cloudId(), request.stampId())
+                .orElseThrow(() -> VmmRequestException.invalid("CloudId " + request.cloudId()
+                        + " does not name a cloud of this subscription on stamp " + request.stampId()));
+        ServiceTemplate template = templates.findGranted(subscriptionId, request.serviceTemplateId(), request.stampId())
+                .orElseThrow(() -> VmmRequestException.invalid("ServiceTemplateId " + request.serviceTemplateId()
+                        + " does not name a service template available to this subscription on stamp "
+                        + request.stampId()));
+        if (request.name() == null || request.name().isBlank()) {
+            throw VmmRequestException.invalid(
+                    "Name is required (Name, or NewServiceDeployment.ServiceConfiguration.Name)");
+        }
+        String priority = request.servicePriority() != null ? request.servicePriority()
+                : template.getServicePriority() != null ? template.getServicePriority() : "Normal";
+        requirePriority(priority);
+        List<ServiceSetting> settings = settingsFor(template, request.settings());
+        Subscription subscription = subscriptions.findById(subscriptionId)
+                .orElseThrow(() -> VmmRequestException.notFound("Subscription " + subscriptionId + " not found"));
+
+        Service service = new Service(UUID.randomUUID(), request.stampId(), subscriptionId, request.cloudId(),
+                template.getId(), now());
+        service.describe(request.name(), request.description(), request.costCenter(), priority);
+        service.setOwner(request.owner());
+        service.setIgnorePlacementErrors(request.ignorePlacementErrors());
+        service.setServiceSettings(settings);
+        service.grantTo(new UserAndRole(null, subscription.tenantRoleName(), subscriptionId));
+        service.placeFromTemplate(template.getRelease(), "Cloud", template.getAccessibility());
+        service.setState(ServiceStates.DEPLOYED, ServiceStates.STATUS_RUNNING, ServiceStates.OVERALL_OK);
+        return services.save(service);
+    }
+
+    @Transactional
+    public Service change(UUID subscriptionId, UUID id, UUID stampId, ServiceChanges changes) {
+        Service service = get(subscriptionId, id, stampId);
+        if (changes.servicePriority() != null) {
+            requirePriority(changes.servicePriority());
+        }
+        if (changes.isEmpty()) {
+            return service;
+        }
+        if (changes.name() != null) {
+            if (changes.name().isBlank()) {
+                throw VmmRequestException.invalid("Name cannot be empty");
+            }
+            service.setName(changes.name());
+        }
+        if (changes.description() != null) {
+            service.setDescription(changes.description());
+        }
+        if (changes.costCenter() != null) {
+            service.setCostCenter(changes.costCenter());
+        }
+        if (changes.servicePriority() != null) {
+            service.setServicePriority(changes.servicePriority());
+        }
+        if (changes.owner() != null) {
+            UserAndRole current = service.getOwner();
+            ServiceChanges.OwnerChange owner = changes.owner();
+            service.setOwner(new UserAndRole(
+                    owner.userName() != null ? owner.userName() : current == null ? null : current.getUserName(),
+                    owner.roleName() != null ? owner.roleName() : current == null ? null : current.getRoleName(),
+                    owner.roleId() != null ? owner.roleId() : current == null ? null : current.getRoleId()));
+        }
+        service.touch(now());
+        return service;
+    }
+
+    @Transactional
+    public void delete(UUID subscriptionId, UUID id, UUID stampId) {
+        services.delete(get(subscriptionId, id, stampId));
+    }
+
+    @Transactional(readOnly = true)
+    public Service get(UUID subscriptionId, UUID id, UUID stampId) {
+        return services.findOwned(subscriptionId, id, stampId)
+                .orElseThrow(() -> VmmRequestException.notFound(
+                        "Service (ID=" + id + ",StampId=" + stampId + ") not found"));
+    }
+
+    /** The template's settings, with the tenant's values applied by name; an unknown name is refused. */
+    private static List<ServiceSetting> settingsFor(ServiceTemplate template, List<NewService.SettingValue> values) {
+        Map<String, ServiceSetting> byName = new LinkedHashMap<>();
+        template.getServiceSettings().forEach(s -> byName.put(s.getName(), s));
+        for (NewService.SettingValue value : values) {
+            if (value.name() == null) {
+                continue; // SPF clients send an all-null placeholder entry
+            }
+            ServiceSetting setting = byName.get(value.name());
+            if (setting == null) {
+                throw VmmRequestException.invalid("NewServiceDeployment.ServiceConfiguration.ServiceSettings: '"
+                        + value.name() + "' is not a setting of service template " + template.getName()
+                        + " (settings: " + String.join(", ", byName.keySet()) + ")");
+            }
+            byName.put(value.name(), setting.withValue(value.value(), value.encrypted()));
+        }
+        List<ServiceSetting> result = new ArrayList<>(byName.values());
+        for (ServiceSetting setting : result) {
+            if (Boolean.TRUE.equals(setting.getMandatory()) && setting.getValue() == null) {
+                throw VmmRequestException.invalid("NewServiceDeployment.ServiceConfiguration.ServiceSettings: '"
+                        + setting.getName() + "' is mandatory for service template " + template.getName());
+            }
+        }
+        return result;
+    }
+
+    private static void requireGiven(Object value, String property) {
+        if (value == null) {
+            throw VmmRequestException.invalid(property + " is required");
+        }
+    }
+
+    private static void requirePriority(String priority) {
+        if (!PRIORITIES.contains(priority)) {
+            throw VmmRequestException.invalid("ServicePriority '" + priority + "' is not one of Low, Normal, High");
+        }
+    }
+
+    private OffsetDateTime now() {
+        return OffsetDateTime.now(clock);
+    }
+}
