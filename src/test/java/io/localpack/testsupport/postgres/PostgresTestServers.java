@@ -1,5 +1,8 @@
 package io.localpack.testsupport.postgres;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -55,8 +58,27 @@ final class PostgresTestServers {
             if (resolution.available()) {
                 PostgresTestDatabases.registerShutdown(resolution.server());
             }
+            writeSummary(resolution);
         }
         return resolution;
+    }
+
+    /** One line for CI's log (the Surefire execution names the file): which server, or why none. */
+    private static void writeSummary(Resolution resolution) {
+        String file = System.getProperty(TestDatabase.SUMMARY_PROPERTY);
+        if (file == null || file.isBlank()) {
+            return;
+        }
+        String line = resolution.available()
+                ? "PostgreSQL suite ran on the " + resolution.server().description()
+                : "PostgreSQL suite did not run. " + resolution.failureMessage();
+        try {
+            Path path = Path.of(file);
+            Files.createDirectories(path.toAbsolutePath().getParent());
+            Files.writeString(path, line + System.lineSeparator());
+        } catch (IOException e) {
+            System.err.println(line + " (could not write " + file + ": " + e + ")");
+        }
     }
 
     private static Resolution find() {
@@ -105,7 +127,9 @@ final class PostgresTestServers {
         String user = Optional.ofNullable(System.getenv(ENV_USER)).orElse("postgres");
         String password = Optional.ofNullable(System.getenv(ENV_PASSWORD)).orElse("");
         // Unlike the local probe, a configured server that does not work is an error, not a reason to look elsewhere.
-        return Optional.of(checked(new PostgresServer("url", ENV_URL, url.trim(), user, password, null)));
+        String where = url.trim().replaceFirst("\\?.*$", "");
+        return Optional.of(checked(
+                new PostgresServer("url", where + " (" + ENV_URL + ")", url.trim(), user, password, null)));
     }
 
     private static Optional<PostgresServer> localServer() {

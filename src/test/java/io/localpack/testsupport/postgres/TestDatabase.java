@@ -33,6 +33,9 @@ public final class TestDatabase {
      */
     public static final String SOURCE_PROPERTY = "localpack.test.postgres.source";
 
+    /** A file to write one line to: which server the suite used, or why it did not run (set by the pom for CI). */
+    static final String SUMMARY_PROPERTY = "localpack.test.postgres.summary";
+
     private TestDatabase() {
     }
 
