@@ -12,8 +12,8 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * Two instances open at once on one database, as multi-instance tests need ({@value TestDatabase#SHARED_DATABASE_PROPERTY}),
- * while a context without it gets a database of its own in the PostgreSQL suite.
+ * Two instances open at once on one database, as multi-instance tests need
+ * ({@value TestDatabase#SHARED_DATABASE_PROPERTY}), while a context without it gets a database of its own.
  */
 class SharedDatabaseTest {
 
@@ -21,7 +21,8 @@ class SharedDatabaseTest {
     void contextsWithTheSameSharedNameSeeOneDatabase() {
         // On H2 the URLs give the same picture (and keep these rows out of the suite's shared in-memory database);
         // in the PostgreSQL suite the test database replaces them.
-        String[] pair = {"--" + TestDatabase.SHARED_DATABASE_PROPERTY + "=pair", "--spring.datasource.url=jdbc:h2:mem:pair"};
+        String[] pair = {
+                "--" + TestDatabase.SHARED_DATABASE_PROPERTY + "=pair", "--spring.datasource.url=jdbc:h2:mem:pair"};
         try (ConfigurableApplicationContext first = start(pair);
              ConfigurableApplicationContext second = start(pair);
              ConfigurableApplicationContext other = start("--spring.datasource.url=jdbc:h2:mem:other")) {
