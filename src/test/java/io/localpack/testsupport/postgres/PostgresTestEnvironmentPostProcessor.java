@@ -62,9 +62,16 @@ public class PostgresTestEnvironmentPostProcessor implements EnvironmentPostProc
         properties.put("spring.datasource.username", server.user());
         properties.put("spring.datasource.password", server.password());
         properties.put("spring.datasource.driver-class-name", "org.postgresql.Driver");
-        // The test context cache keeps up to 32 contexts open: small pools keep them within max_connections (100).
-        properties.put("spring.datasource.hikari.maximum-pool-size", 4);
-        properties.put("spring.datasource.hikari.minimum-idle", 0);
+        // The test context cache keeps up to 32 contexts open, and other builds may share the server: small pools that
+        // close idle connections soon keep them all within max_connections (100 by default). A test's own wins.
+        Map<String, Object> pool = Map.of("spring.datasource.hikari.maximum-pool-size", 4,
+                "spring.datasource.hikari.minimum-idle", 0,
+                "spring.datasource.hikari.idle-timeout", 10_000);
+        pool.forEach((key, value) -> {
+            if (!environment.containsProperty(key)) {
+                properties.put(key, value);
+            }
+        });
         properties.put(TestDatabase.DATABASE_NAME_PROPERTY, database);
         environment.getPropertySources().addFirst(new MapPropertySource("localpackTestPostgres", properties));
         log.info("Test context on PostgreSQL database " + database + " (" + server.description() + ")");
