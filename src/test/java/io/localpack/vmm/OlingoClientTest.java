@@ -19,8 +19,10 @@ import org.apache.olingo.client.api.domain.ClientEntitySet;
 import org.apache.olingo.client.core.ODataClientFactory;
 import org.apache.olingo.commons.api.edm.FullQualifiedName;
 import org.junit.jupiter.api.Test;
+import org.springframework.test.context.TestPropertySource;
 
 /** LocalPack driven by a client nobody here wrote: Apache Olingo's OData V4 client. */
+@TestPropertySource(properties = "localpack.test.context=olingo-client") // its own database: it counts fixture rows
 class OlingoClientTest extends HttpTestSupport {
 
     private final ODataClient client = ODataClientFactory.getClient();
