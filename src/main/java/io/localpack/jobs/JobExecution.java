@@ -1,0 +1,178 @@
+package io.localpack.jobs;
+
+import io.localpack.jobs.faults.FaultRule;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * One run of a job, handed to {@link JobHandler#run}. The handler reports progress in named steps:
+ *
+ * <pre>{@code
+ * execution.step("Stopping virtual machines", 10, () -> services.markStopping(id));
+ * execution.step("Waiting for the guests to shut down", 90);
+ * execution.step("Updating the service", 100, () -> services.markStopped(id));
+ * }</pre>
+ *
+ * Each step records its text as the job's current step, runs its work, waits for its share of the kind's configured
+ * duration (the progress it adds, as a fraction of 100) and records the progress. On a restart of a failed job the
+ * steps done before the failure (and the failed one, with SkipLastFailedStep) are skipped.
+ */
+public final class JobExecution {
+
+    private final Job job;
+    private final int version;
+    private final Duration duration;
+    private final int skipStepsBefore;
+    private final FaultRule fault;
+    private final JobRepository repository;
+    private final List<JobError> warnings = new ArrayList<>();
+    private int stepsBegun;
+    private int progress;
+    private JobRepository.Result result = JobRepository.Result.NONE;
+    private int httpStatus = 200;
+
+    JobExecution(Job job, int version, Duration duration, int skipStepsBefore, FaultRule fault,
+                 JobRepository repository) {
+        this.job = job;
+        this.version = version;
+        this.duration = duration;
+        this.skipStepsBefore = skipStepsBefore;
+        this.fault = fault;
+        this.repository = repository;
+    }
+
+    /** The job as it was when this run started. */
+    public Job job() {
+        return job;
+    }
+
+    public UUID jobId() {
+        return job.id();
+    }
+
+    public UUID subscriptionId() {
+        return job.subscriptionId();
+    }
+
+    public UUID targetObjectId() {
+        return job.targetObjectId();
+    }
+
+    public Map<String, String> parameters() {
+        return job.parameters();
+    }
+
+    /** A parameter the submitter set, or null. */
+    public String parameter(String name) {
+        return job.parameters().get(name);
+    }
+
+    /** True when this run follows a restart of a failed job. */
+    public boolean isRestart() {
+        return job.attempt() > 1;
+    }
+
+    /** A step without domain work (waiting, reporting). */
+    public void step(String text, int progressWhenDone) throws InterruptedException {
+        step(text, progressWhenDone, null);
+    }
+
+    /**
+     * Begin a step named {@code text}, run {@code work} (may be null), spend the step's share of the duration and
+     * set progress to {@code progressWhenDone} (0-100, not lower than the current progress).
+     *
+     * @throws JobFailedException when a fault rule makes this step fail
+     * @throws InterruptedException when the instance shuts down mid-step (the engine fails the job)
+     */
+    public void step(String text, int progressWhenDone, Runnable work) throws InterruptedException {
+        if (progressWhenDone < progress || progressWhenDone > 100) {
+            throw new IllegalArgumentException("progress must rise within 0..100, got " + progressWhenDone);
+        }
+        int index = stepsBegun++;
+        int share = progressWhenDone - progress;
+        progress = progressWhenDone;
+        if (index < skipStepsBefore) {
+            // done (or skipped) before the restart
+            guard(repository.progress(job.id(), version, progressWhenDone));
+            return;
+        }
+        guard(repository.beginStep(job.id(), version, text, stepsBegun));
+        if (fault != null && index == fault.atStep()) {
+            throw new JobFailedException(fault.error());
+        }
+        if (work != null) {
+            work.run();
+        }
+        long millis = duration.toMillis() * share / 100;
+        if (millis > 0) {
+            Thread.sleep(millis);
+        }
+        guard(repository.progress(job.id(), version, progressWhenDone));
+    }
+
+    /** The object the job produced (VMM ResultObjectID / ResultObjectType / ResultName). */
+    public void result(UUID objectId, String objectType, String name) {
+        this.result = new JobRepository.Result(objectId, objectType, name);
+    }
+
+    /** Finish with a warning: the job ends SucceedWithInfo and lists it in AdditionalMessages. */
+    public void warn(JobError warning) {
+        warnings.add(warning);
+    }
+
+    /** ASM: the status a successful operation reports in Operation/HttpStatusCode (200 unless set). */
+    public void httpStatus(int status) {
+        this.httpStatus = status;
+    }
+
+    /** Index of the last step begun (absolute, counting skipped steps); -1 before the first. */
+    int lastStepIndex() {
+        return stepsBegun - 1;
+    }
+
+    /** A fault set for a step the handler never reached still fails the job, after its last step. */
+    void failIfFaultPending() {
+        if (fault != null && fault.atStep() >= stepsBegun) {
+            stepsBegun++;
+            throw new JobFailedException(fault.error());
+        }
+    }
+
+    List<JobError> warnings() {
+        return warnings;
+    }
+
+    JobRepository.Result result() {
+        return result;
+    }
+
+    int httpStatusValue() {
+        return httpStatus;
+    }
+
+    int version() {
+        return version;
+    }
+
+    private void guard(boolean stillOwned) {
+        if (!stillOwned) {
+            throw new LeaseLostException(job.id());
+        }
+    }
+
+    static OffsetDateTime now() {
+        return OffsetDateTime.now(ZoneOffset.UTC);
+    }
+
+    /** The runner lost the job (its lease expired and another runner took it over): stop quietly. */
+    static final class LeaseLostException extends RuntimeException {
+        LeaseLostException(UUID id) {
+            super("Lost the lease on job " + id);
+        }
+    }
+}

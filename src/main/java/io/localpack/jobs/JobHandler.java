@@ -1,0 +1,26 @@
+package io.localpack.jobs;
+
+/**
+ * The work behind one kind of job. Implementations are Spring beans; the engine finds them by {@link #kind()}.
+ *
+ * <p>{@link #run} reports progress through {@link JobExecution#step}: each step names what is happening
+ * (VMM's current step text), may carry the domain change to make, and says the progress reached when it is done.
+ * The engine spends the kind's configured duration across the steps. To fail, throw {@link JobFailedException}
+ * (or any exception: that becomes an internal error). A run may be repeated after a failure ({@link JobService#restart}):
+ * steps already done are skipped then, so put each domain change inside the step that makes it.
+ */
+public interface JobHandler {
+
+    /** The job kind this handler runs, e.g. {@code "vmm.service.stop"}. */
+    String kind();
+
+    /** Do the work. Runs on an engine thread with no transaction; open your own for domain changes. */
+    void run(JobExecution execution) throws Exception;
+
+    /**
+     * Called once after the job is marked Failed (by the handler, a fault rule, or the death of its runner):
+     * put the target object into its failed state. Runs on an engine thread with no transaction.
+     */
+    default void onFailure(JobExecution execution, JobError error) {
+    }
+}

@@ -1,0 +1,246 @@
+package io.localpack.jobs;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.stereotype.Repository;
+
+/**
+ * SQL over the {@code jobs} table. Every write that a runner makes after claiming a job is guarded by the
+ * {@code version} it claimed, so a runner that lost its lease cannot overwrite the new owner's work.
+ */
+@Repository
+class JobRepository {
+
+    private static final TypeReference<Map<String, String>> STRING_MAP = new TypeReference<>() { };
+    private static final TypeReference<List<JobError>> ERROR_LIST = new TypeReference<>() { };
+
+    private final JdbcTemplate jdbc;
+    private final ObjectMapper json;
+
+    JobRepository(JdbcTemplate jdbc, ObjectMapper json) {
+        this.jdbc = jdbc;
+        this.json = json;
+    }
+
+    void insert(JobRequest r, OffsetDateTime now) {
+        jdbc.update("""
+                INSERT INTO jobs (id, stamp_id, subscription_id, kind, name, description_code, description_code_string,
+                  cmdlet_name, status, status_string, progress_value, current_step_index, skip_steps_before,
+                  created_time, owner, target_object_id, target_object_type, target_object_name, active_target,
+                  is_restartable, is_completed, parameters, attempt, version)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, 0, 0, ?, ?, ?, ?, ?, ?, ?, FALSE, ?, 0, 0)""",
+                r.id(), r.stampId(), r.subscriptionId(), r.kind(), r.name(), r.descriptionCode(),
+                r.descriptionCodeString(), r.cmdletName(), JobStatus.Queued.name(), JobStatus.Queued.statusString(),
+                now, r.owner(), r.targetObjectId(), r.targetObjectType(), r.targetObjectName(),
+                activeTarget(r.targetObjectId()), r.restartable(), toJson(r.parameters()));
+    }
+
+    static String activeTarget(UUID targetObjectId) {
+        return targetObjectId == null ? null : targetObjectId.toString();
+    }
+
+    Optional<Job> find(UUID subscriptionId, UUID id) {
+        return jdbc.query("SELECT * FROM jobs WHERE subscription_id = ? AND id = ?", mapper(), subscriptionId, id)
+                .stream().findFirst();
+    }
+
+    /** For the engine only: no tenant filter. */
+    Optional<Job> findAnyTenant(UUID id) {
+        return jdbc.query("SELECT * FROM jobs WHERE id = ?", mapper(), id).stream().findFirst();
+    }
+
+    Optional<UUID> findActiveJobId(UUID targetObjectId) {
+        return jdbc.queryForList("SELECT id FROM jobs WHERE active_target = ?", UUID.class,
+                activeTarget(targetObjectId)).stream().findFirst();
+    }
+
+    List<Job> findByTarget(UUID subscriptionId, UUID targetObjectId) {
+        return jdbc.query("SELECT * FROM jobs WHERE subscription_id = ? AND target_object_id = ? "
+                + "ORDER BY created_time DESC", mapper(), subscriptionId, targetObjectId);
+    }
+
+    /** Claim candidates: queued jobs, oldest first. */
+    List<Claimable> findQueued(int limit) {
+        return jdbc.query("SELECT id, version FROM jobs WHERE status = ? ORDER BY created_time LIMIT ?",
+                (rs, i) -> new Claimable(rs.getObject(1, UUID.class), rs.getInt(2)), JobStatus.Queued.name(), limit);
+    }
+
+    /** Running jobs whose runner has not renewed its lease in time. */
+    List<Claimable> findExpiredLeases(OffsetDateTime now, int limit) {
+        return jdbc.query("SELECT id, version FROM jobs WHERE status = ? AND lease_expires_at < ? "
+                        + "ORDER BY lease_expires_at LIMIT ?",
+                (rs, i) -> new Claimable(rs.getObject(1, UUID.class), rs.getInt(2)),
+                JobStatus.Running.name(), now, limit);
+    }
+
+    /** Optimistic claim: exactly one runner's UPDATE matches the version it read. */
+    boolean claim(Claimable c, String runnerId, OffsetDateTime now, OffsetDateTime leaseUntil) {
+        return jdbc.update("""
+                UPDATE jobs SET status = ?, status_string = ?, lease_owner = ?, lease_expires_at = ?,
+                  version = version + 1, attempt = attempt + 1, current_step_index = 0,
+                  start_time = COALESCE(start_time, ?)
+                WHERE id = ? AND version = ? AND status = ?""",
+                JobStatus.Running.name(), JobStatus.Running.statusString(), runnerId, leaseUntil, now,
+                c.id(), c.version(), JobStatus.Queued.name()) == 1;
+    }
+
+    /** Take an expired job away from its dead runner (same optimistic guard as {@link #claim}). */
+    boolean takeOverExpired(Claimable c, String runnerId, OffsetDateTime now, OffsetDateTime leaseUntil) {
+        return jdbc.update("""
+                UPDATE jobs SET lease_owner = ?, lease_expires_at = ?, version = version + 1
+                WHERE id = ? AND version = ? AND status = ? AND lease_expires_at < ?""",
+                runnerId, leaseUntil, c.id(), c.version(), JobStatus.Running.name(), now) == 1;
+    }
+
+    int renewLeases(String runnerId, OffsetDateTime leaseUntil) {
+        return jdbc.update("UPDATE jobs SET lease_expires_at = ? WHERE lease_owner = ? AND status = ?",
+                leaseUntil, runnerId, JobStatus.Running.name());
+    }
+
+    boolean beginStep(UUID id, int version, String text, int stepsBegun) {
+        return jdbc.update("UPDATE jobs SET current_step = ?, current_step_index = ? "
+                        + "WHERE id = ? AND version = ? AND status = ?",
+                text, stepsBegun, id, version, JobStatus.Running.name()) == 1;
+    }
+
+    boolean progress(UUID id, int version, int progressValue) {
+        return jdbc.update("UPDATE jobs SET progress_value = ? WHERE id = ? AND version = ? AND status = ?",
+                progressValue, id, version, JobStatus.Running.name()) == 1;
+    }
+
+    boolean complete(UUID id, int version, JobStatus status, List<JobError> warnings, Result result,
+                     int httpStatus, OffsetDateTime now) {
+        return jdbc.update("""
+                UPDATE jobs SET status = ?, status_string = ?, progress_value = 100, is_completed = TRUE,
+                  end_time = ?, active_target = NULL, lease_owner = NULL, lease_expires_at = NULL,
+                  additional_messages = ?, http_status = ?, failed_step_index = NULL, skip_steps_before = 0,
+                  result_object_id = COALESCE(?, result_object_id), result_object_type = COALESCE(?, result_object_type),
+                  result_name = COALESCE(?, result_name)
+                WHERE id = ? AND version = ? AND status = ?""",
+                status.name(), status.statusString(), now, warnings.isEmpty() ? null : toJson(warnings), httpStatus,
+                result.id(), result.type(), result.name(), id, version, JobStatus.Running.name()) == 1;
+    }
+
+    boolean fail(UUID id, int version, JobError e, Integer failedStepIndex, OffsetDateTime now) {
+        return jdbc.update("""
+                UPDATE jobs SET status = ?, status_string = ?, progress_value = 100, is_completed = TRUE,
+                  end_time = ?, active_target = NULL, lease_owner = NULL, lease_expires_at = NULL,
+                  error_code = ?, error_name = ?, error_problem = ?, error_recommended_action = ?, error_type = ?,
+                  error_detailed_source = ?, error_exception_details = ?, error_is_terminating = ?, http_status = ?,
+                  failed_step_index = ?
+                WHERE id = ? AND version = ? AND status = ?""",
+                JobStatus.Failed.name(), JobStatus.Failed.statusString(), now, e.code(), e.name(), e.problem(),
+                e.recommendedAction(), e.errorType(), e.detailedSource(), e.exceptionDetails(), e.terminating(),
+                e.httpStatus(), failedStepIndex, id, version, JobStatus.Running.name()) == 1;
+    }
+
+    /** Put a failed, restartable job back in the queue; takes the target lock again (may throw DuplicateKey). */
+    boolean requeue(UUID subscriptionId, UUID id, int skipStepsBefore) {
+        return jdbc.update("""
+                UPDATE jobs SET status = ?, status_string = ?, progress_value = 0, is_completed = FALSE,
+                  end_time = NULL, current_step = NULL, current_step_index = 0, skip_steps_before = ?,
+                  active_target = CAST(target_object_id AS VARCHAR(200)),
+                  error_code = NULL, error_name = NULL, error_problem = NULL, error_recommended_action = NULL,
+                  error_type = NULL, error_detailed_source = NULL, error_exception_details = NULL,
+                  error_is_terminating = NULL, http_status = NULL, additional_messages = NULL
+                WHERE subscription_id = ? AND id = ? AND status = ? AND is_restartable = TRUE""",
+                JobStatus.Queued.name(), JobStatus.Queued.statusString(), skipStepsBefore, subscriptionId, id,
+                JobStatus.Failed.name()) == 1;
+    }
+
+    record Claimable(UUID id, int version) {
+    }
+
+    record Result(UUID id, String type, String name) {
+        static final Result NONE = new Result(null, null, null);
+    }
+
+    /** Version and restart bookkeeping read right after a claim. */
+    record ClaimState(int version, int skipStepsBefore) {
+    }
+
+    ClaimState claimState(UUID id) {
+        return jdbc.queryForObject("SELECT version, skip_steps_before FROM jobs WHERE id = ?",
+                (rs, i) -> new ClaimState(rs.getInt(1), rs.getInt(2)), id);
+    }
+
+    Integer failedStepIndex(UUID id) {
+        return jdbc.queryForObject("SELECT failed_step_index FROM jobs WHERE id = ?", Integer.class, id);
+    }
+
+    int currentStepIndex(UUID id) {
+        return jdbc.queryForObject("SELECT current_step_index FROM jobs WHERE id = ?", Integer.class, id);
+    }
+
+    private RowMapper<Job> mapper() {
+        return this::map;
+    }
+
+    private Job map(ResultSet rs, int row) throws SQLException {
+        JobStatus status = JobStatus.valueOf(rs.getString("status"));
+        JobError error = null;
+        if (rs.getObject("error_code") != null) {
+            error = new JobError(rs.getInt("error_code"), rs.getString("error_name"), rs.getString("error_problem"),
+                    rs.getString("error_recommended_action"), rs.getString("error_type"),
+                    rs.getString("error_detailed_source"), rs.getString("error_exception_details"),
+                    rs.getBoolean("error_is_terminating"), rs.getInt("http_status"));
+        }
+        String messages = rs.getString("additional_messages");
+        String parameters = rs.getString("parameters");
+        return new Job(
+                rs.getObject("id", UUID.class),
+                rs.getObject("stamp_id", UUID.class),
+                rs.getObject("subscription_id", UUID.class),
+                rs.getString("kind"),
+                rs.getString("name"),
+                rs.getString("description_code"),
+                rs.getString("description_code_string"),
+                rs.getString("cmdlet_name"),
+                status,
+                rs.getInt("progress_value"),
+                rs.getString("current_step"),
+                rs.getObject("created_time", OffsetDateTime.class),
+                rs.getObject("start_time", OffsetDateTime.class),
+                rs.getObject("end_time", OffsetDateTime.class),
+                rs.getString("owner"),
+                rs.getObject("target_object_id", UUID.class),
+                rs.getString("target_object_type"),
+                rs.getString("target_object_name"),
+                rs.getObject("result_object_id", UUID.class),
+                rs.getString("result_object_type"),
+                rs.getString("result_name"),
+                rs.getBoolean("is_restartable"),
+                rs.getBoolean("is_completed"),
+                error,
+                messages == null ? List.of() : fromJson(messages, ERROR_LIST),
+                parameters == null ? Map.of() : fromJson(parameters, STRING_MAP),
+                (Integer) rs.getObject("http_status", Integer.class),
+                rs.getInt("attempt"));
+    }
+
+    private String toJson(Object value) {
+        try {
+            return json.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private <T> T fromJson(String text, TypeReference<T> type) {
+        try {
+            return json.readValue(text, type);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Unreadable JSON in jobs row: " + text, e);
+        }
+    }
+}

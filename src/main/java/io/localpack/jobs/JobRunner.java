@@ -1,0 +1,232 @@
+package io.localpack.jobs;
+
+import io.localpack.jobs.faults.FaultRule;
+import io.localpack.jobs.faults.FaultRules;
+import java.lang.management.ManagementFactory;
+import java.time.OffsetDateTime;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.stereotype.Component;
+
+/**
+ * Runs queued jobs on this instance. Cluster safety comes from the database: a runner owns a job only after its
+ * optimistic {@code UPDATE ... WHERE version = ? AND status = 'Queued'} matched, holds it with a lease it renews,
+ * and every later write is guarded by that version. A job whose lease expired (its runner died) is failed by
+ * whichever runner notices first, with VMM error 1700, and stays restartable.
+ */
+@Component
+class JobRunner implements SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(JobRunner.class);
+
+    private final JobRepository repository;
+    private final FaultRules faults;
+    private final JobsProperties properties;
+    private final Map<String, JobHandler> handlers = new HashMap<>();
+    private final String runnerId;
+    private final Semaphore freeWorkers;
+    private volatile ScheduledExecutorService scheduler;
+    private volatile ExecutorService workers;
+    private volatile boolean running;
+
+    JobRunner(JobRepository repository, FaultRules faults, JobsProperties properties, List<JobHandler> handlerBeans) {
+        this.repository = repository;
+        this.faults = faults;
+        this.properties = properties;
+        for (JobHandler h : handlerBeans) {
+            if (handlers.put(h.kind(), h) != null) {
+                throw new IllegalStateException("Two job handlers for kind " + h.kind());
+            }
+        }
+        this.runnerId = ManagementFactory.getRuntimeMXBean().getName() + "/" + UUID.randomUUID().toString()
+                .substring(0, 8);
+        this.freeWorkers = new Semaphore(properties.workerThreads());
+    }
+
+    boolean handles(String kind) {
+        return handlers.containsKey(kind);
+    }
+
+    String runnerId() {
+        return runnerId;
+    }
+
+    @Override
+    public void start() {
+        running = true;
+        if (!properties.enabled()) {
+            return;
+        }
+        workers = Executors.newFixedThreadPool(properties.workerThreads(), r -> {
+            Thread t = new Thread(r, "localpack-job-worker");
+            t.setDaemon(true);
+            return t;
+        });
+        scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "localpack-job-poller");
+            t.setDaemon(true);
+            return t;
+        });
+        long poll = Math.max(1, properties.pollInterval().toMillis());
+        scheduler.scheduleWithFixedDelay(this::pollSafely, 0, poll, TimeUnit.MILLISECONDS);
+        long renew = Math.max(1, properties.leaseDuration().toMillis() / 3);
+        scheduler.scheduleWithFixedDelay(this::renewSafely, renew, renew, TimeUnit.MILLISECONDS);
+    }
+
+    /** Look for work now (after a submit commits) instead of at the next poll. */
+    void wake() {
+        ScheduledExecutorService s = scheduler;
+        if (s != null && !s.isShutdown()) {
+            try {
+                s.execute(this::pollSafely);
+            } catch (RuntimeException e) {
+                // shutting down; the next instance picks the job up
+            }
+        }
+    }
+
+    @Override
+    public void stop() {
+        running = false;
+        if (scheduler != null) {
+            scheduler.shutdownNow();
+        }
+        if (workers != null) {
+            // Interrupted handlers fail their jobs (error 1700) before the database goes away.
+            workers.shutdownNow();
+            try {
+                workers.awaitTermination(10, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+
+    private void pollSafely() {
+        try {
+            poll();
+        } catch (RuntimeException e) {
+            log.warn("Job poll failed: {}", e.toString());
+        }
+    }
+
+    private void renewSafely() {
+        try {
+            repository.renewLeases(runnerId, leaseUntil());
+        } catch (RuntimeException e) {
+            log.warn("Job lease renewal failed: {}", e.toString());
+        }
+    }
+
+    private void poll() {
+        OffsetDateTime now = JobExecution.now();
+        for (JobRepository.Claimable c : repository.findExpiredLeases(now, 10)) {
+            if (repository.takeOverExpired(c, runnerId, now, leaseUntil())) {
+                failAbandoned(c.id(), c.version() + 1);
+            }
+        }
+        int free = freeWorkers.availablePermits();
+        if (free == 0) {
+            return;
+        }
+        for (JobRepository.Claimable c : repository.findQueued(free)) {
+            if (!freeWorkers.tryAcquire()) {
+                return;
+            }
+            boolean claimed = false;
+            try {
+                claimed = repository.claim(c, runnerId, JobExecution.now(), leaseUntil());
+                if (claimed) {
+                    workers.execute(() -> runClaimed(c.id(), c.version() + 1));
+                }
+            } finally {
+                if (!claimed) {
+                    freeWorkers.release();
+                }
+            }
+        }
+    }
+
+    private OffsetDateTime leaseUntil() {
+        return JobExecution.now().plus(properties.leaseDuration());
+    }
+
+    private void runClaimed(UUID id, int version) {
+        try {
+            Job job = repository.findAnyTenant(id).orElseThrow();
+            int skip = repository.claimState(id).skipStepsBefore();
+            JobHandler handler = handlers.get(job.kind());
+            if (handler == null) {
+                repository.fail(id, version, JobErrors.noHandler(job.kind()), null, JobExecution.now());
+                return;
+            }
+            FaultRule fault = faults.fire(job.kind(), job.targetObjectId(), job.parameters()).orElse(null);
+            JobExecution execution = new JobExecution(job, version, properties.durationOf(job.kind()), skip, fault,
+                    repository);
+            JobError error;
+            try {
+                handler.run(execution);
+                execution.failIfFaultPending();
+                JobStatus status = execution.warnings().isEmpty() ? JobStatus.Completed : JobStatus.SucceedWithInfo;
+                repository.complete(id, version, status, execution.warnings(), execution.result(),
+                        execution.httpStatusValue(), JobExecution.now());
+                return;
+            } catch (JobFailedException e) {
+                error = e.error();
+            } catch (JobExecution.LeaseLostException e) {
+                log.warn("{}", e.getMessage());
+                return;
+            } catch (InterruptedException e) {
+                error = JobErrors.runnerDied();
+            } catch (Exception e) {
+                log.error("Job {} ({}) failed unexpectedly", id, job.kind(), e);
+                error = JobErrors.internal(e);
+            }
+            int failedStep = Math.max(0, execution.lastStepIndex());
+            if (repository.fail(id, version, error, failedStep, JobExecution.now())) {
+                notifyFailure(handler, execution, error);
+            }
+        } catch (RuntimeException e) {
+            log.error("Job {} could not be run", id, e);
+        } finally {
+            freeWorkers.release();
+        }
+    }
+
+    private void failAbandoned(UUID id, int version) {
+        Job job = repository.findAnyTenant(id).orElseThrow();
+        int stepsBegun = repository.currentStepIndex(id);
+        JobError error = JobErrors.runnerDied();
+        if (repository.fail(id, version, error, Math.max(0, stepsBegun - 1), JobExecution.now())) {
+            log.warn("Job {} ({}) was abandoned by its runner; marked Failed", id, job.kind());
+            JobHandler handler = handlers.get(job.kind());
+            if (handler != null) {
+                notifyFailure(handler, new JobExecution(job, version, properties.durationOf(job.kind()), 0, null,
+                        repository), error);
+            }
+        }
+    }
+
+    private void notifyFailure(JobHandler handler, JobExecution execution, JobError error) {
+        try {
+            handler.onFailure(execution, error);
+        } catch (RuntimeException e) {
+            log.error("onFailure of job {} threw", execution.jobId(), e);
+        }
+    }
+}

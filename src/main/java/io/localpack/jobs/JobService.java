@@ -1,0 +1,162 @@
+package io.localpack.jobs;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The job engine's entry point for domain code. Every mutation in LocalPack is a job:
+ *
+ * <pre>{@code
+ * Job job = jobs.submit(JobRequest.builder(subscriptionId, "vmm.service.stop", "Stop service")
+ *         .stampId(stampId).target(serviceId, "Service", serviceName).owner(principal).build());
+ * Job done = jobs.awaitCompletion(job.id(), Duration.ofMinutes(5));   // synchronous callers only
+ * }</pre>
+ *
+ * A job submitted inside a transaction is written in that transaction and starts only after it commits (a rollback
+ * drops it). Jobs run on any instance sharing the database, exactly once; see docs/jobs.md.
+ */
+@Service
+public class JobService {
+
+    private final JobRepository repository;
+    private final JobRunner runner;
+    private final JobsProperties properties;
+    private final TransactionTemplate newTransaction;
+
+    JobService(JobRepository repository, JobRunner runner, JobsProperties properties,
+               PlatformTransactionManager transactions) {
+        this.repository = repository;
+        this.runner = runner;
+        this.properties = properties;
+        this.newTransaction = new TransactionTemplate(transactions);
+        this.newTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+    }
+
+    /**
+     * Enqueue a job (status Queued). Joins the caller's transaction if there is one.
+     *
+     * @throws TargetBusyException      another unfinished job holds {@code request.targetObjectId()}
+     * @throws IllegalArgumentException no handler for the kind, or the id is taken
+     */
+    public Job submit(JobRequest request) {
+        if (!runner.handles(request.kind())) {
+            throw new IllegalArgumentException("No job handler for kind " + request.kind());
+        }
+        if (request.targetObjectId() != null) {
+            repository.findActiveJobId(request.targetObjectId()).ifPresent(running -> {
+                throw new TargetBusyException(request.targetObjectId(), running);
+            });
+        }
+        try {
+            repository.insert(request, JobExecution.now());
+        } catch (DuplicateKeyException e) {
+            throw busyOrDuplicate(request.targetObjectId(), request.id(), e);
+        }
+        wakeRunnerAfterCommit();
+        return repository.find(request.subscriptionId(), request.id()).orElseThrow();
+    }
+
+    /** A job of the subscription, or empty (also for another tenant's job). */
+    public Optional<Job> find(UUID subscriptionId, UUID id) {
+        return repository.find(subscriptionId, id);
+    }
+
+    /** The subscription's jobs on one object, newest first. */
+    public List<Job> findByTarget(UUID subscriptionId, UUID targetObjectId) {
+        return repository.findByTarget(subscriptionId, targetObjectId);
+    }
+
+    /** The unfinished job holding an object, if any (for a friendly check before submit; submit still enforces it). */
+    public Optional<UUID> activeJobOn(UUID targetObjectId) {
+        return repository.findActiveJobId(targetObjectId);
+    }
+
+    /**
+     * Wait until the job is finished or {@code max} has passed, polling the database (the job may run on another
+     * instance). Returns the last snapshot; check {@link Job#completed()}.
+     *
+     * @throws IllegalArgumentException no such job
+     */
+    public Job awaitCompletion(UUID id, Duration max) throws InterruptedException {
+        long deadline = System.nanoTime() + max.toNanos();
+        long pause = Math.max(5, Math.min(properties.pollInterval().toMillis(), 200));
+        while (true) {
+            Job job = repository.findAnyTenant(id).orElseThrow(() -> new IllegalArgumentException("No job " + id));
+            if (job.status().isFinished() || System.nanoTime() >= deadline) {
+                return job;
+            }
+            Thread.sleep(pause);
+        }
+    }
+
+    /**
+     * Run a failed, restartable job again under the same id. Steps that were done before the failure are skipped;
+     * with {@code skipLastFailedStep} the failed step is skipped too (VMM's SkipLastFailedStep).
+     *
+     * @throws JobNotRestartableException not Failed, or not restartable
+     * @throws TargetBusyException        another job holds the target meanwhile
+     * @throws IllegalArgumentException   no such job in the subscription
+     */
+    public Job restart(UUID subscriptionId, UUID jobId, boolean skipLastFailedStep) {
+        Job job = repository.find(subscriptionId, jobId)
+                .orElseThrow(() -> new IllegalArgumentException("No job " + jobId));
+        if (job.status() != JobStatus.Failed) {
+            throw new JobNotRestartableException(jobId, job.status(), "only a failed job can be restarted");
+        }
+        if (!job.restartable()) {
+            throw new JobNotRestartableException(jobId, job.status(), "the job is not restartable");
+        }
+        Integer failedStep = repository.failedStepIndex(jobId);
+        int skip = failedStep == null ? 0 : failedStep + (skipLastFailedStep ? 1 : 0);
+        if (job.targetObjectId() != null) {
+            repository.findActiveJobId(job.targetObjectId()).ifPresent(running -> {
+                throw new TargetBusyException(job.targetObjectId(), running);
+            });
+        }
+        boolean requeued;
+        try {
+            requeued = repository.requeue(subscriptionId, jobId, skip);
+        } catch (DuplicateKeyException e) {
+            throw busyOrDuplicate(job.targetObjectId(), jobId, e);
+        }
+        if (!requeued) {
+            throw new JobNotRestartableException(jobId, job.status(), "it was restarted concurrently");
+        }
+        wakeRunnerAfterCommit();
+        return repository.find(subscriptionId, jobId).orElseThrow();
+    }
+
+    private RuntimeException busyOrDuplicate(UUID target, UUID jobId, DuplicateKeyException e) {
+        if (target == null) {
+            return new IllegalArgumentException("A job with id " + jobId + " exists", e);
+        }
+        // The caller's transaction may be unusable after the violation (PostgreSQL): look up in a fresh one.
+        UUID running = newTransaction.execute(s -> repository.findActiveJobId(target).orElse(null));
+        if (running == null || running.equals(jobId)) {
+            return new IllegalArgumentException("A job with id " + jobId + " exists", e);
+        }
+        return new TargetBusyException(target, running);
+    }
+
+    private void wakeRunnerAfterCommit() {
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCommit() {
+                    runner.wake();
+                }
+            });
+        } else {
+            runner.wake();
+        }
+    }
+}
