@@ -2,6 +2,7 @@ package io.localpack.vmm;
 
 import io.localpack.dialect.ODataRequestAdapter;
 import io.localpack.dialect.V3UriTranslator;
+import io.localpack.jobs.JobService;
 import io.localpack.tenancy.SubscriptionRepository;
 import io.localpack.vmm.edm.VmmEdmProvider;
 import io.localpack.vmm.odata.EntitySetBinding;
@@ -48,10 +49,12 @@ public class VmmODataController {
     private final TransactionTemplate readTransaction;
     private final RequestBodies bodies;
     private final VmmSettings settings;
+    private final JobService jobs;
 
     public VmmODataController(VmmEdmProvider edm, List<EntitySetBinding<?>> bindings,
             SubscriptionRepository subscriptions, EntityManager entityManager,
-            PlatformTransactionManager transactionManager, RequestBodies bodies, VmmSettings settings) {
+            PlatformTransactionManager transactionManager, RequestBodies bodies, VmmSettings settings, JobService jobs) {
+        this.jobs = jobs;
         this.serviceMetadata = odata.createServiceMetadata(edm, List.of());
         this.bindings = bindings.stream().collect(Collectors.toMap(EntitySetBinding::entitySetName, Function.identity()));
         this.subscriptions = subscriptions;
@@ -92,13 +95,14 @@ public class VmmODataController {
         ODataRequestAdapter adapted = new ODataRequestAdapter(request, root.group(1), translatedPath,
                 settings.maxRequestBodyBytes());
 
-        response.setHeader("x-ms-request-id", UUID.randomUUID().toString());
-        response.setHeader("Cache-Control", "no-cache");
-        response.setHeader("X-Content-Type-Options", "nosniff");
+        HttpServletResponse answer = new RequestIdResponse(response);
+        answer.setHeader(REQUEST_ID, UUID.randomUUID().toString());
+        answer.setHeader("Cache-Control", "no-cache");
+        answer.setHeader("X-Content-Type-Options", "nosniff");
         ODataHttpHandler handler = odata.createHandler(serviceMetadata);
         handler.register(new VmmProcessor(bindings, subscriptionId, entityManager, readTransaction, bodies,
-                settings.pageSize()));
-        handler.process(adapted, response);
+                settings.pageSize(), jobs, settings.synchronousWait()));
+        handler.process(adapted, answer);
     }
 
     /** Clients send a Content-Type on GET and DELETE too; it matters only when a body comes with it. */
@@ -113,6 +117,27 @@ public class VmmODataController {
         String type = contentType.toLowerCase(java.util.Locale.ROOT);
         return type.startsWith("application/json") || type.startsWith("application/xml")
                 || type.startsWith("application/atom+xml");
+    }
+
+    private static final String REQUEST_ID = "x-ms-request-id";
+
+    /**
+     * Every response carries one fresh x-ms-request-id; a write replaces it with its job's id (Olingo adds the
+     * processor's headers, which would otherwise give two).
+     */
+    private static final class RequestIdResponse extends jakarta.servlet.http.HttpServletResponseWrapper {
+        RequestIdResponse(HttpServletResponse response) {
+            super(response);
+        }
+
+        @Override
+        public void addHeader(String name, String value) {
+            if (REQUEST_ID.equalsIgnoreCase(name)) {
+                super.setHeader(name, value);
+            } else {
+                super.addHeader(name, value);
+            }
+        }
     }
 
     private static UUID subscriptionOf(String segment) {

@@ -7,9 +7,10 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  *
  * @param pageSize most entities in one response before a next link
  * @param maxRequestBodyBytes largest request body accepted (413 above)
+ * @param synchronousWait how long a request without RunAsynchronously=1 waits for its job before answering anyway
  */
 @ConfigurationProperties("localpack.odata")
-public record VmmSettings(int pageSize, long maxRequestBodyBytes) {
+public record VmmSettings(int pageSize, long maxRequestBodyBytes, java.time.Duration synchronousWait) {
 
     public VmmSettings {
         if (pageSize <= 0) {
@@ -17,6 +18,9 @@ public record VmmSettings(int pageSize, long maxRequestBodyBytes) {
         }
         if (maxRequestBodyBytes <= 0) {
             maxRequestBodyBytes = 1024 * 1024;
+        }
+        if (synchronousWait == null) {
+            synchronousWait = java.time.Duration.ofMinutes(10);
         }
     }
 }

@@ -92,6 +92,11 @@ class OlingoClientTest extends HttpTestSupport {
         assertThat(read.getProperty("CostCenter").getValue().toString()).isEqualTo("CC-OLINGO");
         assertThat(read.getProperty("Name").getValue().toString()).isEqualTo("Olingo Gateway");
 
+        ClientEntity stop = client.getObjectFactory().newEntity(new FullQualifiedName("VMM", "Service"));
+        stop.getProperties().add(client.getObjectFactory().newPrimitiveProperty("Operation",
+                client.getObjectFactory().newPrimitiveValueBuilder().buildString("Stop")));
+        assertThat(client.getCUDRequestFactory().getEntityUpdateRequest(serviceUri(id, WEST_STAMP), UpdateType.PATCH,
+                stop).execute().getStatusCode()).isEqualTo(204);
         ODataDeleteResponse deleted = client.getCUDRequestFactory().getDeleteRequest(serviceUri(id, WEST_STAMP))
                 .execute();
         assertThat(deleted.getStatusCode()).isEqualTo(204);

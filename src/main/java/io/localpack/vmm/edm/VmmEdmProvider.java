@@ -35,10 +35,14 @@ public class VmmEdmProvider extends CsdlAbstractEdmProvider {
     public static final String SERVICES = "Services";
     public static final String SERVICE_TEMPLATES = "ServiceTemplates";
     public static final String CLOUDS = "Clouds";
+    public static final String JOBS = "Jobs";
 
     public static final FullQualifiedName SERVICE = fqn("Service");
     public static final FullQualifiedName SERVICE_TEMPLATE = fqn("ServiceTemplate");
     public static final FullQualifiedName CLOUD = fqn("Cloud");
+    public static final FullQualifiedName JOB = fqn("Job");
+    public static final FullQualifiedName JOB_DESCRIPTION = fqn("JobDescription");
+    public static final FullQualifiedName ERROR_INFO = fqn("ErrorInfo");
 
     public static final FullQualifiedName USER_AND_ROLE = fqn("UserAndRole");
     public static final FullQualifiedName NEW_SERVICE_DEPLOYMENT = fqn("NewServiceDeployment");
@@ -66,6 +70,7 @@ public class VmmEdmProvider extends CsdlAbstractEdmProvider {
         defineService();
         defineServiceTemplate();
         defineCloud();
+        defineJob();
     }
 
     private void defineComplexTypes() {
@@ -111,12 +116,16 @@ public class VmmEdmProvider extends CsdlAbstractEdmProvider {
         type.setNavigationProperties(new ArrayList<>(List.of(
                 navigation("ServiceTemplate", SERVICE_TEMPLATE),
                 navigation("PendingServiceTemplate", SERVICE_TEMPLATE),
-                navigation("Cloud", CLOUD))));
+                navigation("Cloud", CLOUD),
+                navigation("MostRecentTask", JOB),
+                navigation("FailedJob", JOB))));
         CsdlEntitySet set = entitySet(SERVICES, SERVICE);
         set.setNavigationPropertyBindings(new ArrayList<>(List.of(
                 binding("ServiceTemplate", SERVICE_TEMPLATES),
                 binding("PendingServiceTemplate", SERVICE_TEMPLATES),
-                binding("Cloud", CLOUDS))));
+                binding("Cloud", CLOUDS),
+                binding("MostRecentTask", JOBS),
+                binding("FailedJob", JOBS))));
     }
 
     private void defineServiceTemplate() {
@@ -135,6 +144,35 @@ public class VmmEdmProvider extends CsdlAbstractEdmProvider {
         entity(CLOUD, key("ID"), key("StampId"), prop("Description", STRING), prop("LastModifiedDate", DATE_TIME),
                 prop("Name", STRING), prop("UserRoleID", GUID), prop("WritableLibraryPath", STRING));
         entitySet(CLOUDS, CLOUD);
+    }
+
+    /** VMM.Job in the order of the SPF $metadata (see shared/spec/vmm-states.md 3.1). */
+    private void defineJob() {
+        complex(JOB_DESCRIPTION, prop("CanSkipLastFailedStep", BOOLEAN), prop("Code", STRING),
+                prop("DescriptionCodeString", STRING), prop("IsRestartable", BOOLEAN), prop("IsStoppable", BOOLEAN),
+                prop("Name", STRING), prop("RequiresCredentialsForRestart", BOOLEAN));
+        complex(ERROR_INFO, prop("CloudProblem", STRING), prop("Code", STRING), prop("DetailedCode", INT32),
+                prop("DetailedErrorCode", STRING), prop("DetailedSource", STRING), prop("DisplayableErrorCode", STRING),
+                prop("ErrorCodeString", STRING), prop("ErrorType", STRING), prop("ExceptionDetails", STRING),
+                prop("IsConditionallyTerminating", BOOLEAN), prop("IsDeploymentBlocker", BOOLEAN),
+                prop("IsMomAlert", BOOLEAN), prop("IsSuccess", BOOLEAN), prop("IsTerminating", BOOLEAN),
+                prop("MessageParameters", STRING), prop("MomAlertSeverity", STRING), prop("Problem", STRING),
+                prop("RecommendedAction", STRING), prop("RecommendedActionCLI", STRING),
+                prop("ShowDetailedError", BOOLEAN));
+        entity(JOB, key("ID"), prop("Name", STRING), prop("CurrentStepId", GUID), prop("RootStepId", GUID),
+                prop("CmdletName", STRING), prop("EndTime", DATE_TIME), prop("IsCompleted", BOOLEAN),
+                prop("IsRestartable", BOOLEAN), prop("IsStoppable", BOOLEAN), prop("IsVisible", BOOLEAN),
+                prop("Owner", STRING), prop("OwnerSID", STRING), prop("ProgressValue", INT32),
+                prop("Progress", STRING), prop("ResultObjectTypeName", STRING), prop("ResultName", STRING),
+                prop("Source", STRING), prop("StartTime", DATE_TIME), prop("Status", STRING),
+                prop("StatusString", STRING), prop("Target", STRING), prop("TargetObjectID", GUID),
+                prop("Description", JOB_DESCRIPTION), prop("WasNotifiedOfCancel", BOOLEAN), prop("PROTipID", GUID),
+                prop("ResultObjectID", GUID), prop("TargetObjectType", STRING),
+                prop("AreAuditRecordsAvailable", BOOLEAN), prop("ResultObjectType", STRING), key("StampId"),
+                prop("StepsLoaded", BOOLEAN), prop("UserName", STRING), prop("Password", STRING),
+                prop("SkipLastFailedStep", BOOLEAN), prop("ErrorInfo", ERROR_INFO),
+                collection("AdditionalMessages", ERROR_INFO));
+        entitySet(JOBS, JOB);
     }
 
     // --- CsdlAbstractEdmProvider ---

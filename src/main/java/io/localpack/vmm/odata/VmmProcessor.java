@@ -1,6 +1,10 @@
 package io.localpack.vmm.odata;
 
-import io.localpack.dialect.ODataRequestAdapter;
+import io.localpack.jobs.Job;
+import io.localpack.jobs.JobError;
+import io.localpack.jobs.JobService;
+import io.localpack.jobs.JobStatus;
+import java.time.Duration;
 import io.localpack.vmm.common.VmmKey;
 import io.localpack.vmm.common.VmmRequestException;
 import io.localpack.vmm.query.EntityQuery;
@@ -59,11 +63,16 @@ public class VmmProcessor implements CountEntityCollectionProcessor, EntityProce
     private final TransactionTemplate readTransaction;
     private final RequestBodies bodies;
     private final int pageSize;
+    private final JobService jobs;
+    private final Duration synchronousWait;
     private OData odata;
     private ServiceMetadata serviceMetadata;
 
     public VmmProcessor(Map<String, EntitySetBinding<?>> bindings, UUID subscriptionId, EntityManager entityManager,
-            TransactionTemplate readTransaction, RequestBodies bodies, int pageSize) {
+            TransactionTemplate readTransaction, RequestBodies bodies, int pageSize, JobService jobs,
+            Duration synchronousWait) {
+        this.jobs = jobs;
+        this.synchronousWait = synchronousWait;
         this.bindings = bindings;
         this.subscriptionId = subscriptionId;
         this.entityManager = entityManager;
@@ -152,8 +161,10 @@ public class VmmProcessor implements CountEntityCollectionProcessor, EntityProce
         EdmEntitySet entitySet = entitySetOf(uriInfo);
         WritableEntitySet writable = writableOf(entitySet);
         Entity body = bodies.read(request, requestFormat, entitySet.getEntityType(), odata, serviceMetadata);
-        VmmKey created = domain(() -> writable.create(subscriptionId, body));
-        Entity entity = readByKey(entitySet, new VmmKeyValues(created.getId(), created.getStampId()), request);
+        WritableEntitySet.WriteOutcome created = domain(() -> writable.create(subscriptionId, body, principal(request)));
+        finish(created, request, response);
+        Entity entity = readByKey(entitySet, new VmmKeyValues(created.key().getId(), created.key().getStampId()),
+                request);
         response.setHeader(HttpHeader.LOCATION, entity.getId().toASCIIString());
         writeEntity(request, response, entitySet, entity, responseFormat, null, HttpStatusCode.CREATED);
     }
@@ -165,7 +176,8 @@ public class VmmProcessor implements CountEntityCollectionProcessor, EntityProce
         WritableEntitySet writable = writableOf(entitySet);
         VmmKeyValues key = keyOf(uriInfo);
         Entity body = bodies.read(request, requestFormat, entitySet.getEntityType(), odata, serviceMetadata);
-        domain(() -> writable.update(subscriptionId, key.id(), key.stampId(), body));
+        finish(domain(() -> writable.update(subscriptionId, key.id(), key.stampId(), body, principal(request))),
+                request, response);
         if (wantsContent(request)) {
             Entity entity = readByKey(entitySet, key, request);
             response.setHeader("Preference-Applied", "return=representation");
@@ -181,10 +193,8 @@ public class VmmProcessor implements CountEntityCollectionProcessor, EntityProce
         EdmEntitySet entitySet = entitySetOf(uriInfo);
         WritableEntitySet writable = writableOf(entitySet);
         VmmKeyValues key = keyOf(uriInfo);
-        domain(() -> {
-            writable.delete(subscriptionId, key.id(), key.stampId());
-            return null;
-        });
+        finish(domain(() -> writable.delete(subscriptionId, key.id(), key.stampId(), principal(request))), request,
+                response);
         response.setStatusCode(HttpStatusCode.NO_CONTENT.getStatusCode());
     }
 
@@ -217,6 +227,55 @@ public class VmmProcessor implements CountEntityCollectionProcessor, EntityProce
     }
 
     // --- helpers ---
+
+    /**
+     * The request id is the job id. Without {@code RunAsynchronously=1} the request waits for its job and a failed
+     * job becomes an OData error carrying the job's VMM error; with it, the answer goes out at once.
+     */
+    private void finish(WritableEntitySet.WriteOutcome outcome, ODataRequest request, ODataResponse response)
+            throws ODataApplicationException {
+        response.setHeader("x-ms-request-id", outcome.jobId().toString());
+        if (runsAsynchronously(request)) {
+            return;
+        }
+        Job job;
+        try {
+            job = jobs.awaitCompletion(outcome.jobId(), synchronousWait);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return;
+        }
+        if (job.status() == JobStatus.Failed || job.status() == JobStatus.Canceled) {
+            JobError error = job.error();
+            int status = error == null ? 500 : error.httpStatus();
+            throw new ODataApplicationException((error == null ? "The job failed" : error.problem()) + " (VMM error "
+                    + (error == null ? "" : error.code()) + ", job " + job.id() + ")", status, Locale.ENGLISH,
+                    error == null ? "JobFailed" : Integer.toString(error.code()));
+        }
+    }
+
+    private static boolean runsAsynchronously(ODataRequest request) {
+        String query = request.getRawQueryPath();
+        if (query == null) {
+            return false;
+        }
+        for (String pair : query.split("&")) {
+            if (pair.equalsIgnoreCase("RunAsynchronously=1") || pair.equalsIgnoreCase("RunAsynchronously=true")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The caller as WAP passes it on; some clients wrap it in brackets. */
+    private static String principal(ODataRequest request) {
+        String principal = request.getHeader("x-ms-principal-id");
+        if (principal == null || principal.isBlank()) {
+            return null;
+        }
+        String trimmed = principal.trim();
+        return trimmed.startsWith("[") && trimmed.endsWith("]") ? trimmed.substring(1, trimmed.length() - 1) : trimmed;
+    }
 
     private Entity readByKey(EdmEntitySet entitySet, VmmKeyValues key, ODataRequest request)
             throws ODataApplicationException {

@@ -340,4 +340,45 @@ public class Service {
     void touch(OffsetDateTime now) {
         this.modifiedTime = now;
     }
+
+    void setServiceStatus(String serviceStatus) {
+        this.serviceStatus = serviceStatus;
+    }
+
+    void setDeploymentState(String deploymentState) {
+        this.deploymentState = deploymentState;
+    }
+
+    void setOverallStatus(String overallStatus) {
+        this.overallStatus = overallStatus;
+    }
+
+    void setMostRecentTaskId(UUID jobId) {
+        this.mostRecentTaskId = jobId;
+    }
+
+    void setFailedJobId(UUID jobId) {
+        this.failedJobId = jobId;
+    }
+
+    /** A template update is pending: VMM shows the release and the settings the service is moving to. */
+    void setPendingTemplate(UUID templateId, String release, List<ServiceSetting> settings) {
+        this.pendingServiceTemplatePresent = templateId != null;
+        this.pendingServiceTemplateId = templateId;
+        this.pendingServiceTemplateRelease = release;
+        this.pendingServiceSettings.clear();
+        this.pendingServiceSettings.addAll(settings);
+    }
+
+    void setInServicingMode(boolean inServicingMode) {
+        this.inServicingMode = inServicingMode;
+    }
+
+    /** The pending template becomes the service's template. */
+    void applyTemplate(UUID templateId, String release, List<ServiceSetting> settings) {
+        this.serviceTemplateId = templateId;
+        this.serviceTemplateRelease = release;
+        setServiceSettings(settings);
+        setPendingTemplate(null, null, List.of());
+    }
 }

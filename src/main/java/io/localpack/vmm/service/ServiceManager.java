@@ -42,6 +42,7 @@ public class ServiceManager {
         this.clock = clock;
     }
 
+    /** Records a new service, still Deploying: its deploy job finishes the work. */
     @Transactional
     public Service deploy(UUID subscriptionId, NewService request) {
         requireGiven(request.stampId(), "StampId");
@@ -73,23 +74,26 @@ public class ServiceManager {
         service.setServiceSettings(settings);
         service.grantTo(new UserAndRole(null, subscription.tenantRoleName(), subscriptionId));
         service.placeFromTemplate(template.getRelease(), "Cloud", template.getAccessibility());
-        service.setState(ServiceStates.DEPLOYED, ServiceStates.STATUS_RUNNING, ServiceStates.OVERALL_OK);
+        service.setState(ServiceStates.DEPLOYING, ServiceStates.STATUS_DEPLOYING, ServiceStates.OVERALL_OK);
         return services.save(service);
     }
 
-    @Transactional
-    public Service change(UUID subscriptionId, UUID id, UUID stampId, ServiceChanges changes) {
-        Service service = get(subscriptionId, id, stampId);
+    /** Refuses changes a tenant may not make, before anything is recorded. */
+    public void validate(ServiceChanges changes) {
         if (changes.servicePriority() != null) {
             requirePriority(changes.servicePriority());
         }
+        if (changes.name() != null && changes.name().isBlank()) {
+            throw VmmRequestException.invalid("Name cannot be empty");
+        }
+    }
+
+    /** Applies validated changes with merge semantics: null members keep the current value. */
+    void apply(Service service, ServiceChanges changes) {
         if (changes.isEmpty()) {
-            return service;
+            return;
         }
         if (changes.name() != null) {
-            if (changes.name().isBlank()) {
-                throw VmmRequestException.invalid("Name cannot be empty");
-            }
             service.setName(changes.name());
         }
         if (changes.description() != null) {
@@ -110,12 +114,19 @@ public class ServiceManager {
                     owner.roleId() != null ? owner.roleId() : current == null ? null : current.getRoleId()));
         }
         service.touch(now());
-        return service;
     }
 
-    @Transactional
-    public void delete(UUID subscriptionId, UUID id, UUID stampId) {
-        services.delete(get(subscriptionId, id, stampId));
+    /** The settings a service has after moving to {@code template}: current values kept by name, the rest defaults. */
+    static List<ServiceSetting> carriedOver(List<ServiceSetting> current, ServiceTemplate template) {
+        Map<String, ServiceSetting> values = new LinkedHashMap<>();
+        current.forEach(s -> values.put(s.getName(), s));
+        List<ServiceSetting> result = new ArrayList<>();
+        for (ServiceSetting setting : template.getServiceSettings()) {
+            ServiceSetting kept = values.get(setting.getName());
+            result.add(kept == null ? setting : setting.withValue(kept.getValue(),
+                    Boolean.TRUE.equals(kept.getHasEncryptedValue())));
+        }
+        return result;
     }
 
     @Transactional(readOnly = true)
@@ -163,7 +174,7 @@ public class ServiceManager {
         }
     }
 
-    private OffsetDateTime now() {
+    OffsetDateTime now() {
         return OffsetDateTime.now(clock);
     }
 }

@@ -40,11 +40,11 @@ public class ServiceODataBinding implements EntitySetBinding<Service>, WritableE
             Map.entry("IgnorePlacementErrors", "ignorePlacementErrors"), Map.entry("FailedJobID", "failedJobId"),
             Map.entry("CloudId", "cloudId"), Map.entry("ServiceTemplateId", "serviceTemplateId"));
 
-    private final ServiceManager manager;
+    private final ServiceLifecycle lifecycle;
     private final ServiceRepository services;
 
-    public ServiceODataBinding(ServiceManager manager, ServiceRepository services) {
-        this.manager = manager;
+    public ServiceODataBinding(ServiceLifecycle lifecycle, ServiceRepository services) {
+        this.lifecycle = lifecycle;
         this.services = services;
     }
 
@@ -76,7 +76,7 @@ public class ServiceODataBinding implements EntitySetBinding<Service>, WritableE
     // --- writes ---
 
     @Override
-    public VmmKey create(UUID subscriptionId, Entity body) {
+    public WriteOutcome create(UUID subscriptionId, Entity body, String principal) {
         EntityReader in = EntityReader.of(body);
         EntityReader deployment = in.complex("NewServiceDeployment");
         EntityReader configuration = deployment == null ? null : deployment.complex("ServiceConfiguration");
@@ -97,23 +97,29 @@ public class ServiceODataBinding implements EntitySetBinding<Service>, WritableE
                 owner(in.complex("Owner")),
                 in.bool("IgnorePlacementErrors"),
                 settings);
-        return manager.deploy(subscriptionId, request).key();
+        return outcome(lifecycle.deploy(subscriptionId, request, principal));
     }
 
     @Override
-    public VmmKey update(UUID subscriptionId, UUID id, UUID stampId, Entity body) {
+    public WriteOutcome update(UUID subscriptionId, UUID id, UUID stampId, Entity body, String principal) {
         EntityReader in = EntityReader.of(body);
         EntityReader owner = in.complex("Owner");
         ServiceChanges changes = new ServiceChanges(in.string("Name"), in.string("Description"),
                 in.string("CostCenter"), in.string("ServicePriority"),
                 owner == null ? null : new ServiceChanges.OwnerChange(owner.string("UserName"),
                         owner.string("RoleName"), owner.guid("RoleID")));
-        return manager.change(subscriptionId, id, stampId, changes).key();
+        UUID templateId = in.guid("ServiceTemplateId");
+        return outcome(lifecycle.update(subscriptionId, id, stampId, changes, in.string("Operation"),
+                EntityReader.isEmptyGuid(templateId) ? null : templateId, principal));
     }
 
     @Override
-    public void delete(UUID subscriptionId, UUID id, UUID stampId) {
-        manager.delete(subscriptionId, id, stampId);
+    public WriteOutcome delete(UUID subscriptionId, UUID id, UUID stampId, String principal) {
+        return outcome(lifecycle.delete(subscriptionId, id, stampId, principal));
+    }
+
+    private static WriteOutcome outcome(ServiceLifecycle.Ticket ticket) {
+        return new WriteOutcome(new VmmKey(ticket.serviceId(), ticket.stampId()), ticket.jobId());
     }
 
     private static UserAndRole owner(EntityReader owner) {

@@ -1,0 +1,103 @@
+package io.localpack.vmm.service;
+
+import io.localpack.vmm.common.VmmKey;
+import io.localpack.vmm.template.ServiceTemplate;
+import io.localpack.vmm.template.ServiceTemplateRepository;
+import java.util.UUID;
+import java.util.function.Consumer;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The state changes service jobs make, each in its own transaction (a job runs on an engine thread, outside any
+ * request). A service that is gone (deleted meanwhile) is left alone.
+ */
+@org.springframework.stereotype.Service
+public class ServiceTransitions {
+
+    private final ServiceRepository services;
+    private final ServiceTemplateRepository templates;
+    private final ServiceManager manager;
+
+    public ServiceTransitions(ServiceRepository services, ServiceTemplateRepository templates, ServiceManager manager) {
+        this.services = services;
+        this.templates = templates;
+        this.manager = manager;
+    }
+
+    @Transactional
+    public void applyChanges(VmmKey key, ServiceChanges changes) {
+        with(key, service -> manager.apply(service, changes));
+    }
+
+    @Transactional
+    public void deployed(VmmKey key) {
+        with(key, service -> service.setState(ServiceStates.DEPLOYED, ServiceStates.STATUS_RUNNING,
+                ServiceStates.OVERALL_OK));
+    }
+
+    @Transactional
+    public void running(VmmKey key) {
+        with(key, service -> {
+            service.setServiceStatus(ServiceStates.STATUS_RUNNING);
+            service.setOverallStatus(ServiceStates.OVERALL_OK);
+        });
+    }
+
+    @Transactional
+    public void stopped(VmmKey key) {
+        with(key, service -> {
+            service.setServiceStatus(ServiceStates.STATUS_STOPPED);
+            service.setOverallStatus(ServiceStates.OVERALL_OK);
+        });
+    }
+
+    @Transactional
+    public void servicing(VmmKey key) {
+        with(key, service -> {
+            service.setDeploymentState(ServiceStates.SERVICING);
+            service.setInServicingMode(true);
+        });
+    }
+
+    /** The pending template becomes the service's template; settings keep their values by name. */
+    @Transactional
+    public void serviced(VmmKey key, UUID templateId) {
+        with(key, service -> {
+            ServiceTemplate template = templates.findById(new VmmKey(templateId, service.getStampId())).orElseThrow();
+            service.applyTemplate(template.getId(), template.getRelease(),
+                    ServiceManager.carriedOver(service.getServiceSettings(), template));
+            service.setInServicingMode(false);
+            service.setState(ServiceStates.DEPLOYED, service.getServiceStatus(), ServiceStates.OVERALL_OK);
+        });
+    }
+
+    @Transactional
+    public void deleted(VmmKey key) {
+        services.findById(key).ifPresent(services::delete);
+    }
+
+    /** Where a failed job leaves the service, by the kind of job, as VMM shows failures. */
+    @Transactional
+    public void failed(VmmKey key, String jobKind, UUID jobId) {
+        with(key, service -> {
+            service.setFailedJobId(jobId);
+            service.setOverallStatus(ServiceStates.OVERALL_NEEDS_ATTENTION);
+            service.setInServicingMode(false);
+            switch (jobKind) {
+                case ServiceLifecycle.DEPLOY -> service.setState(ServiceStates.DEPLOYMENT_FAILED,
+                        ServiceStates.STATUS_FAILED, ServiceStates.OVERALL_NEEDS_ATTENTION);
+                case ServiceLifecycle.UPDATE_TEMPLATE -> service.setDeploymentState(ServiceStates.SERVICING_FAILED);
+                case ServiceLifecycle.STOP, ServiceLifecycle.START -> service.setServiceStatus(ServiceStates.STATUS_FAILED);
+                case ServiceLifecycle.DELETE -> service.setDeploymentState(ServiceStates.DEPLOYED);
+                default -> { }
+            }
+        });
+    }
+
+    private void with(VmmKey key, Consumer<Service> change) {
+        services.findById(key).ifPresent(service -> {
+            change.accept(service);
+            service.touch(manager.now());
+        });
+    }
+}
