@@ -4,7 +4,9 @@ import jakarta.persistence.criteria.CriteriaBuilder;
 import jakarta.persistence.criteria.CriteriaQuery;
 import jakarta.persistence.criteria.Predicate;
 import jakarta.persistence.criteria.Root;
+import io.localpack.vmm.common.VmmKey;
 import java.util.Map;
+import java.util.function.Function;
 import java.util.Optional;
 import java.util.UUID;
 import org.apache.olingo.commons.api.data.Entity;
@@ -35,4 +37,12 @@ public interface EntitySetBinding<T> {
 
     /** The wire form of one row. */
     Entity toEntity(T row, UUID subscriptionId);
+
+    /**
+     * Single-valued navigation properties: name to the key of the related entity (null when there is none). The
+     * related entity is read through its own entity set's binding, so it is tenant-scoped like any read.
+     */
+    default Map<String, Function<T, VmmKey>> navigations() {
+        return Map.of();
+    }
 }

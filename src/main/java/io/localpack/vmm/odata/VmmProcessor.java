@@ -45,6 +45,10 @@ import org.apache.olingo.server.api.uri.UriInfo;
 import org.apache.olingo.server.api.uri.UriParameter;
 import org.apache.olingo.server.api.uri.UriResource;
 import org.apache.olingo.server.api.uri.UriResourceCount;
+import org.apache.olingo.server.api.uri.UriResourceNavigation;
+import org.apache.olingo.server.api.uri.queryoption.ExpandItem;
+import org.apache.olingo.server.api.uri.queryoption.ExpandOption;
+import org.apache.olingo.commons.api.data.Link;
 import org.apache.olingo.server.api.uri.UriResourceEntitySet;
 import org.apache.olingo.server.api.uri.queryoption.CountOption;
 import org.apache.olingo.server.api.uri.queryoption.SelectOption;
@@ -107,7 +111,9 @@ public class VmmProcessor implements CountEntityCollectionProcessor, EntityProce
             EntityCollection result = new EntityCollection();
             List<?> rows = limit == 0 ? List.of() : query.rows(skip + alreadyServed, limit + 1);
             for (int i = 0; i < Math.min(rows.size(), limit); i++) {
-                result.getEntities().add(wire(binding, rows.get(i), request));
+                Entity entity = wire(binding, rows.get(i), request);
+                expand(binding, rows.get(i), entity, uriInfo.getExpandOption(), entitySet, request);
+                result.getEntities().add(entity);
             }
             if (rows.size() > limit && limit < remaining) {
                 result.setNext(nextLink(request, alreadyServed + limit));
@@ -121,13 +127,13 @@ public class VmmProcessor implements CountEntityCollectionProcessor, EntityProce
         ODataSerializer serializer = odata.createSerializer(format);
         EdmEntityType type = entitySet.getEntityType();
         SelectOption select = uriInfo.getSelectOption();
-        String selectList = odata.createUriHelper().buildContextURLSelectList(type, null, select);
+        String selectList = odata.createUriHelper().buildContextURLSelectList(type, uriInfo.getExpandOption(), select);
         CountOption count = uriInfo.getCountOption();
         EntityCollectionSerializerOptions options = EntityCollectionSerializerOptions.with()
                 .contextURL(ContextURL.with().serviceRoot(serviceRoot(request)).entitySet(entitySet)
                         .selectList(selectList).build())
                 .id(request.getRawBaseUri() + "/" + entitySet.getName())
-                .count(count).select(select).build();
+                .count(count).select(select).expand(uriInfo.getExpandOption()).build();
         response.setContent(serializer.entityCollection(serviceMetadata, type, collection, options).getContent());
         response.setStatusCode(HttpStatusCode.OK.getStatusCode());
         response.setHeader(HttpHeader.CONTENT_TYPE, format.toContentTypeString());
@@ -149,10 +155,77 @@ public class VmmProcessor implements CountEntityCollectionProcessor, EntityProce
     @Override
     public void readEntity(ODataRequest request, ODataResponse response, UriInfo uriInfo, ContentType format)
             throws ODataApplicationException, ODataLibraryException {
+        List<UriResource> parts = uriInfo.getUriResourceParts();
+        if (parts.size() == 2 && parts.get(1) instanceof UriResourceNavigation navigation) {
+            readNavigation(request, response, uriInfo, navigation, format);
+            return;
+        }
         EdmEntitySet entitySet = entitySetOf(uriInfo);
-        EntitySetBinding<?> binding = bindingOf(entitySet);
-        Entity entity = readByKey(entitySet, keyOf(uriInfo), request);
-        writeEntity(request, response, entitySet, entity, format, uriInfo.getSelectOption(), HttpStatusCode.OK);
+        Entity entity = readByKey(entitySet, keyOf(uriInfo), request, uriInfo.getExpandOption());
+        writeEntity(request, response, entitySet, entity, format, uriInfo, HttpStatusCode.OK);
+    }
+
+    /** {@code Services(…)/Cloud} and the like: the related entity, or 204 when the link is empty. */
+    private void readNavigation(ODataRequest request, ODataResponse response, UriInfo uriInfo,
+            UriResourceNavigation navigation, ContentType format) throws ODataApplicationException,
+            ODataLibraryException {
+        UriResourceEntitySet source = (UriResourceEntitySet) uriInfo.getUriResourceParts().get(0);
+        EdmEntitySet sourceSet = source.getEntitySet();
+        EdmEntitySet targetSet = (EdmEntitySet) sourceSet.getRelatedBindingTarget(
+                navigation.getProperty().getName());
+        VmmKeyValues key = keyOf(uriInfo);
+        Entity related = inReadTransaction(() -> {
+            Object row = bindingOf(sourceSet).find(subscriptionId, key.id(), key.stampId())
+                    .orElseThrow(() -> QueryErrors.notFound(sourceSet.getEntityType().getName() + " " + key
+                            + " not found"));
+            return navigate(bindingOf(sourceSet), row, navigation.getProperty().getName(), targetSet, request);
+        });
+        if (related == null) {
+            response.setStatusCode(HttpStatusCode.NO_CONTENT.getStatusCode());
+            return;
+        }
+        writeEntity(request, response, targetSet, related, format, uriInfo, HttpStatusCode.OK);
+    }
+
+    /** The entity a single-valued navigation of {@code row} points at, read tenant-scoped; null when none. */
+    @SuppressWarnings("unchecked")
+    private <T> Entity navigate(EntitySetBinding<T> binding, Object row, String navigation, EdmEntitySet targetSet,
+            ODataRequest request) throws ODataApplicationException {
+        java.util.function.Function<T, VmmKey> keyOf = binding.navigations().get(navigation);
+        if (keyOf == null) {
+            throw new ODataApplicationException("Navigation " + navigation + " is not supported",
+                    HttpStatusCode.NOT_IMPLEMENTED.getStatusCode(), Locale.ENGLISH, "NotImplemented");
+        }
+        VmmKey target = keyOf.apply((T) row);
+        if (target == null) {
+            return null;
+        }
+        EntitySetBinding<?> targetBinding = bindingOf(targetSet);
+        Object related = targetBinding.find(subscriptionId, target.getId(), target.getStampId()).orElse(null);
+        return related == null ? null : wire(targetBinding, related, request);
+    }
+
+    /** Adds the entities $expand asks for as inline links. */
+    private void expand(EntitySetBinding<?> binding, Object row, Entity entity, ExpandOption expand,
+            EdmEntitySet entitySet, ODataRequest request) throws ODataApplicationException {
+        if (expand == null) {
+            return;
+        }
+        for (ExpandItem item : expand.getExpandItems()) {
+            if (item.isStar()) {
+                throw QueryErrors.badRequest("$expand=* is not supported; name the navigation properties");
+            }
+            UriResource part = item.getResourcePath().getUriResourceParts().get(0);
+            if (!(part instanceof UriResourceNavigation navigation)) {
+                throw QueryErrors.badRequest("$expand must name navigation properties");
+            }
+            String name = navigation.getProperty().getName();
+            EdmEntitySet targetSet = (EdmEntitySet) entitySet.getRelatedBindingTarget(name);
+            Link link = new Link();
+            link.setTitle(name);
+            link.setInlineEntity(navigate(binding, row, name, targetSet, request));
+            entity.getNavigationLinks().add(link);
+        }
     }
 
     @Override
@@ -164,7 +237,7 @@ public class VmmProcessor implements CountEntityCollectionProcessor, EntityProce
         WritableEntitySet.WriteOutcome created = domain(() -> writable.create(subscriptionId, body, principal(request)));
         finish(created, request, response);
         Entity entity = readByKey(entitySet, new VmmKeyValues(created.key().getId(), created.key().getStampId()),
-                request);
+                request, null);
         response.setHeader(HttpHeader.LOCATION, entity.getId().toASCIIString());
         writeEntity(request, response, entitySet, entity, responseFormat, null, HttpStatusCode.CREATED);
     }
@@ -179,7 +252,7 @@ public class VmmProcessor implements CountEntityCollectionProcessor, EntityProce
         finish(domain(() -> writable.update(subscriptionId, key.id(), key.stampId(), body, principal(request))),
                 request, response);
         if (wantsContent(request)) {
-            Entity entity = readByKey(entitySet, key, request);
+            Entity entity = readByKey(entitySet, key, request, null);
             response.setHeader("Preference-Applied", "return=representation");
             writeEntity(request, response, entitySet, entity, responseFormat, null, HttpStatusCode.OK);
         } else {
@@ -277,14 +350,16 @@ public class VmmProcessor implements CountEntityCollectionProcessor, EntityProce
         return trimmed.startsWith("[") && trimmed.endsWith("]") ? trimmed.substring(1, trimmed.length() - 1) : trimmed;
     }
 
-    private Entity readByKey(EdmEntitySet entitySet, VmmKeyValues key, ODataRequest request)
+    private Entity readByKey(EdmEntitySet entitySet, VmmKeyValues key, ODataRequest request, ExpandOption expand)
             throws ODataApplicationException {
         EntitySetBinding<?> binding = bindingOf(entitySet);
         return inReadTransaction(() -> {
             Object row = binding.find(subscriptionId, key.id(), key.stampId())
                     .orElseThrow(() -> QueryErrors.notFound(entitySet.getEntityType().getName() + " " + key
                             + " not found"));
-            return wire(binding, row, request);
+            Entity entity = wire(binding, row, request);
+            expand(binding, row, entity, expand, entitySet, request);
+            return entity;
         });
     }
 
@@ -293,13 +368,15 @@ public class VmmProcessor implements CountEntityCollectionProcessor, EntityProce
     }
 
     private void writeEntity(ODataRequest request, ODataResponse response, EdmEntitySet entitySet, Entity entity,
-            ContentType format, SelectOption select, HttpStatusCode status) throws ODataLibraryException {
+            ContentType format, UriInfo uriInfo, HttpStatusCode status) throws ODataLibraryException {
         EdmEntityType type = entitySet.getEntityType();
-        String selectList = odata.createUriHelper().buildContextURLSelectList(type, null, select);
+        SelectOption select = uriInfo == null ? null : uriInfo.getSelectOption();
+        ExpandOption expand = uriInfo == null ? null : uriInfo.getExpandOption();
+        String selectList = odata.createUriHelper().buildContextURLSelectList(type, expand, select);
         EntitySerializerOptions options = EntitySerializerOptions.with()
                 .contextURL(ContextURL.with().serviceRoot(serviceRoot(request)).entitySet(entitySet)
                         .selectList(selectList).suffix(ContextURL.Suffix.ENTITY).build())
-                .select(select).build();
+                .select(select).expand(expand).build();
         response.setContent(odata.createSerializer(format).entity(serviceMetadata, type, entity, options).getContent());
         response.setStatusCode(status.getStatusCode());
         response.setHeader(HttpHeader.CONTENT_TYPE, format.toContentTypeString());

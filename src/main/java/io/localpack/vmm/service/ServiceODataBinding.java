@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Function;
 import org.apache.olingo.commons.api.data.ComplexValue;
 import org.apache.olingo.commons.api.data.Entity;
 import org.springframework.stereotype.Component;
@@ -66,6 +67,22 @@ public class ServiceODataBinding implements EntitySetBinding<Service>, WritableE
     @Override
     public Predicate visibleTo(UUID subscriptionId, Root<Service> root, CriteriaQuery<?> query, CriteriaBuilder cb) {
         return cb.equal(root.get("subscriptionId"), subscriptionId);
+    }
+
+    private static final Map<String, Function<Service, VmmKey>> NAVIGATIONS = Map.of(
+            "ServiceTemplate", s -> new VmmKey(s.getServiceTemplateId(), s.getStampId()),
+            "PendingServiceTemplate", s -> keyOrNull(s.getPendingServiceTemplateId(), s.getStampId()),
+            "Cloud", s -> new VmmKey(s.getCloudId(), s.getStampId()),
+            "MostRecentTask", s -> keyOrNull(s.getMostRecentTaskId(), s.getStampId()),
+            "FailedJob", s -> keyOrNull(s.getFailedJobId(), s.getStampId()));
+
+    @Override
+    public Map<String, Function<Service, VmmKey>> navigations() {
+        return NAVIGATIONS;
+    }
+
+    private static VmmKey keyOrNull(UUID id, UUID stampId) {
+        return id == null ? null : new VmmKey(id, stampId);
     }
 
     @Override

@@ -1,0 +1,51 @@
+package io.localpack.vmm;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.localpack.support.HttpTestSupport;
+import org.junit.jupiter.api.Test;
+
+/** Navigation properties of Services, as paths and through $expand, tenant-scoped like every read. */
+class ServiceNavigationTest extends HttpTestSupport {
+
+    private final String gateway = "/" + serviceKey(GATEWAY_SERVICE, WEST_STAMP);
+
+    @Test
+    void navigationPathsReachTheRelatedEntities() {
+        JsonNode cloud = get(vmm(FABRIKAM) + gateway + "/Cloud", "Accept", "application/json").json();
+        assertThat(cloud.get("Name").asText()).isEqualTo("Fabrikam Cloud");
+        JsonNode template = get(vmm(FABRIKAM) + gateway + "/ServiceTemplate", "Accept", "application/json").json();
+        assertThat(template.get("ID").asText()).isEqualTo(GATEWAY_TEMPLATE_1);
+        assertThat(template.get("Release").asText()).isEqualTo("1.0");
+        assertThat(get(vmm(FABRIKAM) + gateway + "/PendingServiceTemplate").status()).isEqualTo(204);
+        assertThat(get(vmm(CONTOSO) + gateway + "/Cloud").status()).isEqualTo(404);
+    }
+
+    @Test
+    void expandInlinesRelatedEntitiesOnOneServiceAndOnCollections() {
+        JsonNode one = get(vmm(FABRIKAM) + gateway + "?$expand=ServiceTemplate,Cloud,PendingServiceTemplate",
+                "Accept", "application/json").json();
+        assertThat(one.get("ServiceTemplate").get("Name").asText()).isEqualTo("Network Gateway");
+        assertThat(one.get("Cloud").get("ID").asText()).isEqualTo(FABRIKAM_CLOUD);
+        assertThat(one.get("PendingServiceTemplate").isNull()).isTrue();
+
+        JsonNode page = get(vmm(FABRIKAM) + "/Services?$expand=Cloud&$select=Name&$orderby=Name&$top=3",
+                "Accept", "application/json").json();
+        assertThat(page.get("value")).hasSize(3);
+        page.get("value").forEach(service -> assertThat(service.get("Cloud").get("Name").asText()).startsWith("Fabrikam"));
+    }
+
+    @Test
+    void mostRecentTaskIsTheLastJobOnTheService() {
+        String id = createGateway("Navigate my job");
+        String url = vmm(FABRIKAM) + "/" + serviceKey(id, WEST_STAMP);
+        Response stop = send("PUT", url, "{\"Operation\":\"Stop\"}");
+        JsonNode task = get(url + "/MostRecentTask", "Accept", "application/json").json();
+        assertThat(task.get("ID").asText()).isEqualTo(stop.header("x-ms-request-id"));
+        JsonNode expanded = get(url + "?$expand=MostRecentTask,FailedJob", "Accept", "application/json").json();
+        assertThat(expanded.get("MostRecentTask").get("Name").asText()).isEqualTo("Stop service");
+        assertThat(expanded.get("FailedJob").isNull()).isTrue();
+        assertThat(get(url + "?$expand=*", "Accept", "application/json").status()).isEqualTo(400);
+    }
+}
