@@ -36,6 +36,7 @@ public class VmmEdmProvider extends CsdlAbstractEdmProvider {
     public static final String SERVICE_TEMPLATES = "ServiceTemplates";
     public static final String CLOUDS = "Clouds";
     public static final String JOBS = "Jobs";
+    public static final String VIRTUAL_MACHINES = "VirtualMachines";
 
     public static final FullQualifiedName SERVICE = fqn("Service");
     public static final FullQualifiedName SERVICE_TEMPLATE = fqn("ServiceTemplate");
@@ -43,6 +44,7 @@ public class VmmEdmProvider extends CsdlAbstractEdmProvider {
     public static final FullQualifiedName JOB = fqn("Job");
     public static final FullQualifiedName JOB_DESCRIPTION = fqn("JobDescription");
     public static final FullQualifiedName ERROR_INFO = fqn("ErrorInfo");
+    public static final FullQualifiedName VIRTUAL_MACHINE = fqn("VirtualMachine");
 
     public static final FullQualifiedName USER_AND_ROLE = fqn("UserAndRole");
     public static final FullQualifiedName NEW_SERVICE_DEPLOYMENT = fqn("NewServiceDeployment");
@@ -57,6 +59,7 @@ public class VmmEdmProvider extends CsdlAbstractEdmProvider {
     private static final FullQualifiedName GUID = EdmPrimitiveTypeKind.Guid.getFullQualifiedName();
     private static final FullQualifiedName STRING = EdmPrimitiveTypeKind.String.getFullQualifiedName();
     private static final FullQualifiedName BOOLEAN = EdmPrimitiveTypeKind.Boolean.getFullQualifiedName();
+    private static final FullQualifiedName BYTE = EdmPrimitiveTypeKind.Byte.getFullQualifiedName();
     private static final FullQualifiedName INT32 = EdmPrimitiveTypeKind.Int32.getFullQualifiedName();
     /** SPF's Edm.DateTime; V4 has only DateTimeOffset, and SPF's values carry an offset anyway. */
     private static final FullQualifiedName DATE_TIME = EdmPrimitiveTypeKind.DateTimeOffset.getFullQualifiedName();
@@ -71,6 +74,7 @@ public class VmmEdmProvider extends CsdlAbstractEdmProvider {
         defineServiceTemplate();
         defineCloud();
         defineJob();
+        defineVirtualMachine();
     }
 
     private void defineComplexTypes() {
@@ -173,6 +177,24 @@ public class VmmEdmProvider extends CsdlAbstractEdmProvider {
                 prop("SkipLastFailedStep", BOOLEAN), prop("ErrorInfo", ERROR_INFO),
                 collection("AdditionalMessages", ERROR_INFO));
         entitySet(JOBS, JOB);
+    }
+
+    /**
+     * VMM.VirtualMachine, reduced to the properties LocalPack stores (shared/spec/vmm-odata.md 6 lists SPF's ~150).
+     * Names and types are SPF's; the order is that of the clients' property lists, SPF's own order being unknown.
+     * No ComputerTierId: tiers have no ids yet.
+     */
+    private void defineVirtualMachine() {
+        entity(VIRTUAL_MACHINE,
+                prop("AddedTime", DATE_TIME), prop("CloudId", GUID), prop("ComputerName", STRING),
+                prop("CostCenter", STRING), prop("CPUCount", BYTE), prop("CreationTime", DATE_TIME),
+                prop("Description", STRING), prop("Enabled", BOOLEAN), prop("FailedJobID", GUID), key("ID"),
+                prop("Memory", INT32), prop("ModifiedTime", DATE_TIME), prop("MostRecentTaskId", GUID),
+                prop("Name", STRING), prop("OperatingSystem", STRING), prop("Owner", USER_AND_ROLE),
+                prop("ServiceId", GUID), key("StampId"), prop("Status", STRING), prop("StatusString", STRING),
+                prop("Tag", STRING), prop("UpgradeDomain", INT32), prop("VirtualMachineState", STRING),
+                prop("VMHostName", STRING));
+        entitySet(VIRTUAL_MACHINES, VIRTUAL_MACHINE);
     }
 
     // --- CsdlAbstractEdmProvider ---

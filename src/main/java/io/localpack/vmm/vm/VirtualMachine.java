@@ -1,0 +1,284 @@
+package io.localpack.vmm.vm;
+
+import io.localpack.vmm.common.UserAndRole;
+import io.localpack.vmm.common.VmmKey;
+import io.localpack.vmm.service.Service;
+import jakarta.persistence.AttributeOverride;
+import jakarta.persistence.AttributeOverrides;
+import jakarta.persistence.Column;
+import jakarta.persistence.Embedded;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.IdClass;
+import jakarta.persistence.Table;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+
+/**
+ * A VMM virtual machine, as part of a service tier or (later) on its own, owned by one subscription.
+ * Field names follow the VMM.VirtualMachine properties; the wire mapping lives in {@link VirtualMachineODataBinding}.
+ * The life-cycle jobs change machines in bulk through {@link VirtualMachineRepository}.
+ */
+@Entity
+@Table(name = "virtual_machines")
+@IdClass(VmmKey.class)
+public class VirtualMachine {
+
+    /** VMM's default number of upgrade domains of a tier: machines are spread over them in turn. */
+    static final int UPGRADE_DOMAINS = 5;
+    /** NetBIOS computer names are at most 15 characters. */
+    private static final int COMPUTER_NAME_MAX = 15;
+
+    @Id
+    private UUID id;
+
+    @Id
+    @Column(name = "stamp_id")
+    private UUID stampId;
+
+    @Column(name = "subscription_id", nullable = false, updatable = false)
+    private UUID subscriptionId;
+    @Column(name = "service_id")
+    private UUID serviceId;
+    @Column(name = "cloud_id", nullable = false)
+    private UUID cloudId;
+    @Column(name = "computer_tier_name")
+    private String computerTierName;
+
+    private String name;
+    @Column(name = "computer_name")
+    private String computerName;
+    private String description;
+    @Column(name = "cost_center")
+    private String costCenter;
+    private String tag;
+
+    private String status;
+    @Column(name = "status_string")
+    private String statusString;
+    @Column(name = "virtual_machine_state")
+    private String virtualMachineState;
+    @Column(name = "deployment_state")
+    private String deploymentState;
+
+    @Column(name = "cpu_count")
+    private Integer cpuCount;
+    @Column(name = "memory_mb")
+    private Integer memoryMb;
+    @Column(name = "operating_system")
+    private String operatingSystem;
+
+    @Column(name = "added_time")
+    private OffsetDateTime addedTime;
+    @Column(name = "modified_time")
+    private OffsetDateTime modifiedTime;
+    @Column(name = "creation_time")
+    private OffsetDateTime creationTime;
+    @Column(name = "most_recent_task_id")
+    private UUID mostRecentTaskId;
+    @Column(name = "failed_job_id")
+    private UUID failedJobId;
+    private Boolean enabled;
+
+    @Embedded
+    @AttributeOverrides({
+        @AttributeOverride(name = "userName", column = @Column(name = "owner_user_name")),
+        @AttributeOverride(name = "roleName", column = @Column(name = "owner_role_name")),
+        @AttributeOverride(name = "roleId", column = @Column(name = "owner_role_id"))})
+    private UserAndRole owner;
+
+    @Column(name = "vm_host_name")
+    private String vmHostName;
+    @Column(name = "upgrade_domain")
+    private Integer upgradeDomain;
+
+    protected VirtualMachine() {
+    }
+
+    /**
+     * The machines a newly deployed service gets: for each tier, {@code instanceCount} machines named
+     * "&lt;service name&gt;-&lt;suffix&gt;&lt;NN&gt;" (e.g. "Fabrikam Shop-Web01"), with computer names built from the
+     * service name's initials (e.g. "FS-WEB01"), in the service's subscription, stamp and cloud, owned like the service,
+     * spread over the tier's upgrade domains. Nothing is saved; the deploy job saves them with the service, typically in
+     * {@link VirtualMachineStates#UNDER_CREATION_STATE} first and {@link VirtualMachineStates#RUNNING_STATE} once
+     * deployed. Hosts are not modelled: VMHostName stays null.
+     *
+     * @param service the service being deployed, already holding its id, stamp, subscription, cloud and name
+     * @param tiers the template's tiers, e.g. {@code ComputerTierPlan.forTemplate(template.getName())}
+     * @param state the initial Status, StatusString and VirtualMachineState
+     * @param deploymentState DeploymentState of the machines, as the service's (e.g. "Deploying")
+     * @param now AddedTime, ModifiedTime and CreationTime
+     */
+    public static List<VirtualMachine> forNewService(Service service, List<ComputerTierPlan> tiers,
+            VirtualMachineStates.PowerState state, String deploymentState, OffsetDateTime now) {
+        List<VirtualMachine> machines = new ArrayList<>();
+        String initials = initialsOf(service.getName());
+        for (ComputerTierPlan tier : tiers) {
+            for (int i = 0; i < tier.instanceCount(); i++) {
+                String number = String.format(Locale.ROOT, "%02d", i + 1);
+                VirtualMachine vm = new VirtualMachine();
+                vm.id = UUID.randomUUID();
+                vm.stampId = service.getStampId();
+                vm.subscriptionId = service.getSubscriptionId();
+                vm.serviceId = service.getId();
+                vm.cloudId = service.getCloudId();
+                vm.computerTierName = tier.name();
+                vm.name = service.getName() + "-" + tier.machineNameSuffix() + number;
+                vm.computerName = computerName(initials, tier.machineNameSuffix() + number);
+                vm.costCenter = service.getCostCenter();
+                vm.cpuCount = tier.cpuCount();
+                vm.memoryMb = tier.memoryMb();
+                vm.operatingSystem = tier.operatingSystem();
+                vm.addedTime = now;
+                vm.modifiedTime = now;
+                vm.creationTime = now;
+                vm.enabled = true;
+                vm.owner = copyOf(service.getOwner());
+                vm.upgradeDomain = i % UPGRADE_DOMAINS;
+                vm.deploymentState = deploymentState;
+                vm.status = state.status();
+                vm.statusString = state.statusString();
+                vm.virtualMachineState = state.virtualMachineState();
+                machines.add(vm);
+            }
+        }
+        return machines;
+    }
+
+    /** "Network Gateway 1" gives "NG1": the first letter of each word, numbers whole, upper case. */
+    static String initialsOf(String serviceName) {
+        StringBuilder initials = new StringBuilder();
+        for (String word : (serviceName == null ? "" : serviceName).split("[^A-Za-z0-9]+")) {
+            if (word.isEmpty()) {
+                continue;
+            }
+            initials.append(word.chars().allMatch(Character::isDigit) ? word : word.substring(0, 1));
+        }
+        return initials.length() == 0 ? "SVC" : initials.toString().toUpperCase(Locale.ROOT);
+    }
+
+    private static String computerName(String initials, String machine) {
+        String suffix = "-" + machine.toUpperCase(Locale.ROOT);
+        int room = Math.max(1, COMPUTER_NAME_MAX - suffix.length());
+        return (initials.length() > room ? initials.substring(0, room) : initials) + suffix;
+    }
+
+    private static UserAndRole copyOf(UserAndRole owner) {
+        return owner == null ? null : new UserAndRole(owner.getUserName(), owner.getRoleName(), owner.getRoleId());
+    }
+
+    public VmmKey key() {
+        return new VmmKey(id, stampId);
+    }
+
+    public UUID getId() {
+        return id;
+    }
+
+    public UUID getStampId() {
+        return stampId;
+    }
+
+    public UUID getSubscriptionId() {
+        return subscriptionId;
+    }
+
+    public UUID getServiceId() {
+        return serviceId;
+    }
+
+    public UUID getCloudId() {
+        return cloudId;
+    }
+
+    public String getComputerTierName() {
+        return computerTierName;
+    }
+
+    public String getName() {
+        return name;
+    }
+
+    public String getComputerName() {
+        return computerName;
+    }
+
+    public String getDescription() {
+        return description;
+    }
+
+    public String getCostCenter() {
+        return costCenter;
+    }
+
+    public String getTag() {
+        return tag;
+    }
+
+    public String getStatus() {
+        return status;
+    }
+
+    public String getStatusString() {
+        return statusString;
+    }
+
+    public String getVirtualMachineState() {
+        return virtualMachineState;
+    }
+
+    public String getDeploymentState() {
+        return deploymentState;
+    }
+
+    public Integer getCpuCount() {
+        return cpuCount;
+    }
+
+    public Integer getMemoryMb() {
+        return memoryMb;
+    }
+
+    public String getOperatingSystem() {
+        return operatingSystem;
+    }
+
+    public OffsetDateTime getAddedTime() {
+        return addedTime;
+    }
+
+    public OffsetDateTime getModifiedTime() {
+        return modifiedTime;
+    }
+
+    public OffsetDateTime getCreationTime() {
+        return creationTime;
+    }
+
+    public UUID getMostRecentTaskId() {
+        return mostRecentTaskId;
+    }
+
+    public UUID getFailedJobId() {
+        return failedJobId;
+    }
+
+    public Boolean getEnabled() {
+        return enabled;
+    }
+
+    public UserAndRole getOwner() {
+        return owner;
+    }
+
+    public String getVmHostName() {
+        return vmHostName;
+    }
+
+    public Integer getUpgradeDomain() {
+        return upgradeDomain;
+    }
+}
