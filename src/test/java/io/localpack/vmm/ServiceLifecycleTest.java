@@ -19,6 +19,13 @@ class ServiceLifecycleTest extends HttpTestSupport {
         return get(url(id, stamp), "Accept", "application/json").json();
     }
 
+    private java.util.List<String> machineStatuses(String serviceId) {
+        java.util.List<String> statuses = new java.util.ArrayList<>();
+        get(vmm(FABRIKAM) + "/VirtualMachines?$filter=ServiceId eq guid'" + serviceId + "'", "Accept",
+                "application/json").json().get("value").forEach(vm -> statuses.add(vm.get("Status").asText()));
+        return statuses;
+    }
+
     /** Polls the job as azure-powershell does: Jobs?$filter=ID eq guid'…' until IsCompleted. */
     private JsonNode awaitJob(String jobId) {
         Instant deadline = Instant.now().plus(Duration.ofSeconds(20));
@@ -50,6 +57,7 @@ class ServiceLifecycleTest extends HttpTestSupport {
         assertThat(job.get("ErrorInfo").get("IsSuccess").asBoolean()).isTrue();
         assertThat(job.get("ErrorInfo").get("Code").asText()).isEqualTo("Success");
         assertThat(service(id, WEST_STAMP).get("ServiceStatus").asText()).isEqualTo("Stopped");
+        assertThat(machineStatuses(id)).isNotEmpty().containsOnly("PowerOff");
 
         Response byKey = get(vmm(FABRIKAM) + "/Jobs(ID=guid'" + jobId + "',StampId=guid'" + WEST_STAMP + "')",
                 "Accept", "application/json");
@@ -60,6 +68,10 @@ class ServiceLifecycleTest extends HttpTestSupport {
         Response start = send("PUT", url(id, WEST_STAMP), "{\"Operation\":\"Start\"}");
         assertThat(start.status()).isEqualTo(204);
         assertThat(service(id, WEST_STAMP).get("ServiceStatus").asText()).isEqualTo("OK");
+        assertThat(machineStatuses(id)).isNotEmpty().containsOnly("Running");
+        var machine = get(vmm(FABRIKAM) + "/VirtualMachines?$filter=ServiceId eq guid'" + id + "'", "Accept",
+                "application/json").json().get("value").get(0);
+        assertThat(machine.get("MostRecentTaskId").asText()).isEqualTo(start.header("x-ms-request-id"));
     }
 
     @Test
@@ -151,6 +163,7 @@ class ServiceLifecycleTest extends HttpTestSupport {
         JsonNode deployJob = awaitJob(created.header("x-ms-request-id"));
         assertThat(deployJob.get("Name").asText()).isEqualTo("Create service instance");
         assertThat(service(id, WEST_STAMP).get("DeploymentState").asText()).isEqualTo("Deployed");
+        assertThat(machineStatuses(id)).hasSize(2).containsOnly("Running");
 
         var before = databaseSnapshot();
         Response refused = send("DELETE", url(id, WEST_STAMP), null, "Accept", "application/json");
@@ -164,5 +177,6 @@ class ServiceLifecycleTest extends HttpTestSupport {
         assertThat(awaitJob(deleted.header("x-ms-request-id")).get("Name").asText())
                 .isEqualTo("Remove service instance");
         assertThat(get(url(id, WEST_STAMP)).status()).isEqualTo(404);
+        assertThat(machineStatuses(id)).isEmpty();
     }
 }

@@ -32,8 +32,10 @@ final class ServiceJobHandlers {
         @Override
         public void run(JobExecution x) throws Exception {
             VmmKey key = keyOf(x);
-            x.step("Updating service properties", 5,
-                    () -> transitions.applyChanges(key, ServiceLifecycle.changesOf(x.parameters())));
+            x.step("Updating service properties", 5, () -> {
+                transitions.jobStarted(key, x.jobId());
+                transitions.applyChanges(key, ServiceLifecycle.changesOf(x.parameters()));
+            });
             steps(x, key);
             x.result(key.getId(), "Service", x.job().targetObjectName());
         }
@@ -76,7 +78,7 @@ final class ServiceJobHandlers {
 
         @Override
         void steps(JobExecution x, VmmKey key) throws InterruptedException {
-            x.step("Placing virtual machines in the cloud", 20);
+            x.step("Placing virtual machines in the cloud", 20, () -> transitions.createMachines(key));
             x.step("Creating virtual machines", 80);
             x.step("Starting service", 100, () -> transitions.deployed(key));
         }
@@ -95,7 +97,8 @@ final class ServiceJobHandlers {
 
         @Override
         void steps(JobExecution x, VmmKey key) throws InterruptedException {
-            x.step("Shutting down virtual machines", 90);
+            x.step("Shutting down virtual machines", 90,
+                    () -> transitions.machines(key, ServiceMachines.Phase.STOPPING));
             x.step("Updating service status", 100, () -> transitions.stopped(key));
         }
     }
@@ -113,7 +116,8 @@ final class ServiceJobHandlers {
 
         @Override
         void steps(JobExecution x, VmmKey key) throws InterruptedException {
-            x.step("Starting virtual machines", 90);
+            x.step("Starting virtual machines", 90,
+                    () -> transitions.machines(key, ServiceMachines.Phase.STARTING));
             x.step("Updating service status", 100, () -> transitions.running(key));
         }
     }
@@ -151,7 +155,8 @@ final class ServiceJobHandlers {
 
         @Override
         void steps(JobExecution x, VmmKey key) throws InterruptedException {
-            x.step("Removing virtual machines", 80);
+            x.step("Removing virtual machines", 80,
+                    () -> transitions.machines(key, ServiceMachines.Phase.DELETING));
             x.step("Removing service", 100, () -> transitions.deleted(key));
         }
     }

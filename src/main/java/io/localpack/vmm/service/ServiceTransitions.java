@@ -17,11 +17,31 @@ public class ServiceTransitions {
     private final ServiceRepository services;
     private final ServiceTemplateRepository templates;
     private final ServiceManager manager;
+    private final ServiceMachines machines;
 
-    public ServiceTransitions(ServiceRepository services, ServiceTemplateRepository templates, ServiceManager manager) {
+    public ServiceTransitions(ServiceRepository services, ServiceTemplateRepository templates, ServiceManager manager,
+            ServiceMachines machines) {
         this.services = services;
         this.templates = templates;
         this.manager = manager;
+        this.machines = machines;
+    }
+
+    /** A job started on the service: its machines show it as their most recent task. */
+    @Transactional
+    public void jobStarted(VmmKey key, UUID jobId) {
+        machines.recordJob(key, jobId, null);
+    }
+
+    @Transactional
+    public void createMachines(VmmKey key) {
+        with(key, service -> machines.create(service, templates.findById(
+                new VmmKey(service.getServiceTemplateId(), service.getStampId())).orElseThrow()));
+    }
+
+    @Transactional
+    public void machines(VmmKey key, ServiceMachines.Phase phase) {
+        machines.moveTo(key, phase);
     }
 
     @Transactional
@@ -33,6 +53,7 @@ public class ServiceTransitions {
     public void deployed(VmmKey key) {
         with(key, service -> service.setState(ServiceStates.DEPLOYED, ServiceStates.STATUS_RUNNING,
                 ServiceStates.OVERALL_OK));
+        machines.moveTo(key, ServiceMachines.Phase.RUNNING);
     }
 
     @Transactional
@@ -41,6 +62,7 @@ public class ServiceTransitions {
             service.setServiceStatus(ServiceStates.STATUS_RUNNING);
             service.setOverallStatus(ServiceStates.OVERALL_OK);
         });
+        machines.moveTo(key, ServiceMachines.Phase.RUNNING);
     }
 
     @Transactional
@@ -49,6 +71,7 @@ public class ServiceTransitions {
             service.setServiceStatus(ServiceStates.STATUS_STOPPED);
             service.setOverallStatus(ServiceStates.OVERALL_OK);
         });
+        machines.moveTo(key, ServiceMachines.Phase.STOPPED);
     }
 
     @Transactional
@@ -73,12 +96,17 @@ public class ServiceTransitions {
 
     @Transactional
     public void deleted(VmmKey key) {
+        machines.deleteAll(key);
         services.findById(key).ifPresent(services::delete);
     }
 
     /** Where a failed job leaves the service, by the kind of job, as VMM shows failures. */
     @Transactional
     public void failed(VmmKey key, String jobKind, UUID jobId) {
+        machines.recordJob(key, jobId, jobId);
+        if (ServiceLifecycle.DEPLOY.equals(jobKind)) {
+            machines.moveTo(key, ServiceMachines.Phase.CREATION_FAILED);
+        }
         with(key, service -> {
             service.setFailedJobId(jobId);
             service.setOverallStatus(ServiceStates.OVERALL_NEEDS_ATTENTION);

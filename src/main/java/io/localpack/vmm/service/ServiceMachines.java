@@ -1,0 +1,25 @@
+package io.localpack.vmm.service;
+
+import io.localpack.vmm.common.VmmKey;
+import io.localpack.vmm.template.ServiceTemplate;
+import java.util.UUID;
+
+/**
+ * What service jobs do to a service's virtual machines. Implemented by the virtual-machine package, so the service
+ * life cycle does not depend on how machines are stored.
+ */
+public interface ServiceMachines {
+
+    /** Where a service operation leaves its machines. */
+    enum Phase { CREATING, RUNNING, STOPPING, STOPPED, STARTING, CREATION_FAILED, DELETING }
+
+    /** Creates the machines of a new service from its template's tiers, under creation. */
+    void create(Service service, ServiceTemplate template);
+
+    void moveTo(VmmKey service, Phase phase);
+
+    /** The job the machines were last touched by (MostRecentTaskId) and the one that failed, if any. */
+    void recordJob(VmmKey service, UUID jobId, UUID failedJobId);
+
+    void deleteAll(VmmKey service);
+}
