@@ -6,7 +6,7 @@ package io.localpack.vmm.common;
  */
 public class VmmRequestException extends RuntimeException {
 
-    public enum Kind { INVALID, NOT_FOUND, CONFLICT }
+    public enum Kind { INVALID, NOT_FOUND, CONFLICT, NOT_ALLOWED }
 
     private final Kind kind;
     private final String code;
@@ -23,6 +23,17 @@ public class VmmRequestException extends RuntimeException {
 
     public static VmmRequestException notFound(String message) {
         return new VmmRequestException(Kind.NOT_FOUND, "NotFound", message);
+    }
+
+    public static VmmRequestException notAllowed(String message) {
+        return new VmmRequestException(Kind.NOT_ALLOWED, "MethodNotAllowed", message);
+    }
+
+    /** VMM error 2602: another job holds the object. */
+    public static VmmRequestException locked(java.util.UUID runningJobId) {
+        return new VmmRequestException(Kind.CONFLICT, "2602",
+                "Unable to perform the job because one or more of the selected objects are locked by another job"
+                        + " (job " + runningJobId + "). Wait for that job to finish and try again.");
     }
 
     public Kind kind() {

@@ -1,6 +1,14 @@
 package io.localpack.vmm.job;
 
+import io.localpack.jobs.Job;
+import io.localpack.jobs.JobNotRestartableException;
+import io.localpack.jobs.JobService;
+import io.localpack.jobs.TargetBusyException;
+import io.localpack.vmm.common.VmmKey;
+import io.localpack.vmm.common.VmmRequestException;
 import io.localpack.vmm.edm.VmmEdmProvider;
+import io.localpack.vmm.odata.EntityReader;
+import io.localpack.vmm.odata.WritableEntitySet;
 import io.localpack.vmm.odata.EntitySetBinding;
 import io.localpack.vmm.odata.EntityWriter;
 import jakarta.persistence.EntityManager;
@@ -15,13 +23,14 @@ import java.util.UUID;
 import org.apache.olingo.commons.api.data.ComplexValue;
 import org.apache.olingo.commons.api.data.Entity;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The {@code Jobs} entity set: the VMM jobs of the subscription (ASM operations share the table but have no stamp and
  * are not VMM jobs). Readable by key and by {@code $filter=ID eq guid'…'} without StampId, as clients poll.
  */
 @Component
-public class JobODataBinding implements EntitySetBinding<JobRecord> {
+public class JobODataBinding implements EntitySetBinding<JobRecord>, WritableEntitySet {
 
     private static final Map<String, String> QUERYABLE = Map.ofEntries(
             Map.entry("ID", "id"), Map.entry("StampId", "stampId"), Map.entry("Name", "name"),
@@ -32,9 +41,44 @@ public class JobODataBinding implements EntitySetBinding<JobRecord> {
             Map.entry("TargetObjectType", "targetObjectType"), Map.entry("ResultObjectID", "resultObjectId"));
 
     private final EntityManager entityManager;
+    private final JobService jobs;
 
-    public JobODataBinding(EntityManager entityManager) {
+    public JobODataBinding(EntityManager entityManager, JobService jobs) {
         this.entityManager = entityManager;
+        this.jobs = jobs;
+    }
+
+    // --- writes: PUT restarts a failed job; jobs are never created or deleted by tenants ---
+
+    @Override
+    public WriteOutcome create(UUID subscriptionId, Entity body, String principal) {
+        throw VmmRequestException.notAllowed("Jobs are created by the operations they run, not by POST");
+    }
+
+    /**
+     * Restarts a failed, restartable job (VMM's Restart-SCJob). UserName and Password are accepted as SPF documents
+     * them, and neither stored nor echoed: LocalPack runs no credentials.
+     */
+    @Override
+    @Transactional
+    public WriteOutcome update(UUID subscriptionId, UUID id, UUID stampId, Entity body, String principal) {
+        if (find(subscriptionId, id, stampId).isEmpty()) {
+            throw VmmRequestException.notFound("Job (ID=" + id + ",StampId=" + stampId + ") not found");
+        }
+        boolean skipLastFailedStep = Boolean.TRUE.equals(EntityReader.of(body).bool("SkipLastFailedStep"));
+        try {
+            Job job = jobs.restart(subscriptionId, id, skipLastFailedStep);
+            return new WriteOutcome(new VmmKey(job.id(), job.stampId()), job.id());
+        } catch (JobNotRestartableException e) {
+            throw VmmRequestException.invalid(e.getMessage());
+        } catch (TargetBusyException e) {
+            throw VmmRequestException.locked(e.runningJobId());
+        }
+    }
+
+    @Override
+    public WriteOutcome delete(UUID subscriptionId, UUID id, UUID stampId, String principal) {
+        throw VmmRequestException.notAllowed("Jobs cannot be deleted");
     }
 
     @Override
@@ -62,7 +106,7 @@ public class JobODataBinding implements EntitySetBinding<JobRecord> {
         return entityManager.createQuery("select j from JobRecord j where j.subscriptionId = :subscriptionId"
                         + " and j.id = :id and j.stampId = :stampId", JobRecord.class)
                 .setParameter("subscriptionId", subscriptionId).setParameter("id", id).setParameter("stampId", stampId)
-                .getResultStream().findFirst();
+                .getResultList().stream().findFirst();
     }
 
     @Override

@@ -516,6 +516,7 @@ public class VmmProcessor implements CountEntityCollectionProcessor, EntityProce
                 case INVALID -> HttpStatusCode.BAD_REQUEST.getStatusCode();
                 case NOT_FOUND -> HttpStatusCode.NOT_FOUND.getStatusCode();
                 case CONFLICT -> HttpStatusCode.CONFLICT.getStatusCode();
+                case NOT_ALLOWED -> HttpStatusCode.METHOD_NOT_ALLOWED.getStatusCode();
             };
             throw new ODataApplicationException(e.getMessage(), status, Locale.ENGLISH, e.code());
         }

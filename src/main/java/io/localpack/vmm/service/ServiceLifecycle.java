@@ -153,9 +153,7 @@ public class ServiceLifecycle {
             service.setMostRecentTaskId(job.id());
             return job;
         } catch (TargetBusyException e) {
-            throw new VmmRequestException(VmmRequestException.Kind.CONFLICT, "2602",
-                    "Unable to perform the job because one or more of the selected objects are locked by another job"
-                            + " (job " + e.runningJobId() + "). Wait for that job to finish and try again.");
+            throw VmmRequestException.locked(e.runningJobId());
         }
     }
 

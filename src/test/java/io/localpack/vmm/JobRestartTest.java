@@ -1,0 +1,58 @@
+package io.localpack.vmm;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.localpack.support.HttpTestSupport;
+import org.junit.jupiter.api.Test;
+
+/** PUT on a job restarts it when it failed, as SPF's Jobs collection does; nothing else is writable. */
+class JobRestartTest extends HttpTestSupport {
+
+    private String jobUrl(String jobId) {
+        return vmm(FABRIKAM) + "/Jobs(ID=guid'" + jobId + "',StampId=guid'" + WEST_STAMP + "')";
+    }
+
+    @Test
+    void aFailedJobRestartsUnderTheSameIdAndFinishesTheWork() {
+        String id = createGateway("Restart my stop");
+        String service = vmm(FABRIKAM) + "/" + serviceKey(id, WEST_STAMP);
+        assertThat(send("POST", base + "/_localpack/faults", """
+                {"operation":"vmm.service.stop","targetObjectId":"%s","errorCode":20413,"atStep":2,
+                 "message":"The virtual machine could not be stopped.","times":"once"}""".formatted(id)).status())
+                .isIn(200, 201);
+        Response failed = send("PUT", service, "{\"Operation\":\"Stop\"}");
+        assertThat(failed.status()).isEqualTo(500);
+        String jobId = failed.header("x-ms-request-id");
+        assertThat(get(jobUrl(jobId), "Accept", "application/json").json().get("Status").asText()).isEqualTo("Failed");
+
+        Response restarted = send("PUT", jobUrl(jobId), """
+                {"ID":"%s","StampId":"%s","UserName":"CONTOSO\\\\admin","Password":"hunter2","SkipLastFailedStep":false}
+                """.formatted(jobId, WEST_STAMP), "Prefer", "return-content", "Accept", "application/json");
+        assertThat(restarted.status()).isEqualTo(200);
+        assertThat(restarted.header("x-ms-request-id")).isEqualTo(jobId);
+        assertThat(restarted.body()).doesNotContain("hunter2");
+        JsonNode job = restarted.json();
+        assertThat(job.get("Status").asText()).isEqualTo("Completed");
+        assertThat(job.get("ErrorInfo").get("IsSuccess").asBoolean()).isTrue();
+        assertThat(get(service, "Accept", "application/json").json().get("ServiceStatus").asText()).isEqualTo("Stopped");
+    }
+
+    @Test
+    void onlyFailedJobsRestartAndJobsAreNeitherCreatedNorDeleted() {
+        String id = createGateway("Completed job");
+        Response stop = send("PUT", vmm(FABRIKAM) + "/" + serviceKey(id, WEST_STAMP), "{\"Operation\":\"Stop\"}");
+        String jobId = stop.header("x-ms-request-id");
+        var before = databaseSnapshot();
+        Response again = send("PUT", jobUrl(jobId), "{\"SkipLastFailedStep\":true}", "Accept", "application/json");
+        assertThat(again.status()).isEqualTo(400);
+        assertThat(again.json().get("error").get("message").asText()).contains("cannot be restarted");
+        assertThat(send("POST", vmm(FABRIKAM) + "/Jobs", "{\"Name\":\"x\"}").status()).isEqualTo(405);
+        assertThat(send("DELETE", jobUrl(jobId), null).status()).isEqualTo(405);
+        assertThat(send("PUT", vmm(FABRIKAM) + "/Jobs(ID=guid'" + java.util.UUID.randomUUID() + "',StampId=guid'"
+                + WEST_STAMP + "')", "{}").status()).isEqualTo(404);
+        assertThat(send("PUT", vmm(CONTOSO) + "/Jobs(ID=guid'" + jobId + "',StampId=guid'" + WEST_STAMP + "')", "{}")
+                .status()).isEqualTo(404);
+        assertThat(databaseSnapshot()).isEqualTo(before);
+    }
+}
