@@ -93,6 +93,7 @@ class VirtualMachinePowerStateTest extends HttpTestSupport {
     void bulkUpdatesOfAServiceWithoutMachinesOrOnAnotherStampChangeNothing() {
         Service service = serviceWithMachines("Power Test C", "Network Gateway", VirtualMachineStates.RUNNING_STATE);
         UUID noMachines = UUID.fromString(createGateway("Power Test Empty"));
+        machines.deleteByService(noMachines, UUID.fromString(WEST_STAMP));
         assertThat(machines.setPowerState(noMachines, service.getStampId(), VirtualMachineStates.POWER_OFF_STATE, NOW))
                 .isZero();
         assertThat(machines.setPowerState(service.getId(), UUID.fromString(EAST_STAMP),
@@ -134,6 +135,7 @@ class VirtualMachinePowerStateTest extends HttpTestSupport {
     /** A new Fabrikam gateway service with the machines {@code templateName}'s tiers deploy, saved in {@code state}. */
     private Service serviceWithMachines(String name, String templateName, VirtualMachineStates.PowerState state) {
         UUID id = UUID.fromString(createGateway(name));
+        machines.deleteByService(id, UUID.fromString(WEST_STAMP)); // replace the deploy job's machines with known ones
         Service service = services.findOwned(UUID.fromString(FABRIKAM), id, UUID.fromString(WEST_STAMP)).orElseThrow();
         machines.saveAll(VirtualMachine.forNewService(service, ComputerTierPlan.forTemplate(templateName), state,
                 "Deploying", NOW));
