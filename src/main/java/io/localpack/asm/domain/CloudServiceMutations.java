@@ -122,14 +122,15 @@ class CloudServiceMutations {
     }
 
     /**
-     * Exchange the slots of a service's deployments. Plain SQL through a parking value: a unique (service, slot)
+     * Exchange the slots of a service's deployments. Plain SQL through distinct parking values: a unique (service, slot)
      * index is checked row by row on PostgreSQL, so a one-statement swap would collide with itself.
      */
     void swap(UUID serviceId) {
         HostedService service = services.findById(serviceId).orElseThrow();
         OffsetDateTime now = now();
+        int parking = 0;
         for (Deployment d : service.getDeployments()) {
-            jdbc.update("UPDATE asm_deployments SET slot = ? WHERE id = ?", "Swapping", d.getId());
+            jdbc.update("UPDATE asm_deployments SET slot = ? WHERE id = ?", "Swapping" + parking++, d.getId());
         }
         for (Deployment d : service.getDeployments()) {
             DeploymentSlot to = d.getSlot().other();

@@ -68,6 +68,8 @@ final class ServiceConfiguration {
         f.setAttribute(XMLConstants.ACCESS_EXTERNAL_SCHEMA, "");
         f.setXIncludeAware(false);
         f.setExpandEntityReferences(false);
-        return f.newDocumentBuilder();
+        DocumentBuilder builder = f.newDocumentBuilder();
+        builder.setErrorHandler(new org.xml.sax.helpers.DefaultHandler()); // quiet: errors become BadRequest
+        return builder;
     }
 }
