@@ -123,6 +123,19 @@ class AsmApiTest extends AsmTestSupport {
                 .isEqualTo("No deployments were found.");
     }
 
+    @Test
+    void wrongVerbAndUnknownPathAnswerInAsmXml() throws Exception {
+        int jobs = jobCount();
+        assertError(send("PATCH", SVC_PATH + "/deploymentslots/Production", statusBody("Suspended")), 400,
+                "InvalidHttpVerb");
+        assertError(send("PUT", SVC_PATH + "/deploymentslots/Production/?comp=status", statusBody("Suspended")), 400,
+                "InvalidHttpVerb");
+        assertError(send("DELETE", "/" + FABRIKAM + "/operations/" + "a".repeat(32), null), 400, "InvalidHttpVerb");
+        assertError(get(SVC_PATH + "/deploymentslots/Production/nothing/here"), 404, "ResourceNotFound");
+        assertThat(jobCount()).isEqualTo(jobs);
+        assertThat(deploymentStatus(PRODUCTION)).isEqualTo("Running");
+    }
+
     // ---- versions ----------------------------------------------------------------------------------------
 
     @ParameterizedTest
