@@ -5,7 +5,6 @@ import io.localpack.jobs.faults.FaultRules;
 import java.lang.management.ManagementFactory;
 import java.time.OffsetDateTime;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
@@ -15,6 +14,7 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
@@ -39,11 +39,13 @@ class JobRunner implements SmartLifecycle {
     private volatile ExecutorService workers;
     private volatile boolean running;
 
-    JobRunner(JobRepository repository, FaultRules faults, JobsProperties properties, List<JobHandler> handlerBeans) {
+    JobRunner(JobRepository repository, FaultRules faults, JobsProperties properties,
+              ObjectProvider<JobHandler> handlerBeans) {
         this.repository = repository;
         this.faults = faults;
         this.properties = properties;
-        for (JobHandler h : handlerBeans) {
+        // ObjectProvider: an application without handlers (yet) still starts
+        for (JobHandler h : handlerBeans.orderedStream().toList()) {
             if (handlers.put(h.kind(), h) != null) {
                 throw new IllegalStateException("Two job handlers for kind " + h.kind());
             }

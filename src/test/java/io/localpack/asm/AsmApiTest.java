@@ -399,6 +399,25 @@ class AsmApiTest extends AsmTestSupport {
     }
 
     @Test
+    void failedCreateLeavesTheSlotEmpty() throws Exception {
+        jdbc.update("DELETE FROM asm_deployments WHERE name = ?", STAGING);
+        jdbc.update("INSERT INTO job_fault_rules (id, operation, error_code, error_name, message, http_status, "
+                + "at_step, remaining, created_time) VALUES (?, 'asm.deployment.create', 1, 'ConflictError', "
+                + "'No capacity', 409, 1, 1, CURRENT_TIMESTAMP)", java.util.UUID.randomUUID());
+        HttpResponse<String> created = send("POST", SVC_PATH + "/deploymentslots/Staging/",
+                createDeployment("doomed", true));
+        assertThat(created.statusCode()).isEqualTo(202);
+        Element op = awaitOperation(FABRIKAM, requestId(created));
+        assertThat(text(op, "Status")).isEqualTo("Failed");
+        assertThat(text(op, "HttpStatusCode")).isEqualTo("409");
+        assertThat(text(op, "Error/Code")).isEqualTo("ConflictError");
+        assertThat(text(op, "Error/Message")).isEqualTo("No capacity");
+        assertError(get(SVC_PATH + "/deploymentslots/Staging"), 404, "ResourceNotFound");
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM asm_role_instances r JOIN asm_deployments d "
+                + "ON d.id = r.deployment_id WHERE d.name = 'doomed'", Integer.class)).isZero();
+    }
+
+    @Test
     void createdDeploymentWithoutStartIsSuspended() throws Exception {
         jdbc.update("DELETE FROM asm_deployments WHERE name = ?", STAGING);
         HttpResponse<String> created = send("POST", SVC_PATH + "/deploymentslots/Staging/",
