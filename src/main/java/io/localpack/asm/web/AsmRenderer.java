@@ -104,6 +104,17 @@ class AsmRenderer {
                 .finish();
     }
 
+    /** ASM error codes a failed operation may report; VMM-style names (e.g. the engine's own) become InternalError. */
+    private static final java.util.Set<String> ASM_CODES = java.util.Set.of("MissingOrIncorrectVersionHeader",
+            "InvalidXmlRequest", "MissingOrInvalidRequiredQueryParameter", "InvalidHttpVerb", "BadRequest",
+            "AuthenticationFailed", "SubscriptionDisabled", "ResourceNotFound", "ConflictError", "InternalError",
+            "OperationTimedOut", "ServerBusy", "InvalidRequest", "InvalidContentType", "TooManyRequests",
+            "PreconditionError", "ConfigurationError", "ForbiddenError");
+
+    static String asmCode(String name) {
+        return name != null && ASM_CODES.contains(name) ? name : "InternalError";
+    }
+
     /** Operation: ID as a hyphenated GUID; HttpStatusCode and Error only once finished. */
     String operation(Job job) {
         AsmXml.Writer w = new AsmXml.Writer("Operation").el("ID", job.id().toString());
@@ -114,7 +125,7 @@ class AsmRenderer {
             w.el("Status", "Succeeded").el("HttpStatusCode", job.httpStatus() == null ? 200 : job.httpStatus());
         } else {
             int http = job.error() != null && job.error().httpStatus() > 0 ? job.error().httpStatus() : 500;
-            String code = job.error() == null || job.error().name() == null ? "InternalError" : job.error().name();
+            String code = job.error() == null ? "InternalError" : asmCode(job.error().name());
             String message = job.error() == null ? "The operation was canceled." : job.error().problem();
             w.el("Status", "Failed").el("HttpStatusCode", http)
                     .start("Error").el("Code", code).el("Message", message).end();
