@@ -199,10 +199,9 @@ class JobRunner implements SmartLifecycle {
                 log.error("Job {} ({}) failed unexpectedly", id, job.kind(), e);
                 error = JobErrors.internal(e);
             }
-            int failedStep = Math.max(0, execution.lastStepIndex());
-            if (repository.fail(id, version, error, failedStep, JobExecution.now())) {
-                notifyFailure(handler, execution, error);
-            }
+            // Target first, then the job: a client that sees Failed also sees the target's failed state.
+            notifyFailure(handler, execution, error);
+            repository.fail(id, version, error, Math.max(0, execution.lastStepIndex()), JobExecution.now());
         } catch (RuntimeException e) {
             log.error("Job {} could not be run", id, e);
         } finally {
@@ -214,14 +213,13 @@ class JobRunner implements SmartLifecycle {
         Job job = repository.findAnyTenant(id).orElseThrow();
         int stepsBegun = repository.currentStepIndex(id);
         JobError error = JobErrors.runnerDied();
-        if (repository.fail(id, version, error, Math.max(0, stepsBegun - 1), JobExecution.now())) {
-            log.warn("Job {} ({}) was abandoned by its runner; marked Failed", id, job.kind());
-            JobHandler handler = handlers.get(job.kind());
-            if (handler != null) {
-                notifyFailure(handler, new JobExecution(job, version, properties.durationOf(job.kind()), 0, null,
-                        repository), error);
-            }
+        log.warn("Job {} ({}) was abandoned by its runner; marking it Failed", id, job.kind());
+        JobHandler handler = handlers.get(job.kind());
+        if (handler != null) {
+            notifyFailure(handler, new JobExecution(job, version, properties.durationOf(job.kind()), 0, null,
+                    repository), error);
         }
+        repository.fail(id, version, error, Math.max(0, stepsBegun - 1), JobExecution.now());
     }
 
     private void notifyFailure(JobHandler handler, JobExecution execution, JobError error) {
