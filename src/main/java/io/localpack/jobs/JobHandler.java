@@ -18,8 +18,10 @@ public interface JobHandler {
     void run(JobExecution execution) throws Exception;
 
     /**
-     * Called once after the job is marked Failed (by the handler, a fault rule, or the death of its runner):
-     * put the target object into its failed state. Runs on an engine thread with no transaction.
+     * Called when the job fails (by the handler, a fault rule, or the death of its runner), just before the engine
+     * marks it Failed, so a client that sees the failed job also sees the target's failed state: put the target
+     * object into its failed state. Runs on an engine thread with no transaction; keep it idempotent (a runner that
+     * lost its lease mid-failure and the runner taking over may both call it).
      */
     default void onFailure(JobExecution execution, JobError error) {
     }

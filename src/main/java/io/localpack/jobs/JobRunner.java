@@ -5,7 +5,6 @@ import io.localpack.jobs.faults.FaultRules;
 import java.lang.management.ManagementFactory;
 import java.time.OffsetDateTime;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
@@ -15,6 +14,7 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
@@ -39,11 +39,13 @@ class JobRunner implements SmartLifecycle {
     private volatile ExecutorService workers;
     private volatile boolean running;
 
-    JobRunner(JobRepository repository, FaultRules faults, JobsProperties properties, List<JobHandler> handlerBeans) {
+    JobRunner(JobRepository repository, FaultRules faults, JobsProperties properties,
+              ObjectProvider<JobHandler> handlerBeans) {
         this.repository = repository;
         this.faults = faults;
         this.properties = properties;
-        for (JobHandler h : handlerBeans) {
+        // ObjectProvider: an application without handlers (yet) still starts
+        for (JobHandler h : handlerBeans.orderedStream().toList()) {
             if (handlers.put(h.kind(), h) != null) {
                 throw new IllegalStateException("Two job handlers for kind " + h.kind());
             }
@@ -197,10 +199,9 @@ class JobRunner implements SmartLifecycle {
                 log.error("Job {} ({}) failed unexpectedly", id, job.kind(), e);
                 error = JobErrors.internal(e);
             }
-            int failedStep = Math.max(0, execution.lastStepIndex());
-            if (repository.fail(id, version, error, failedStep, JobExecution.now())) {
-                notifyFailure(handler, execution, error);
-            }
+            // Target first, then the job: a client that sees Failed also sees the target's failed state.
+            notifyFailure(handler, execution, error);
+            repository.fail(id, version, error, Math.max(0, execution.lastStepIndex()), JobExecution.now());
         } catch (RuntimeException e) {
             log.error("Job {} could not be run", id, e);
         } finally {
@@ -212,14 +213,13 @@ class JobRunner implements SmartLifecycle {
         Job job = repository.findAnyTenant(id).orElseThrow();
         int stepsBegun = repository.currentStepIndex(id);
         JobError error = JobErrors.runnerDied();
-        if (repository.fail(id, version, error, Math.max(0, stepsBegun - 1), JobExecution.now())) {
-            log.warn("Job {} ({}) was abandoned by its runner; marked Failed", id, job.kind());
-            JobHandler handler = handlers.get(job.kind());
-            if (handler != null) {
-                notifyFailure(handler, new JobExecution(job, version, properties.durationOf(job.kind()), 0, null,
-                        repository), error);
-            }
+        log.warn("Job {} ({}) was abandoned by its runner; marking it Failed", id, job.kind());
+        JobHandler handler = handlers.get(job.kind());
+        if (handler != null) {
+            notifyFailure(handler, new JobExecution(job, version, properties.durationOf(job.kind()), 0, null,
+                    repository), error);
         }
+        repository.fail(id, version, error, Math.max(0, stepsBegun - 1), JobExecution.now());
     }
 
     private void notifyFailure(JobHandler handler, JobExecution execution, JobError error) {

@@ -146,7 +146,7 @@ class JobClusterTest {
                   parameters, attempt, version, lease_owner, lease_expires_at)
                 VALUES (?, ?, 'test.steps', 'Hung', 'Running', 'Running', 0, 0, 0, ?, ?, TRUE, FALSE, '{}', 1, 1,
                   'hung-instance', ?)""",
-                id, SUBSCRIPTION, now, now, now.plusSeconds(1));
+                id, SUBSCRIPTION, now, now, now.plusSeconds(3)); // margin for a loaded machine
 
         Thread.sleep(300);
         assertThat(jobs.find(SUBSCRIPTION, id).orElseThrow().status()).isEqualTo(JobStatus.Running);

@@ -1,0 +1,222 @@
+package io.localpack.asm.domain;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.localpack.jobs.JobError;
+import io.localpack.jobs.JobExecution;
+import io.localpack.jobs.JobFailedException;
+import io.localpack.jobs.JobHandler;
+import java.util.UUID;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * The job handlers behind every cloud-service mutation. Each job targets the hosted service, so one operation runs
+ * at a time per cloud service (ASM answers a second one with 409 ConflictError). Transitional states follow the
+ * ASM enums: Running -> Suspending -> Suspended, Suspended -> Starting -> Running, Deploying, Deleting.
+ */
+@Configuration(proxyBeanMethods = false)
+class CloudServiceJobs {
+
+    static final String CREATE_SERVICE = "asm.hostedservice.create";
+    static final String UPDATE_SERVICE = "asm.hostedservice.update";
+    static final String DELETE_SERVICE = "asm.hostedservice.delete";
+    static final String DELETE_SERVICE_AND_MEDIA = "asm.hostedservice.delete-all";
+    static final String CREATE_DEPLOYMENT = "asm.deployment.create";
+    static final String DELETE_DEPLOYMENT = "asm.deployment.delete";
+    static final String SWAP = "asm.deployment.swap";
+    static final String UPDATE_STATUS = "asm.deployment.status";
+    static final String REBOOT = "asm.roleinstance.reboot";
+    static final String REIMAGE = "asm.roleinstance.reimage";
+
+    static final String P_SERVICE = "hostedServiceId";
+    static final String P_DEPLOYMENT = "deploymentId";
+    static final String P_COMMAND = "command";
+    static final String P_STATUS = "status";
+    static final String P_PREVIOUS_STATUS = "previousStatus";
+    static final String P_SLOT = "slot";
+    static final String P_INSTANCE = "instanceName";
+
+    private final CloudServiceMutations mutations;
+    private final ObjectMapper json;
+
+    CloudServiceJobs(CloudServiceMutations mutations, ObjectMapper json) {
+        this.mutations = mutations;
+        this.json = json;
+    }
+
+    interface Run {
+        void run(JobExecution x) throws Exception;
+    }
+
+    interface OnFailure {
+        void run(JobExecution x, JobError error);
+    }
+
+    static JobHandler handler(String kind, Run run, OnFailure onFailure) {
+        return new JobHandler() {
+            @Override
+            public String kind() {
+                return kind;
+            }
+
+            @Override
+            public void run(JobExecution x) throws Exception {
+                try {
+                    run.run(x);
+                } catch (CloudServiceException e) {
+                    // a check that raced with another request (e.g. a DNS name taken meanwhile)
+                    throw new JobFailedException(JobError.of(0, e.code(), e.getMessage(), "")
+                            .withHttpStatus(e.httpStatus()));
+                }
+            }
+
+            @Override
+            public void onFailure(JobExecution x, JobError error) {
+                if (onFailure != null) {
+                    onFailure.run(x, error);
+                }
+            }
+        };
+    }
+
+    private static UUID uuid(JobExecution x, String key) {
+        return UUID.fromString(x.parameter(key));
+    }
+
+    @Bean
+    JobHandler createHostedServiceHandler() {
+        return handler(CREATE_SERVICE, x -> {
+            Commands.CreateHostedService c = json.readValue(x.parameter(P_COMMAND), Commands.CreateHostedService.class);
+            x.step("Creating cloud service", 100, () -> mutations.createHostedService(x.targetObjectId(),
+                    x.subscriptionId(), c));
+            x.httpStatus(201);
+        }, null);
+    }
+
+    @Bean
+    JobHandler updateHostedServiceHandler() {
+        return handler(UPDATE_SERVICE, x -> {
+            Commands.UpdateHostedService c = json.readValue(x.parameter(P_COMMAND), Commands.UpdateHostedService.class);
+            x.step("Updating cloud service", 100, () -> mutations.updateHostedService(x.targetObjectId(), c));
+        }, null);
+    }
+
+    @Bean
+    JobHandler deleteHostedServiceHandler() {
+        return handler(DELETE_SERVICE, x ->
+                x.step("Deleting cloud service", 100, () -> mutations.deleteHostedService(x.targetObjectId())), null);
+    }
+
+    @Bean
+    JobHandler deleteHostedServiceAndMediaHandler() {
+        return handler(DELETE_SERVICE_AND_MEDIA, x -> {
+            x.step("Deleting deployments", 10, () -> mutations.setHostedServiceStatus(x.targetObjectId(), "Deleting"));
+            x.step("Deleting disks and media", 90);
+            x.step("Deleting cloud service", 100, () -> mutations.deleteHostedService(x.targetObjectId()));
+        }, (x, e) -> mutations.setHostedServiceStatus(x.targetObjectId(), "Created"));
+    }
+
+    @Bean
+    JobHandler createDeploymentHandler() {
+        return handler(CREATE_DEPLOYMENT, x -> {
+            Commands.CreateDeployment c = json.readValue(x.parameter(P_COMMAND), Commands.CreateDeployment.class);
+            UUID id = uuid(x, P_DEPLOYMENT);
+            DeploymentSlot slot = DeploymentSlot.valueOf(x.parameter(P_SLOT));
+            x.step("Creating deployment", 10, () -> mutations.createDeployment(id, x.targetObjectId(), slot, c));
+            x.step("Provisioning role instances", 90);
+            x.step("Deployment ready", 100, () -> {
+                if (c.startDeployment()) {
+                    mutations.setDeploymentState(id, "Running", "ReadyRole", "Started");
+                } else {
+                    mutations.setDeploymentState(id, "Suspended", "StoppedVM", "Stopped");
+                }
+            });
+            x.httpStatus(200);
+        }, (x, e) -> mutations.deleteDeployment(uuid(x, P_DEPLOYMENT)));
+    }
+
+    @Bean
+    JobHandler deleteDeploymentHandler() {
+        return handler(DELETE_DEPLOYMENT, x -> {
+            UUID id = uuid(x, P_DEPLOYMENT);
+            x.step("Deleting deployment", 10, () -> mutations.setDeploymentState(id, "Deleting", "StoppingVM",
+                    "Stopping"));
+            x.step("Deleting role instances", 90);
+            x.step("Deployment deleted", 100, () -> mutations.deleteDeployment(id));
+        }, (x, e) -> restore(x));
+    }
+
+    @Bean
+    JobHandler swapHandler() {
+        return handler(SWAP, x -> {
+            x.step("Swapping virtual IP addresses", 90);
+            x.step("Deployments swapped", 100, () -> mutations.swap(x.targetObjectId()));
+        }, null);
+    }
+
+    @Bean
+    JobHandler updateStatusHandler() {
+        return handler(UPDATE_STATUS, x -> {
+            UUID id = uuid(x, P_DEPLOYMENT);
+            Commands.RequestedStatus target = Commands.RequestedStatus.valueOf(x.parameter(P_STATUS));
+            if (target.name().equals(x.parameter(P_PREVIOUS_STATUS))) {
+                x.step("Deployment is already " + target, 100); // no-op, as the status already holds
+                return;
+            }
+            if (target == Commands.RequestedStatus.Suspended) {
+                x.step("Suspending deployment", 10, () -> mutations.setDeploymentState(id, "Suspending",
+                        "StoppingRole", "Stopping"));
+                x.step("Stopping role instances", 90);
+                x.step("Deployment suspended", 100, () -> mutations.setDeploymentState(id, "Suspended",
+                        "StoppedVM", "Stopped"));
+            } else {
+                x.step("Starting deployment", 10, () -> mutations.setDeploymentState(id, "Starting",
+                        "StartingRole", "Starting"));
+                x.step("Starting role instances", 90);
+                x.step("Deployment running", 100, () -> mutations.setDeploymentState(id, "Running",
+                        "ReadyRole", "Started"));
+            }
+        }, (x, e) -> restore(x));
+    }
+
+    @Bean
+    JobHandler rebootHandler() {
+        return handler(REBOOT, x -> {
+            UUID id = uuid(x, P_DEPLOYMENT);
+            String instance = x.parameter(P_INSTANCE);
+            x.step("Rebooting " + instance, 10, () -> mutations.setInstanceState(id, instance, "RestartingRole",
+                    "Started"));
+            x.step("Waiting for " + instance, 90);
+            x.step(instance + " is ready", 100, () -> mutations.setInstanceState(id, instance, "ReadyRole",
+                    "Started"));
+        }, (x, e) -> mutations.setInstanceState(uuid(x, P_DEPLOYMENT), x.parameter(P_INSTANCE), "ReadyRole",
+                "Started"));
+    }
+
+    @Bean
+    JobHandler reimageHandler() {
+        return handler(REIMAGE, x -> {
+            UUID id = uuid(x, P_DEPLOYMENT);
+            String instance = x.parameter(P_INSTANCE);
+            x.step("Stopping " + instance, 10, () -> mutations.setInstanceState(id, instance, "StoppingVM",
+                    "Stopping"));
+            x.step("Reimaging " + instance, 60, () -> mutations.setInstanceState(id, instance, "CreatingVM",
+                    "Starting"));
+            x.step("Starting " + instance, 90, () -> mutations.setInstanceState(id, instance, "StartingRole",
+                    "Starting"));
+            x.step(instance + " is ready", 100, () -> mutations.setInstanceState(id, instance, "ReadyRole",
+                    "Started"));
+        }, (x, e) -> mutations.setInstanceState(uuid(x, P_DEPLOYMENT), x.parameter(P_INSTANCE), "ReadyRole",
+                "Started"));
+    }
+
+    /** A failed operation leaves the deployment in the stable state it had before (instances to match). */
+    private void restore(JobExecution x) {
+        UUID id = uuid(x, P_DEPLOYMENT);
+        if ("Running".equals(x.parameter(P_PREVIOUS_STATUS))) {
+            mutations.setDeploymentState(id, "Running", "ReadyRole", "Started");
+        } else {
+            mutations.setDeploymentState(id, "Suspended", "StoppedVM", "Stopped");
+        }
+    }
+}

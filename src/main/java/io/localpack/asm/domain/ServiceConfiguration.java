@@ -1,0 +1,75 @@
+package io.localpack.asm.domain;
+
+import java.io.StringReader;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import javax.xml.XMLConstants;
+import javax.xml.parsers.DocumentBuilder;
+import javax.xml.parsers.DocumentBuilderFactory;
+import org.w3c.dom.Element;
+import org.w3c.dom.Node;
+import org.xml.sax.InputSource;
+
+/** Reads the roles and instance counts out of a deployment's .cscfg (ServiceConfiguration) document. */
+final class ServiceConfiguration {
+
+    private ServiceConfiguration() {
+    }
+
+    /** Role name to instance count, in document order. */
+    static Map<String, Integer> roles(String cscfg) {
+        Element root;
+        try {
+            root = parser().parse(new InputSource(new StringReader(cscfg))).getDocumentElement();
+        } catch (Exception e) {
+            throw CloudServiceException.badRequest("The service configuration is not valid XML.");
+        }
+        if (!"ServiceConfiguration".equals(root.getLocalName())) {
+            throw CloudServiceException.badRequest("The service configuration must have a ServiceConfiguration root.");
+        }
+        Map<String, Integer> roles = new LinkedHashMap<>();
+        for (Node n = root.getFirstChild(); n != null; n = n.getNextSibling()) {
+            if (n instanceof Element role && "Role".equals(role.getLocalName())) {
+                String name = role.getAttribute("name");
+                if (name.isBlank() || !name.matches("[A-Za-z][A-Za-z0-9_.-]{0,63}")) {
+                    throw CloudServiceException.badRequest("A Role in the service configuration has no valid name.");
+                }
+                int count = 1;
+                for (Node c = role.getFirstChild(); c != null; c = c.getNextSibling()) {
+                    if (c instanceof Element instances && "Instances".equals(instances.getLocalName())) {
+                        try {
+                            count = Integer.parseInt(instances.getAttribute("count"));
+                        } catch (NumberFormatException e) {
+                            count = -1;
+                        }
+                    }
+                }
+                if (count < 1 || count > 50) {
+                    throw CloudServiceException.badRequest("Role " + name + " must have an Instances count from 1 to 50.");
+                }
+                roles.put(name, count);
+            }
+        }
+        if (roles.isEmpty()) {
+            throw CloudServiceException.badRequest("The service configuration defines no Role.");
+        }
+        return roles;
+    }
+
+    /** DTDs and external entities off: configuration comes from the tenant. */
+    static DocumentBuilder parser() throws Exception {
+        DocumentBuilderFactory f = DocumentBuilderFactory.newInstance();
+        f.setNamespaceAware(true);
+        f.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
+        f.setFeature("http://xml.org/sax/features/external-general-entities", false);
+        f.setFeature("http://xml.org/sax/features/external-parameter-entities", false);
+        f.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
+        f.setAttribute(XMLConstants.ACCESS_EXTERNAL_DTD, "");
+        f.setAttribute(XMLConstants.ACCESS_EXTERNAL_SCHEMA, "");
+        f.setXIncludeAware(false);
+        f.setExpandEntityReferences(false);
+        DocumentBuilder builder = f.newDocumentBuilder();
+        builder.setErrorHandler(new org.xml.sax.helpers.DefaultHandler()); // quiet: errors become BadRequest
+        return builder;
+    }
+}

@@ -1,0 +1,56 @@
+package io.localpack.asm.web;
+
+import io.localpack.asm.domain.AsmError;
+import io.localpack.asm.domain.CloudServiceException;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+
+/** Every failure of the ASM controllers as {@code <Error><Code/><Message/></Error>}. */
+@RestControllerAdvice(assignableTypes = {HostedServicesController.class, OperationsController.class})
+class AsmErrors {
+
+    private static final Logger log = LoggerFactory.getLogger(AsmErrors.class);
+    static final MediaType XML = MediaType.parseMediaType("application/xml; charset=utf-8");
+
+    static String body(String code, String message) {
+        return new AsmXml.Writer("Error").el("Code", code).el("Message", message).finish();
+    }
+
+    static void write(HttpServletResponse response, int status, String code, String message) throws IOException {
+        byte[] bytes = body(code, message).getBytes(StandardCharsets.UTF_8);
+        response.setStatus(status);
+        response.setContentType(XML.toString());
+        response.setContentLength(bytes.length);
+        response.getOutputStream().write(bytes);
+    }
+
+    static ResponseEntity<String> entity(int status, String code, String message) {
+        return ResponseEntity.status(status).contentType(XML).body(body(code, message));
+    }
+
+    @ExceptionHandler(CloudServiceException.class)
+    ResponseEntity<String> refused(CloudServiceException e) {
+        return entity(e.httpStatus(), e.code(), e.getMessage());
+    }
+
+    @ExceptionHandler(HttpMessageNotReadableException.class)
+    ResponseEntity<String> unreadable(HttpMessageNotReadableException e) {
+        return entity(400, AsmError.InvalidXmlRequest.name(), "The request body could not be read.");
+    }
+
+    @ExceptionHandler(Exception.class)
+    ResponseEntity<String> unexpected(Exception e) {
+        log.error("ASM request failed", e);
+        return entity(HttpStatus.INTERNAL_SERVER_ERROR.value(), AsmError.InternalError.name(),
+                "The server encountered an internal error. Please retry the request.");
+    }
+}

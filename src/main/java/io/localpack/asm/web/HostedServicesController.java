@@ -1,0 +1,287 @@
+package io.localpack.asm.web;
+
+import io.localpack.asm.domain.AsmError;
+import io.localpack.asm.domain.CloudServiceException;
+import io.localpack.asm.domain.CloudServices;
+import io.localpack.asm.domain.Commands;
+import io.localpack.asm.domain.Commands.DeploymentRef;
+import io.localpack.asm.domain.DeploymentSlot;
+import io.localpack.asm.domain.Snapshots;
+import jakarta.servlet.http.HttpServletRequest;
+import java.util.Map;
+import java.util.UUID;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.w3c.dom.Element;
+
+/**
+ * The cloud-service operations of the Service Management API. A thin adapter: XML in, domain call, XML out.
+ * Paths are listed with and without a trailing slash because the SDKs send both.
+ */
+@RestController
+@RequestMapping("/{subscriptionId}/services/hostedservices")
+class HostedServicesController {
+
+    private static final String SVC = "/{serviceName}";
+    private static final String SLOT = SVC + "/deploymentslots/{slot}";
+    private static final String NAME = SVC + "/deployments/{deploymentName}";
+
+    private final CloudServices cloudServices;
+    private final AsmRenderer renderer;
+
+    HostedServicesController(CloudServices cloudServices, AsmRenderer renderer) {
+        this.cloudServices = cloudServices;
+        this.renderer = renderer;
+    }
+
+    // ---- hosted services ---------------------------------------------------------------------------------
+
+    @GetMapping({"", "/"})
+    ResponseEntity<String> list(@PathVariable String subscriptionId) {
+        return ok(renderer.hostedServices(subscription(subscriptionId), cloudServices.list(subscription(subscriptionId))));
+    }
+
+    @PostMapping({"", "/"})
+    ResponseEntity<String> create(@PathVariable String subscriptionId, @RequestBody(required = false) String body,
+                                  HttpServletRequest request) {
+        Element x = AsmXml.parse(body, "CreateHostedService");
+        var command = new Commands.CreateHostedService(AsmXml.requiredText(x, "ServiceName"),
+                AsmXml.base64(x, "Label", true), AsmXml.text(x, "Description"), AsmXml.text(x, "Location"),
+                AsmXml.text(x, "AffinityGroup"), AsmXml.text(x, "ReverseDnsFqdn"), AsmXml.extendedProperties(x));
+        cloudServices.createHostedService(subscription(subscriptionId), requestId(request), command);
+        return ResponseEntity.status(201).header("Location", request.getRequestURL() + "/" + command.serviceName())
+                .header("Content-Length", "0").build();
+    }
+
+    @GetMapping({"/operations/isavailable/{serviceName}", "/operations/isavailable/{serviceName}/"})
+    ResponseEntity<String> isAvailable(@PathVariable String subscriptionId, @PathVariable String serviceName) {
+        return ok(renderer.availability(cloudServices.isAvailable(subscription(subscriptionId), serviceName)));
+    }
+
+    @GetMapping({SVC, SVC + "/"})
+    ResponseEntity<String> get(@PathVariable String subscriptionId, @PathVariable String serviceName,
+                               @RequestParam(name = "embed-detail", required = false) String embedDetail) {
+        boolean detail = "true".equalsIgnoreCase(embedDetail);
+        if (embedDetail != null && !detail && !"false".equalsIgnoreCase(embedDetail)) {
+            throw new CloudServiceException(AsmError.MissingOrInvalidRequiredQueryParameter,
+                    "The embed-detail query parameter must be true or false.");
+        }
+        UUID sub = subscription(subscriptionId);
+        return ok(renderer.hostedService(sub, cloudServices.get(sub, serviceName, detail), detail));
+    }
+
+    @PutMapping({SVC, SVC + "/"})
+    ResponseEntity<String> update(@PathVariable String subscriptionId, @PathVariable String serviceName,
+                                  @RequestBody(required = false) String body, HttpServletRequest request) {
+        Element x = AsmXml.parse(body, "UpdateHostedService");
+        var command = new Commands.UpdateHostedService(AsmXml.base64(x, "Label", false), AsmXml.text(x, "Description"),
+                AsmXml.text(x, "ReverseDnsFqdn"), AsmXml.extendedProperties(x));
+        cloudServices.updateHostedService(subscription(subscriptionId), requestId(request), serviceName, command);
+        return empty(200);
+    }
+
+    @DeleteMapping({SVC, SVC + "/"})
+    ResponseEntity<String> delete(@PathVariable String subscriptionId, @PathVariable String serviceName,
+                                  @RequestParam(required = false) String comp, HttpServletRequest request) {
+        UUID sub = subscription(subscriptionId);
+        if (comp == null) {
+            cloudServices.deleteHostedService(sub, requestId(request), serviceName);
+            return empty(200);
+        }
+        if (!comp.equals("media")) {
+            throw unknownComp(comp, "media");
+        }
+        cloudServices.deleteHostedServiceAndMedia(sub, requestId(request), serviceName);
+        return empty(202);
+    }
+
+    /** Swap Deployment is a POST on the hosted service itself. */
+    @PostMapping({SVC, SVC + "/"})
+    ResponseEntity<String> swap(@PathVariable String subscriptionId, @PathVariable String serviceName,
+                                @RequestParam(required = false) String comp,
+                                @RequestBody(required = false) String body, HttpServletRequest request) {
+        if (comp != null) {
+            throw unknownComp(comp, "(none: Swap Deployment)");
+        }
+        Element x = AsmXml.parse(body, "Swap");
+        cloudServices.swap(subscription(subscriptionId), requestId(request), serviceName,
+                AsmXml.text(x, "Production"), AsmXml.requiredText(x, "SourceDeployment"));
+        return empty(202);
+    }
+
+    // ---- deployments -------------------------------------------------------------------------------------
+
+    @GetMapping({SLOT, SLOT + "/"})
+    ResponseEntity<String> getBySlot(@PathVariable String subscriptionId, @PathVariable String serviceName,
+                                     @PathVariable String slot) {
+        return ok(renderer.deployment(cloudServices.deployment(subscription(subscriptionId), serviceName,
+                DeploymentRef.bySlot(slot(slot)))));
+    }
+
+    @GetMapping({NAME, NAME + "/"})
+    ResponseEntity<String> getByName(@PathVariable String subscriptionId, @PathVariable String serviceName,
+                                     @PathVariable String deploymentName) {
+        return ok(renderer.deployment(cloudServices.deployment(subscription(subscriptionId), serviceName,
+                DeploymentRef.byName(deploymentName))));
+    }
+
+    /** Create Deployment (no comp) or a deployment action such as comp=status. */
+    @PostMapping({SLOT, SLOT + "/"})
+    ResponseEntity<String> postToSlot(@PathVariable String subscriptionId, @PathVariable String serviceName,
+                                      @PathVariable String slot, @RequestParam(required = false) String comp,
+                                      @RequestBody(required = false) String body, HttpServletRequest request) {
+        UUID sub = subscription(subscriptionId);
+        DeploymentSlot deploymentSlot = slot(slot);
+        if (comp == null) {
+            Element x = AsmXml.parse(body, "CreateDeployment");
+            var command = new Commands.CreateDeployment(AsmXml.requiredText(x, "Name"),
+                    AsmXml.requiredText(x, "PackageUrl"), AsmXml.base64(x, "Label", true),
+                    AsmXml.base64(x, "Configuration", true), AsmXml.bool(x, "StartDeployment"),
+                    AsmXml.extendedProperties(x));
+            cloudServices.createDeployment(sub, requestId(request), serviceName, deploymentSlot, command);
+            return empty(202);
+        }
+        return deploymentAction(sub, serviceName, DeploymentRef.bySlot(deploymentSlot), comp, body, request);
+    }
+
+    @PostMapping({NAME, NAME + "/"})
+    ResponseEntity<String> postToName(@PathVariable String subscriptionId, @PathVariable String serviceName,
+                                      @PathVariable String deploymentName,
+                                      @RequestParam(required = false) String comp,
+                                      @RequestBody(required = false) String body, HttpServletRequest request) {
+        if (comp == null) {
+            throw new CloudServiceException(AsmError.MissingOrInvalidRequiredQueryParameter,
+                    "The comp query parameter is required (comp=status).");
+        }
+        return deploymentAction(subscription(subscriptionId), serviceName, DeploymentRef.byName(deploymentName),
+                comp, body, request);
+    }
+
+    private ResponseEntity<String> deploymentAction(UUID sub, String serviceName, DeploymentRef ref, String comp,
+                                                    String body, HttpServletRequest request) {
+        if (!comp.equals("status")) {
+            throw unknownComp(comp, "status");
+        }
+        Element x = AsmXml.parse(body, "UpdateDeploymentStatus");
+        String status = AsmXml.requiredText(x, "Status");
+        Commands.RequestedStatus requested;
+        try {
+            requested = Commands.RequestedStatus.valueOf(status);
+        } catch (IllegalArgumentException e) {
+            throw CloudServiceException.badRequest("The value '" + status + "' of Status is not valid; use Running "
+                    + "or Suspended.");
+        }
+        cloudServices.updateStatus(sub, requestId(request), serviceName, ref, requested);
+        return empty(202);
+    }
+
+    @DeleteMapping({SLOT, SLOT + "/"})
+    ResponseEntity<String> deleteBySlot(@PathVariable String subscriptionId, @PathVariable String serviceName,
+                                        @PathVariable String slot, @RequestParam(required = false) String comp,
+                                        HttpServletRequest request) {
+        checkDeleteComp(comp);
+        cloudServices.deleteDeployment(subscription(subscriptionId), requestId(request), serviceName,
+                DeploymentRef.bySlot(slot(slot)));
+        return empty(202);
+    }
+
+    @DeleteMapping({NAME, NAME + "/"})
+    ResponseEntity<String> deleteByName(@PathVariable String subscriptionId, @PathVariable String serviceName,
+                                        @PathVariable String deploymentName,
+                                        @RequestParam(required = false) String comp, HttpServletRequest request) {
+        checkDeleteComp(comp);
+        cloudServices.deleteDeployment(subscription(subscriptionId), requestId(request), serviceName,
+                DeploymentRef.byName(deploymentName));
+        return empty(202);
+    }
+
+    // ---- role instances ----------------------------------------------------------------------------------
+
+    @PostMapping({SLOT + "/roleinstances/{instance}", SLOT + "/roleinstances/{instance}/"})
+    ResponseEntity<String> roleInstanceBySlot(@PathVariable String subscriptionId, @PathVariable String serviceName,
+                                              @PathVariable String slot, @PathVariable String instance,
+                                              @RequestParam(required = false) String comp,
+                                              HttpServletRequest request) {
+        return roleInstance(subscriptionId, serviceName, DeploymentRef.bySlot(slot(slot)), instance, comp, request);
+    }
+
+    @PostMapping({NAME + "/roleinstances/{instance}", NAME + "/roleinstances/{instance}/"})
+    ResponseEntity<String> roleInstanceByName(@PathVariable String subscriptionId, @PathVariable String serviceName,
+                                              @PathVariable String deploymentName, @PathVariable String instance,
+                                              @RequestParam(required = false) String comp,
+                                              HttpServletRequest request) {
+        return roleInstance(subscriptionId, serviceName, DeploymentRef.byName(deploymentName), instance, comp,
+                request);
+    }
+
+    private ResponseEntity<String> roleInstance(String subscriptionId, String serviceName, DeploymentRef ref,
+                                                String instance, String comp, HttpServletRequest request) {
+        Commands.RoleInstanceAction action;
+        if ("reboot".equals(comp)) {
+            action = Commands.RoleInstanceAction.Reboot;
+        } else if ("reimage".equals(comp)) {
+            action = Commands.RoleInstanceAction.Reimage;
+        } else {
+            throw unknownComp(comp, "reboot or reimage");
+        }
+        cloudServices.roleInstance(subscription(subscriptionId), requestId(request), serviceName, ref, instance,
+                action);
+        return empty(202);
+    }
+
+    // ---- helpers -----------------------------------------------------------------------------------------
+
+    static UUID subscription(String text) {
+        try {
+            if (text.length() == 36) {
+                return UUID.fromString(text);
+            }
+        } catch (IllegalArgumentException e) {
+            // fall through
+        }
+        throw CloudServiceException.badRequest("The subscription id '" + text + "' is not a valid GUID.");
+    }
+
+    private static DeploymentSlot slot(String text) {
+        return DeploymentSlot.parse(text).orElseThrow(() -> CloudServiceException.badRequest(
+                "The deployment slot '" + text + "' is not valid; use Production or Staging."));
+    }
+
+    private static void checkDeleteComp(String comp) {
+        if (comp != null && !comp.equals("media")) {
+            throw unknownComp(comp, "media");
+        }
+    }
+
+    private static CloudServiceException unknownComp(String comp, String accepted) {
+        return new CloudServiceException(AsmError.MissingOrInvalidRequiredQueryParameter,
+                comp == null ? "The comp query parameter is required (" + accepted + ")."
+                        : "The value '" + comp + "' of the comp query parameter is not supported here; accepted: "
+                        + accepted + ".");
+    }
+
+    private static UUID requestId(HttpServletRequest request) {
+        return AsmRequestInterceptor.requestId(request);
+    }
+
+    static ResponseEntity<String> ok(String xml) {
+        return ResponseEntity.ok().contentType(AsmErrors.XML).body(xml);
+    }
+
+    static ResponseEntity<String> empty(int status) {
+        return ResponseEntity.status(status).header("Content-Length", "0").build();
+    }
+
+    @SuppressWarnings("unused")
+    private static Map<String, String> none() {
+        return Map.of();
+    }
+}

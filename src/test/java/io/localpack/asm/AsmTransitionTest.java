@@ -1,0 +1,63 @@
+package io.localpack.asm;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.http.HttpResponse;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.TestPropertySource;
+import org.w3c.dom.Element;
+
+/**
+ * With a real (short) duration for Update Deployment Status: the deployment passes through its transitional
+ * statuses, Get Operation Status says InProgress, and a second operation on the service is a 409.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "spring.datasource.url=jdbc:h2:mem:asm-transitions;DB_CLOSE_DELAY=-1",
+        "localpack.jobs.duration-factor=1",
+        "localpack.jobs.default-duration=0s",
+        "localpack.jobs.durations.[asm.deployment.status]=3s"})
+@TestPropertySource("classpath:localpack-test.properties")
+class AsmTransitionTest extends AsmTestSupport {
+
+    static final String SVC_PATH = "/" + FABRIKAM + "/services/hostedservices/" + SERVICE;
+
+    @Test
+    void suspendPassesThroughSuspendingAndBlocksOtherOperations() throws Exception {
+        HttpResponse<String> r = send("POST", SVC_PATH + "/deploymentslots/Production/?comp=status",
+                statusBody("Suspended"));
+        assertThat(r.statusCode()).isEqualTo(202);
+        String id = requestId(r);
+
+        Element during = awaitDeploymentStatus("Suspending");
+        assertThat(children(element(during, "RoleInstanceList"), "RoleInstance")).allSatisfy(i -> {
+            assertThat(text(i, "InstanceStatus")).isEqualTo("StoppingRole");
+            assertThat(text(i, "PowerState")).isEqualTo("Stopping");
+        });
+        Element op = xml(get("/" + FABRIKAM + "/operations/" + id).body());
+        assertThat(text(op, "Status")).isEqualTo("InProgress");
+        assertThat(element(op, "HttpStatusCode")).isNull();
+
+        int jobs = jobCount();
+        String message = assertError(send("POST", SVC_PATH + "/deployments/" + STAGING + "/?comp=status",
+                statusBody("Running")), 409, "ConflictError");
+        assertThat(message).contains(id);
+        assertError(send("DELETE", SVC_PATH + "/deploymentslots/Staging", null), 409, "ConflictError");
+        assertThat(jobCount()).isEqualTo(jobs);
+        assertThat(deploymentStatus(STAGING)).isEqualTo("Suspended");
+
+        assertThat(text(awaitOperation(FABRIKAM, id), "Status")).isEqualTo("Succeeded");
+        assertThat(deploymentStatus(PRODUCTION)).isEqualTo("Suspended");
+    }
+
+    private Element awaitDeploymentStatus(String status) throws Exception {
+        for (int i = 0; i < 300; i++) {
+            Element d = xml(get(SVC_PATH + "/deploymentslots/Production").body());
+            if (status.equals(text(d, "Status"))) {
+                return d;
+            }
+            Thread.sleep(10);
+        }
+        throw new AssertionError("deployment never became " + status);
+    }
+}
