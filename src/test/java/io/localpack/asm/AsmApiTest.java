@@ -14,7 +14,7 @@ import org.springframework.test.context.TestPropertySource;
 import org.w3c.dom.Element;
 
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "spring.datasource.url=jdbc:h2:mem:asm-api;DB_CLOSE_DELAY=-1")
+        properties = "localpack.test.context=asm-api")
 @TestPropertySource("classpath:localpack-test.properties")
 class AsmApiTest extends AsmTestSupport {
 

@@ -13,7 +13,7 @@ import org.w3c.dom.Element;
  * statuses, Get Operation Status says InProgress, and a second operation on the service is a 409.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "spring.datasource.url=jdbc:h2:mem:asm-transitions;DB_CLOSE_DELAY=-1",
+        "localpack.test.context=asm-transitions",
         "localpack.jobs.duration-factor=1",
         "localpack.jobs.default-duration=0s",
         "localpack.jobs.durations.[asm.deployment.status]=3s"})

@@ -28,7 +28,7 @@ import org.springframework.test.context.TestPropertySource;
 
 /** LocalPack driven by the real legacy Azure SDK for Java (azure-svc-mgmt-compute 0.9.7), with its own polling. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "spring.datasource.url=jdbc:h2:mem:asm-sdk;DB_CLOSE_DELAY=-1")
+        properties = "localpack.test.context=asm-sdk")
 @TestPropertySource("classpath:localpack-test.properties")
 class AzureSdkTest extends AsmTestSupport {
 

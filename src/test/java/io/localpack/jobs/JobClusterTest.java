@@ -27,12 +27,12 @@ class JobClusterTest {
     static final Duration WAIT = Duration.ofSeconds(30);
 
     private final List<ConfigurableApplicationContext> contexts = new ArrayList<>();
-    private String databaseUrl;
+    private String databaseName;
 
     @BeforeEach
     void setUp() {
         TestHandlers.reset();
-        databaseUrl = "jdbc:h2:mem:cluster-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1";
+        databaseName = "cluster_" + UUID.randomUUID().toString().substring(0, 8); // PostgreSQL suite: [a-z0-9_]{1,30}
     }
 
     @AfterEach
@@ -44,7 +44,9 @@ class JobClusterTest {
         // Command-line arguments: they outrank ./config/application.yml (builder default properties do not).
         List<String> arguments = new ArrayList<>(List.of(
                 "--server.port=0",
-                "--spring.datasource.url=" + databaseUrl,
+                // One database for every instance of a test: H2 by URL, or the PostgreSQL suite's shared database.
+                "--spring.datasource.url=jdbc:h2:mem:" + databaseName + ";DB_CLOSE_DELAY=-1",
+                "--localpack.test.shared-database=" + databaseName,
                 "--localpack.jobs.poll-interval=20ms",
                 "--localpack.jobs.lease-duration=1s",
                 "--localpack.jobs.duration-factor=0"));

@@ -20,7 +20,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.TestPropertySource;
 import org.springframework.transaction.support.TransactionTemplate;
 
-@SpringBootTest(properties = "spring.datasource.url=jdbc:h2:mem:jobs-engine;DB_CLOSE_DELAY=-1")
+@SpringBootTest(properties = "localpack.test.context=jobs-engine")
 @TestPropertySource("classpath:localpack-test.properties")
 @Import(TestHandlers.class)
 class JobEngineTest {

@@ -19,7 +19,7 @@ import org.springframework.test.context.TestPropertySource;
 
 /** The admin endpoint through real HTTP (JDK client, so no Spring converter hides what goes over the wire). */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "spring.datasource.url=jdbc:h2:mem:faults-http;DB_CLOSE_DELAY=-1")
+        properties = "localpack.test.context=faults-http")
 @TestPropertySource("classpath:localpack-test.properties")
 class FaultRuleControllerTest {
 

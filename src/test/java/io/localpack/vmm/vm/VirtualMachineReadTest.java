@@ -126,7 +126,8 @@ class VirtualMachineReadTest extends HttpTestSupport {
         assertThat(vm.get("CPUCount").asInt()).isEqualTo(2);
         assertThat(vm.get("Memory").asInt()).isEqualTo(2048);
         assertThat(vm.get("OperatingSystem").asText()).isEqualTo("Windows Server 2012 R2 Datacenter");
-        assertThat(vm.get("AddedTime").asText()).isEqualTo("2014-04-29T16:44:11.6-07:00");
+        assertThat(java.time.OffsetDateTime.parse(vm.get("AddedTime").asText()).toInstant())
+                .isEqualTo(java.time.OffsetDateTime.parse("2014-04-29T16:44:11.6-07:00").toInstant());
         assertThat(vm.get("Enabled").asBoolean()).isTrue();
         assertThat(vm.get("VMHostName").asText()).isEqualTo("hv-west-01.fabric.local");
         assertThat(vm.get("UpgradeDomain").asInt()).isZero();
