@@ -45,4 +45,12 @@ public interface EntitySetBinding<T> {
     default Map<String, Function<T, VmmKey>> navigations() {
         return Map.of();
     }
+
+    /**
+     * Collection-valued navigation properties: name to the JPA attribute values that select the related rows in the
+     * target entity set (e.g. a service's tiers: serviceId and stampId equal to the service's key).
+     */
+    default Map<String, Function<T, Map<String, Object>>> collectionNavigations() {
+        return Map.of();
+    }
 }

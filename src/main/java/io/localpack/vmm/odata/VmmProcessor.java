@@ -96,7 +96,22 @@ public class VmmProcessor implements CountEntityCollectionProcessor, EntityProce
     @Override
     public void readEntityCollection(ODataRequest request, ODataResponse response, UriInfo uriInfo,
             ContentType format) throws ODataApplicationException, ODataLibraryException {
-        EdmEntitySet entitySet = entitySetOf(uriInfo);
+        EdmEntitySet entitySet;
+        Map<String, Object> constraints;
+        List<UriResource> parts = uriInfo.getUriResourceParts();
+        if (parts.size() == 2 && parts.get(1) instanceof UriResourceNavigation navigation) {
+            // Services(…)/ComputerTiers: the target set's rows that belong to the source entity
+            EdmEntitySet sourceSet = ((UriResourceEntitySet) parts.get(0)).getEntitySet();
+            entitySet = (EdmEntitySet) sourceSet.getRelatedBindingTarget(navigation.getProperty().getName());
+            VmmKeyValues key = keyOf(uriInfo);
+            constraints = inReadTransaction(() -> relatedRowsOf(bindingOf(sourceSet), bindingOf(sourceSet)
+                    .find(subscriptionId, key.id(), key.stampId())
+                    .orElseThrow(() -> QueryErrors.notFound(sourceSet.getEntityType().getName() + " " + key
+                            + " not found")), navigation.getProperty().getName()));
+        } else {
+            entitySet = entitySetOf(uriInfo);
+            constraints = Map.of();
+        }
         EntitySetBinding<?> binding = bindingOf(entitySet);
         int skip = uriInfo.getSkipOption() == null ? 0 : uriInfo.getSkipOption().getValue();
         Integer top = uriInfo.getTopOption() == null ? null : uriInfo.getTopOption().getValue();
@@ -107,7 +122,7 @@ public class VmmProcessor implements CountEntityCollectionProcessor, EntityProce
 
         EntityCollection collection = inReadTransaction(() -> {
             EntityQuery<?> query = new EntityQuery<>(entityManager, binding, subscriptionId,
-                    uriInfo.getFilterOption(), uriInfo.getOrderByOption());
+                    uriInfo.getFilterOption(), uriInfo.getOrderByOption(), constraints);
             EntityCollection result = new EntityCollection();
             List<?> rows = limit == 0 ? List.of() : query.rows(skip + alreadyServed, limit + 1);
             for (int i = 0; i < Math.min(rows.size(), limit); i++) {
@@ -223,9 +238,38 @@ public class VmmProcessor implements CountEntityCollectionProcessor, EntityProce
             EdmEntitySet targetSet = (EdmEntitySet) entitySet.getRelatedBindingTarget(name);
             Link link = new Link();
             link.setTitle(name);
-            link.setInlineEntity(navigate(binding, row, name, targetSet, request));
+            if (navigation.getProperty().isCollection()) {
+                link.setInlineEntitySet(relatedCollection(binding, row, name, targetSet, request));
+            } else {
+                link.setInlineEntity(navigate(binding, row, name, targetSet, request));
+            }
             entity.getNavigationLinks().add(link);
         }
+    }
+
+    /** Most entities one expanded collection may inline; a service has a handful of tiers, never near this. */
+    private static final int MAX_EXPANDED = 1000;
+
+    private EntityCollection relatedCollection(EntitySetBinding<?> binding, Object row, String navigation,
+            EdmEntitySet targetSet, ODataRequest request) throws ODataApplicationException {
+        EntitySetBinding<?> targetBinding = bindingOf(targetSet);
+        EntityCollection related = new EntityCollection();
+        for (Object target : new EntityQuery<>(entityManager, targetBinding, subscriptionId, null, null,
+                relatedRowsOf(binding, row, navigation)).rows(0, MAX_EXPANDED)) {
+            related.getEntities().add(wire(targetBinding, target, request));
+        }
+        return related;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <T> Map<String, Object> relatedRowsOf(EntitySetBinding<T> binding, Object row, String navigation)
+            throws ODataApplicationException {
+        java.util.function.Function<T, Map<String, Object>> select = binding.collectionNavigations().get(navigation);
+        if (select == null) {
+            throw new ODataApplicationException("Navigation " + navigation + " is not supported",
+                    HttpStatusCode.NOT_IMPLEMENTED.getStatusCode(), Locale.ENGLISH, "NotImplemented");
+        }
+        return select.apply((T) row);
     }
 
     @Override

@@ -10,6 +10,7 @@ import jakarta.persistence.criteria.Predicate;
 import jakarta.persistence.criteria.Root;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.apache.olingo.server.api.ODataApplicationException;
 import org.apache.olingo.server.api.uri.queryoption.FilterOption;
@@ -27,14 +28,22 @@ public final class EntityQuery<T> {
     private final UUID subscriptionId;
     private final FilterOption filter;
     private final OrderByOption orderBy;
+    private final Map<String, Object> constraints;
 
     public EntityQuery(EntityManager entityManager, EntitySetBinding<T> binding, UUID subscriptionId,
             FilterOption filter, OrderByOption orderBy) {
+        this(entityManager, binding, subscriptionId, filter, orderBy, Map.of());
+    }
+
+    /** @param constraints JPA attribute values every row must have (the rows a navigation property reaches) */
+    public EntityQuery(EntityManager entityManager, EntitySetBinding<T> binding, UUID subscriptionId,
+            FilterOption filter, OrderByOption orderBy, Map<String, Object> constraints) {
         this.entityManager = entityManager;
         this.binding = binding;
         this.subscriptionId = subscriptionId;
         this.filter = filter;
         this.orderBy = orderBy;
+        this.constraints = constraints;
     }
 
     /** Rows {@code offset} to {@code offset + limit}. */
@@ -59,8 +68,13 @@ public final class EntityQuery<T> {
 
     private Predicate where(CriteriaBuilder cb, CriteriaQuery<?> query, Root<T> root, FilterTranslator translator)
             throws ODataApplicationException {
-        Predicate visible = binding.visibleTo(subscriptionId, root, query, cb);
-        return filter == null ? visible : cb.and(visible, translator.predicate(filter.getExpression()));
+        List<Predicate> all = new ArrayList<>();
+        all.add(binding.visibleTo(subscriptionId, root, query, cb));
+        constraints.forEach((attribute, value) -> all.add(cb.equal(root.get(attribute), value)));
+        if (filter != null) {
+            all.add(translator.predicate(filter.getExpression()));
+        }
+        return cb.and(all.toArray(Predicate[]::new));
     }
 
     private List<Order> order(CriteriaBuilder cb, Root<T> root, FilterTranslator translator)
