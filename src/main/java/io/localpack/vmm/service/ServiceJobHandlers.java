@@ -6,27 +6,84 @@ import io.localpack.jobs.JobHandler;
 import io.localpack.jobs.JobRequest;
 import io.localpack.vmm.common.VmmKey;
 import java.util.UUID;
-import org.springframework.stereotype.Component;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 
 /**
- * The jobs that carry out service operations, step by step as VMM reports them. Property changes that came with the
- * request are applied in the first step of every kind.
+ * The jobs that carry out service operations, step by step as VMM reports them. Every kind first applies the property
+ * changes that came with the request, and puts the service in its failed state when the job fails.
  */
-final class ServiceJobHandlers {
+@Configuration
+class ServiceJobHandlers {
 
-    private ServiceJobHandlers() {
+    /** The steps of one kind of service job. */
+    interface Steps {
+        void run(JobExecution x, VmmKey service) throws InterruptedException;
     }
 
-    private static VmmKey keyOf(JobExecution x) {
-        return new VmmKey(x.targetObjectId(), x.job().stampId());
+    @Bean
+    JobHandler updateServiceJob(ServiceTransitions t) {
+        return new ServiceJob(ServiceLifecycle.UPDATE, t, (x, key) -> x.step("Completing the change", 100));
     }
 
-    /** Shared shape: apply the carried changes, do the kind's steps, put the service in its failed state on failure. */
-    abstract static class ServiceJob implements JobHandler {
-        protected final ServiceTransitions transitions;
+    @Bean
+    JobHandler deployServiceJob(ServiceTransitions t) {
+        return new ServiceJob(ServiceLifecycle.DEPLOY, t, (x, key) -> {
+            x.step("Placing virtual machines in the cloud", 20, () -> t.createMachines(key));
+            x.step("Creating virtual machines", 80);
+            x.step("Starting service", 100, () -> t.deployed(key));
+        });
+    }
 
-        ServiceJob(ServiceTransitions transitions) {
+    @Bean
+    JobHandler stopServiceJob(ServiceTransitions t) {
+        return new ServiceJob(ServiceLifecycle.STOP, t, (x, key) -> {
+            x.step("Shutting down virtual machines", 90, () -> t.machines(key, ServiceMachines.Phase.STOPPING));
+            x.step("Updating service status", 100, () -> t.stopped(key));
+        });
+    }
+
+    @Bean
+    JobHandler startServiceJob(ServiceTransitions t) {
+        return new ServiceJob(ServiceLifecycle.START, t, (x, key) -> {
+            x.step("Starting virtual machines", 90, () -> t.machines(key, ServiceMachines.Phase.STARTING));
+            x.step("Updating service status", 100, () -> t.running(key));
+        });
+    }
+
+    @Bean
+    JobHandler updateServiceTemplateJob(ServiceTransitions t) {
+        return new ServiceJob(ServiceLifecycle.UPDATE_TEMPLATE, t, (x, key) -> {
+            UUID templateId = UUID.fromString(x.parameter(JobRequest.TEMPLATE_ID));
+            x.step("Entering servicing mode", 15, () -> t.servicing(key));
+            x.step("Updating virtual machines one upgrade domain at a time", 90);
+            x.step("Committing the new service template release", 100, () -> t.serviced(key, templateId));
+        });
+    }
+
+    @Bean
+    JobHandler deleteServiceJob(ServiceTransitions t) {
+        return new ServiceJob(ServiceLifecycle.DELETE, t, (x, key) -> {
+            x.step("Removing virtual machines", 80, () -> t.machines(key, ServiceMachines.Phase.DELETING));
+            x.step("Removing service", 100, () -> t.deleted(key));
+        });
+    }
+
+    /** One kind of service job: the carried changes, the kind's steps, the result. */
+    static final class ServiceJob implements JobHandler {
+        private final String kind;
+        private final ServiceTransitions transitions;
+        private final Steps steps;
+
+        ServiceJob(String kind, ServiceTransitions transitions, Steps steps) {
+            this.kind = kind;
             this.transitions = transitions;
+            this.steps = steps;
+        }
+
+        @Override
+        public String kind() {
+            return kind;
         }
 
         @Override
@@ -36,128 +93,17 @@ final class ServiceJobHandlers {
                 transitions.jobStarted(key, x.jobId());
                 transitions.applyChanges(key, ServiceLifecycle.changesOf(x.parameters()));
             });
-            steps(x, key);
+            steps.run(x, key);
             x.result(key.getId(), "Service", x.job().targetObjectName());
         }
 
-        abstract void steps(JobExecution x, VmmKey key) throws Exception;
-
         @Override
         public void onFailure(JobExecution x, JobError error) {
-            transitions.failed(keyOf(x), kind(), x.jobId());
-        }
-    }
-
-    @Component
-    static class Update extends ServiceJob {
-        Update(ServiceTransitions transitions) {
-            super(transitions);
+            transitions.failed(keyOf(x), kind, x.jobId());
         }
 
-        @Override
-        public String kind() {
-            return ServiceLifecycle.UPDATE;
-        }
-
-        @Override
-        void steps(JobExecution x, VmmKey key) throws InterruptedException {
-            x.step("Completing the change", 100);
-        }
-    }
-
-    @Component
-    static class Deploy extends ServiceJob {
-        Deploy(ServiceTransitions transitions) {
-            super(transitions);
-        }
-
-        @Override
-        public String kind() {
-            return ServiceLifecycle.DEPLOY;
-        }
-
-        @Override
-        void steps(JobExecution x, VmmKey key) throws InterruptedException {
-            x.step("Placing virtual machines in the cloud", 20, () -> transitions.createMachines(key));
-            x.step("Creating virtual machines", 80);
-            x.step("Starting service", 100, () -> transitions.deployed(key));
-        }
-    }
-
-    @Component
-    static class Stop extends ServiceJob {
-        Stop(ServiceTransitions transitions) {
-            super(transitions);
-        }
-
-        @Override
-        public String kind() {
-            return ServiceLifecycle.STOP;
-        }
-
-        @Override
-        void steps(JobExecution x, VmmKey key) throws InterruptedException {
-            x.step("Shutting down virtual machines", 90,
-                    () -> transitions.machines(key, ServiceMachines.Phase.STOPPING));
-            x.step("Updating service status", 100, () -> transitions.stopped(key));
-        }
-    }
-
-    @Component
-    static class Start extends ServiceJob {
-        Start(ServiceTransitions transitions) {
-            super(transitions);
-        }
-
-        @Override
-        public String kind() {
-            return ServiceLifecycle.START;
-        }
-
-        @Override
-        void steps(JobExecution x, VmmKey key) throws InterruptedException {
-            x.step("Starting virtual machines", 90,
-                    () -> transitions.machines(key, ServiceMachines.Phase.STARTING));
-            x.step("Updating service status", 100, () -> transitions.running(key));
-        }
-    }
-
-    @Component
-    static class UpdateTemplate extends ServiceJob {
-        UpdateTemplate(ServiceTransitions transitions) {
-            super(transitions);
-        }
-
-        @Override
-        public String kind() {
-            return ServiceLifecycle.UPDATE_TEMPLATE;
-        }
-
-        @Override
-        void steps(JobExecution x, VmmKey key) throws InterruptedException {
-            UUID templateId = UUID.fromString(x.parameter(JobRequest.TEMPLATE_ID));
-            x.step("Entering servicing mode", 15, () -> transitions.servicing(key));
-            x.step("Updating virtual machines one upgrade domain at a time", 90);
-            x.step("Committing the new service template release", 100, () -> transitions.serviced(key, templateId));
-        }
-    }
-
-    @Component
-    static class Delete extends ServiceJob {
-        Delete(ServiceTransitions transitions) {
-            super(transitions);
-        }
-
-        @Override
-        public String kind() {
-            return ServiceLifecycle.DELETE;
-        }
-
-        @Override
-        void steps(JobExecution x, VmmKey key) throws InterruptedException {
-            x.step("Removing virtual machines", 80,
-                    () -> transitions.machines(key, ServiceMachines.Phase.DELETING));
-            x.step("Removing service", 100, () -> transitions.deleted(key));
+        private static VmmKey keyOf(JobExecution x) {
+            return new VmmKey(x.targetObjectId(), x.job().stampId());
         }
     }
 }
