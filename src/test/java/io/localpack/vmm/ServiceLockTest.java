@@ -34,6 +34,21 @@ class ServiceLockTest extends HttpTestSupport {
     }
 
     @Test
+    void whileATemplateUpdateIsQueuedThePendingReleaseShows() {
+        String url = vmm(FABRIKAM) + "/" + serviceKey(WEB_STORE_SERVICE, EAST_STAMP);
+        Response update = send("PUT", url + "?RunAsynchronously=1", "{\"ServiceTemplateId\":\"" + WEBSITE_TEMPLATE_2
+                + "\"}", "Prefer", "return-content", "Accept", "application/json");
+        assertThat(update.status()).isEqualTo(200);
+        var service = update.json();
+        assertThat(service.get("PendingServiceTemplatePresent").asBoolean()).isTrue();
+        assertThat(service.get("PendingServiceTemplateRelease").asText()).isEqualTo("2.0");
+        assertThat(service.get("PendingServiceSettings")).hasSize(3);
+        assertThat(service.get("ServiceTemplateRelease").asText()).isEqualTo("1.0");
+        var pending = get(url + "/PendingServiceTemplate", "Accept", "application/json").json();
+        assertThat(pending.get("ID").asText()).isEqualTo(WEBSITE_TEMPLATE_2);
+    }
+
+    @Test
     void createWithRunAsynchronouslyAnswers201WhileTheServiceIsDeploying() {
         Response created = send("POST", vmm(FABRIKAM) + "/Services?RunAsynchronously=1", """
                 {"StampId":"%s","CloudId":"%s","ServiceTemplateId":"%s","Name":"Async deploy",
