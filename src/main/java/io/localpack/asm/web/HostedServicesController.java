@@ -6,7 +6,6 @@ import io.localpack.asm.domain.CloudServices;
 import io.localpack.asm.domain.Commands;
 import io.localpack.asm.domain.Commands.DeploymentRef;
 import io.localpack.asm.domain.DeploymentSlot;
-import io.localpack.asm.domain.Snapshots;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.Map;
 import java.util.UUID;
