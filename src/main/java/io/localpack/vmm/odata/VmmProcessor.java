@@ -101,10 +101,8 @@ public class VmmProcessor implements CountEntityCollectionProcessor, EntityProce
             EdmEntitySet sourceSet = ((UriResourceEntitySet) parts.get(0)).getEntitySet();
             entitySet = (EdmEntitySet) sourceSet.getRelatedBindingTarget(navigation.getProperty().getName());
             VmmKeyValues key = keyOf(uriInfo);
-            constraints = inReadTransaction(() -> relatedRowsOf(bindingOf(sourceSet), bindingOf(sourceSet)
-                    .find(subscriptionId, key.id(), key.stampId())
-                    .orElseThrow(() -> QueryErrors.notFound(sourceSet.getEntityType().getName() + " " + key
-                            + " not found")), navigation.getProperty().getName()));
+            constraints = inReadTransaction(() -> relatedRowsOf(bindingOf(sourceSet), row(sourceSet, key),
+                    navigation.getProperty().getName()));
         } else {
             entitySet = entitySetOf(uriInfo);
             constraints = Map.of();
@@ -186,12 +184,8 @@ public class VmmProcessor implements CountEntityCollectionProcessor, EntityProce
         EdmEntitySet targetSet = (EdmEntitySet) sourceSet.getRelatedBindingTarget(
                 navigation.getProperty().getName());
         VmmKeyValues key = keyOf(uriInfo);
-        Entity related = inReadTransaction(() -> {
-            Object row = bindingOf(sourceSet).find(subscriptionId, key.id(), key.stampId())
-                    .orElseThrow(() -> QueryErrors.notFound(sourceSet.getEntityType().getName() + " " + key
-                            + " not found"));
-            return navigate(bindingOf(sourceSet), row, navigation.getProperty().getName(), targetSet, request);
-        });
+        Entity related = inReadTransaction(() -> navigate(bindingOf(sourceSet), row(sourceSet, key),
+                navigation.getProperty().getName(), targetSet, request));
         if (related == null) {
             response.setStatusCode(HttpStatusCode.NO_CONTENT.getStatusCode());
             return;
@@ -342,6 +336,12 @@ public class VmmProcessor implements CountEntityCollectionProcessor, EntityProce
 
     // --- helpers ---
 
+    /** One row of the subscription by key; call inside a read transaction. */
+    private Object row(EdmEntitySet entitySet, VmmKeyValues key) throws ODataApplicationException {
+        return bindingOf(entitySet).find(subscriptionId, key.id(), key.stampId())
+                .orElseThrow(() -> QueryErrors.notFound(entitySet.getEntityType().getName() + " " + key + " not found"));
+    }
+
     /**
      * The request id is the job id. Without {@code RunAsynchronously=1} the request waits for its job and a failed
      * job becomes an OData error carrying the job's VMM error; with it, the answer goes out at once.
@@ -395,9 +395,7 @@ public class VmmProcessor implements CountEntityCollectionProcessor, EntityProce
             throws ODataApplicationException {
         EntitySetBinding<?> binding = bindingOf(entitySet);
         return inReadTransaction(() -> {
-            Object row = binding.find(subscriptionId, key.id(), key.stampId())
-                    .orElseThrow(() -> QueryErrors.notFound(entitySet.getEntityType().getName() + " " + key
-                            + " not found"));
+            Object row = row(entitySet, key);
             Entity entity = wire(binding, row, request);
             expand(binding, row, entity, expand, entitySet, request);
             return entity;
