@@ -2,6 +2,7 @@ package io.localpack.asm.web;
 
 import io.localpack.asm.domain.AsmError;
 import io.localpack.asm.domain.CloudServiceException;
+import io.localpack.asm.domain.SafeXml;
 import java.io.StringReader;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
@@ -13,8 +14,6 @@ import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import javax.xml.XMLConstants;
-import javax.xml.parsers.DocumentBuilderFactory;
 import javax.xml.stream.XMLOutputFactory;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamWriter;
@@ -45,19 +44,7 @@ final class AsmXml {
         }
         Element root;
         try {
-            DocumentBuilderFactory f = DocumentBuilderFactory.newInstance();
-            f.setNamespaceAware(true);
-            f.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
-            f.setFeature("http://xml.org/sax/features/external-general-entities", false);
-            f.setFeature("http://xml.org/sax/features/external-parameter-entities", false);
-            f.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
-            f.setAttribute(XMLConstants.ACCESS_EXTERNAL_DTD, "");
-            f.setAttribute(XMLConstants.ACCESS_EXTERNAL_SCHEMA, "");
-            f.setXIncludeAware(false);
-            f.setExpandEntityReferences(false);
-            var builder = f.newDocumentBuilder();
-            builder.setErrorHandler(new org.xml.sax.helpers.DefaultHandler()); // quiet: errors become InvalidXmlRequest
-            root = builder.parse(new InputSource(new StringReader(body))).getDocumentElement();
+            root = SafeXml.newBuilder().parse(new InputSource(new StringReader(body))).getDocumentElement();
         } catch (Exception e) {
             throw new CloudServiceException(AsmError.InvalidXmlRequest, "The request body is not well-formed XML "
                     + "or contains a DTD.");
