@@ -113,7 +113,7 @@ public abstract class HttpTestSupport {
     protected List<String> databaseSnapshot() {
         List<String> rows = new ArrayList<>();
         for (String table : List.of("services", "service_settings", "service_granted_to", "service_custom_properties",
-                "service_pending_settings", "clouds", "service_templates", "virtual_machines")) {
+                "service_pending_settings", "clouds", "service_templates", "virtual_machines", "computer_tiers")) {
             jdbc.queryForList("SELECT * FROM " + table).forEach(row -> rows.add(table + " " + row));
         }
         rows.sort(String::compareTo);

@@ -37,6 +37,7 @@ public class VmmEdmProvider extends CsdlAbstractEdmProvider {
     public static final String CLOUDS = "Clouds";
     public static final String JOBS = "Jobs";
     public static final String VIRTUAL_MACHINES = "VirtualMachines";
+    public static final String COMPUTER_TIERS = "ComputerTiers";
 
     public static final FullQualifiedName SERVICE = fqn("Service");
     public static final FullQualifiedName SERVICE_TEMPLATE = fqn("ServiceTemplate");
@@ -45,6 +46,7 @@ public class VmmEdmProvider extends CsdlAbstractEdmProvider {
     public static final FullQualifiedName JOB_DESCRIPTION = fqn("JobDescription");
     public static final FullQualifiedName ERROR_INFO = fqn("ErrorInfo");
     public static final FullQualifiedName VIRTUAL_MACHINE = fqn("VirtualMachine");
+    public static final FullQualifiedName COMPUTER_TIER = fqn("ComputerTier");
 
     public static final FullQualifiedName USER_AND_ROLE = fqn("UserAndRole");
     public static final FullQualifiedName NEW_SERVICE_DEPLOYMENT = fqn("NewServiceDeployment");
@@ -75,6 +77,7 @@ public class VmmEdmProvider extends CsdlAbstractEdmProvider {
         defineCloud();
         defineJob();
         defineVirtualMachine();
+        defineComputerTier();
     }
 
     private void defineComplexTypes() {
@@ -182,12 +185,12 @@ public class VmmEdmProvider extends CsdlAbstractEdmProvider {
     /**
      * VMM.VirtualMachine, reduced to the properties LocalPack stores (shared/spec/vmm-odata.md 6 lists SPF's ~150).
      * Names and types are SPF's; the order is that of the clients' property lists, SPF's own order being unknown.
-     * No ComputerTierId: tiers have no ids yet.
      */
     private void defineVirtualMachine() {
         entity(VIRTUAL_MACHINE,
                 prop("AddedTime", DATE_TIME), prop("CloudId", GUID), prop("ComputerName", STRING),
-                prop("CostCenter", STRING), prop("CPUCount", BYTE), prop("CreationTime", DATE_TIME),
+                prop("ComputerTierId", GUID), prop("CostCenter", STRING), prop("CPUCount", BYTE),
+                prop("CreationTime", DATE_TIME),
                 prop("Description", STRING), prop("Enabled", BOOLEAN), prop("FailedJobID", GUID), key("ID"),
                 prop("Memory", INT32), prop("ModifiedTime", DATE_TIME), prop("MostRecentTaskId", GUID),
                 prop("Name", STRING), prop("OperatingSystem", STRING), prop("Owner", USER_AND_ROLE),
@@ -195,6 +198,21 @@ public class VmmEdmProvider extends CsdlAbstractEdmProvider {
                 prop("Tag", STRING), prop("UpgradeDomain", INT32), prop("VirtualMachineState", STRING),
                 prop("VMHostName", STRING));
         entitySet(VIRTUAL_MACHINES, VIRTUAL_MACHINE);
+    }
+
+    /**
+     * VMM.ComputerTier, reduced to the properties LocalPack stores (shared/spec/vmm-odata.md 6; SPF's table is
+     * truncated there). Names and types are SPF's, in alphabetical order as the doc lists them.
+     */
+    private void defineComputerTier() {
+        entity(COMPUTER_TIER,
+                key("ID"), key("StampId"), prop("Accessibility", STRING), prop("AddedTime", DATE_TIME),
+                prop("AllVMsAccessible", BOOLEAN), prop("ComputerTierStatus", STRING),
+                collection("CustomProperty", CUSTOM_PROPERTY), prop("DeploymentState", STRING),
+                prop("Description", STRING), prop("Enabled", BOOLEAN), prop("FailedJobID", GUID),
+                prop("InstanceMaximumCount", INT32), prop("InstanceMinimumCount", INT32),
+                prop("ModifiedTime", DATE_TIME), prop("Name", STRING), prop("ServiceId", GUID));
+        entitySet(COMPUTER_TIERS, COMPUTER_TIER);
     }
 
     // --- CsdlAbstractEdmProvider ---

@@ -15,6 +15,7 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -47,6 +48,9 @@ public class VirtualMachine {
     private UUID cloudId;
     @Column(name = "computer_tier_name")
     private String computerTierName;
+    /** The ComputerTier row of the machine's tier; null for a stand-alone machine. */
+    @Column(name = "computer_tier_id")
+    private UUID computerTierId;
 
     private String name;
     @Column(name = "computer_name")
@@ -114,6 +118,18 @@ public class VirtualMachine {
      */
     public static List<VirtualMachine> forNewService(Service service, List<ComputerTierPlan> tiers,
             VirtualMachineStates.PowerState state, String deploymentState, OffsetDateTime now) {
+        return forNewService(service, tiers, Map.of(), state, deploymentState, now);
+    }
+
+    /**
+     * As {@link #forNewService(Service, List, VirtualMachineStates.PowerState, String, OffsetDateTime)}, with each
+     * machine pointing at the ComputerTier row of its tier.
+     *
+     * @param tierIds ComputerTier ids by tier name; a tier missing here leaves its machines' ComputerTierId null
+     */
+    public static List<VirtualMachine> forNewService(Service service, List<ComputerTierPlan> tiers,
+            Map<String, UUID> tierIds, VirtualMachineStates.PowerState state, String deploymentState,
+            OffsetDateTime now) {
         List<VirtualMachine> machines = new ArrayList<>();
         String initials = initialsOf(service.getName());
         for (ComputerTierPlan tier : tiers) {
@@ -126,6 +142,7 @@ public class VirtualMachine {
                 vm.serviceId = service.getId();
                 vm.cloudId = service.getCloudId();
                 vm.computerTierName = tier.name();
+                vm.computerTierId = tierIds.get(tier.name());
                 vm.name = service.getName() + "-" + tier.machineNameSuffix() + number;
                 vm.computerName = computerName(initials, tier.machineNameSuffix() + number);
                 vm.costCenter = service.getCostCenter();
@@ -196,6 +213,10 @@ public class VirtualMachine {
 
     public String getComputerTierName() {
         return computerTierName;
+    }
+
+    public UUID getComputerTierId() {
+        return computerTierId;
     }
 
     public String getName() {

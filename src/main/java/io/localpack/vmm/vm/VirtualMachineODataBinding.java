@@ -27,6 +27,7 @@ public class VirtualMachineODataBinding implements EntitySetBinding<VirtualMachi
             Map.entry("ComputerName", "computerName"), Map.entry("Description", "description"),
             Map.entry("CostCenter", "costCenter"), Map.entry("Tag", "tag"),
             Map.entry("ServiceId", "serviceId"), Map.entry("CloudId", "cloudId"),
+            Map.entry("ComputerTierId", "computerTierId"),
             Map.entry("Status", "status"), Map.entry("StatusString", "statusString"),
             Map.entry("VirtualMachineState", "virtualMachineState"),
             Map.entry("CPUCount", "cpuCount"), Map.entry("Memory", "memoryMb"),
@@ -76,6 +77,7 @@ public class VirtualMachineODataBinding implements EntitySetBinding<VirtualMachi
                 .primitive("AddedTime", vm.getAddedTime())
                 .primitive("CloudId", vm.getCloudId())
                 .primitive("ComputerName", vm.getComputerName())
+                .primitive("ComputerTierId", vm.getComputerTierId())
                 .primitive("CostCenter", vm.getCostCenter())
                 .primitive("CPUCount", vm.getCpuCount())
                 .primitive("CreationTime", vm.getCreationTime())

@@ -5,27 +5,46 @@ import io.localpack.vmm.service.Service;
 import io.localpack.vmm.service.ServiceMachines;
 import io.localpack.vmm.service.ServiceStates;
 import io.localpack.vmm.template.ServiceTemplate;
+import io.localpack.vmm.tier.ComputerTier;
+import io.localpack.vmm.tier.ComputerTierRepository;
 import java.time.Clock;
 import java.time.OffsetDateTime;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.springframework.stereotype.Component;
 
-/** The virtual machines side of the service life cycle, over {@link VirtualMachineRepository}. */
+/**
+ * The virtual machines side of the service life cycle, over {@link VirtualMachineRepository}, together with the
+ * computer tiers the machines belong to ({@link ComputerTierRepository}).
+ */
 @Component
 public class VirtualMachinesOfServices implements ServiceMachines {
 
     private final VirtualMachineRepository machines;
+    private final ComputerTierRepository tiers;
     private final Clock clock;
 
-    public VirtualMachinesOfServices(VirtualMachineRepository machines, Clock clock) {
+    public VirtualMachinesOfServices(VirtualMachineRepository machines, ComputerTierRepository tiers, Clock clock) {
         this.machines = machines;
+        this.tiers = tiers;
         this.clock = clock;
     }
 
+    /** Creates one ComputerTier per tier of the template's plan, then the tier's machines pointing at it. */
     @Override
     public void create(Service service, ServiceTemplate template) {
-        machines.saveAll(VirtualMachine.forNewService(service, ComputerTierPlan.forTemplate(template.getName()),
-                VirtualMachineStates.UNDER_CREATION_STATE, ServiceStates.DEPLOYING, now()));
+        OffsetDateTime now = now();
+        List<ComputerTierPlan> plan = ComputerTierPlan.forTemplate(template.getName());
+        Map<String, UUID> tierIds = new LinkedHashMap<>();
+        for (ComputerTierPlan tier : plan) {
+            ComputerTier row = tiers.save(ComputerTier.forNewService(service, tier.name(), tier.instanceCount(),
+                    ServiceStates.DEPLOYING, now));
+            tierIds.put(tier.name(), row.getId());
+        }
+        machines.saveAll(VirtualMachine.forNewService(service, plan, tierIds,
+                VirtualMachineStates.UNDER_CREATION_STATE, ServiceStates.DEPLOYING, now));
     }
 
     @Override
@@ -42,17 +61,26 @@ public class VirtualMachinesOfServices implements ServiceMachines {
         machines.setPowerState(service.getId(), service.getStampId(), state, now());
         if (phase == Phase.RUNNING) {
             machines.setDeploymentState(service.getId(), service.getStampId(), ServiceStates.DEPLOYED, now());
+            tiers.setState(service.getId(), service.getStampId(), ServiceStates.DEPLOYED, ComputerTier.STATUS_OK,
+                    now());
+        } else if (phase == Phase.CREATION_FAILED) {
+            // The tiers of a service whose deployment failed show it, as the service's OverallStatus does.
+            tiers.setState(service.getId(), service.getStampId(), ServiceStates.DEPLOYMENT_FAILED,
+                    ComputerTier.STATUS_NEEDS_ATTENTION, now());
         }
     }
 
     @Override
     public void recordJob(VmmKey service, UUID jobId, UUID failedJobId) {
         machines.setJobs(service.getId(), service.getStampId(), jobId, failedJobId, now());
+        tiers.setFailedJob(service.getId(), service.getStampId(), failedJobId, now());
     }
 
+    /** Machines first, then the tiers they belong to (deleting the service would cascade to both anyway). */
     @Override
     public void deleteAll(VmmKey service) {
         machines.deleteByService(service.getId(), service.getStampId());
+        tiers.deleteByService(service.getId(), service.getStampId());
     }
 
     private OffsetDateTime now() {

@@ -192,12 +192,13 @@ class VirtualMachineReadTest extends HttpTestSupport {
         EdmEntityType vm = edm.getEntityType(new FullQualifiedName("VMM", "VirtualMachine"));
         assertThat(vm.getKeyPredicateNames()).containsExactly("ID", "StampId");
         assertThat(vm.getPropertyNames()).containsExactlyInAnyOrder("AddedTime", "CloudId", "ComputerName",
-                "CostCenter", "CPUCount", "CreationTime", "Description", "Enabled", "FailedJobID", "ID", "Memory",
+                "ComputerTierId", "CostCenter", "CPUCount", "CreationTime", "Description", "Enabled", "FailedJobID", "ID", "Memory",
                 "ModifiedTime", "MostRecentTaskId", "Name", "OperatingSystem", "Owner", "ServiceId", "StampId",
                 "Status", "StatusString", "Tag", "UpgradeDomain", "VirtualMachineState", "VMHostName");
         assertThat(type(vm, "CPUCount")).isEqualTo("Edm.Byte");
         assertThat(type(vm, "Memory")).isEqualTo("Edm.Int32");
         assertThat(type(vm, "ServiceId")).isEqualTo("Edm.Guid");
+        assertThat(type(vm, "ComputerTierId")).isEqualTo("Edm.Guid");
         assertThat(type(vm, "FailedJobID")).isEqualTo("Edm.Guid");
         assertThat(type(vm, "CreationTime")).isEqualTo("Edm.DateTimeOffset");
         assertThat(type(vm, "Owner")).isEqualTo("VMM.UserAndRole");
