@@ -37,6 +37,26 @@ class ServiceNavigationTest extends HttpTestSupport {
     }
 
     @Test
+    void computerTiersAreACollectionNavigation() {
+        String webStore = "/" + serviceKey(WEB_STORE_SERVICE, EAST_STAMP);
+        JsonNode tiers = get(vmm(FABRIKAM) + webStore + "/ComputerTiers?$orderby=Name", "Accept", "application/json")
+                .json();
+        assertThat(tiers.get("value")).extracting(t -> t.get("Name").asText()).containsExactly("Data Tier", "Web Tier");
+        tiers.get("value").forEach(t -> assertThat(t.get("ServiceId").asText()).isEqualTo(WEB_STORE_SERVICE));
+        JsonNode filtered = get(vmm(FABRIKAM) + webStore + "/ComputerTiers?$filter=Name eq 'Web Tier'&$count=true",
+                "Accept", "application/json").json();
+        assertThat(filtered.get("@odata.count").asInt()).isEqualTo(1);
+
+        JsonNode expanded = get(vmm(FABRIKAM) + webStore + "?$expand=ComputerTiers", "Accept", "application/json")
+                .json();
+        assertThat(expanded.get("ComputerTiers")).hasSize(2);
+        JsonNode page = get(vmm(FABRIKAM) + "/Services?$expand=ComputerTiers&$select=Name&$filter=ID eq guid'"
+                + GATEWAY_SERVICE + "'", "Accept", "application/json").json();
+        assertThat(page.get("value").get(0).get("ComputerTiers")).hasSize(1);
+        assertThat(get(vmm(CONTOSO) + webStore + "/ComputerTiers").status()).isEqualTo(404);
+    }
+
+    @Test
     void mostRecentTaskIsTheLastJobOnTheService() {
         String id = createGateway("Navigate my job");
         String url = vmm(FABRIKAM) + "/" + serviceKey(id, WEST_STAMP);

@@ -125,14 +125,16 @@ public class VmmEdmProvider extends CsdlAbstractEdmProvider {
                 navigation("PendingServiceTemplate", SERVICE_TEMPLATE),
                 navigation("Cloud", CLOUD),
                 navigation("MostRecentTask", JOB),
-                navigation("FailedJob", JOB))));
+                navigation("FailedJob", JOB),
+                new CsdlNavigationProperty().setName("ComputerTiers").setType(COMPUTER_TIER).setCollection(true))));
         CsdlEntitySet set = entitySet(SERVICES, SERVICE);
         set.setNavigationPropertyBindings(new ArrayList<>(List.of(
                 binding("ServiceTemplate", SERVICE_TEMPLATES),
                 binding("PendingServiceTemplate", SERVICE_TEMPLATES),
                 binding("Cloud", CLOUDS),
                 binding("MostRecentTask", JOBS),
-                binding("FailedJob", JOBS))));
+                binding("FailedJob", JOBS),
+                binding("ComputerTiers", COMPUTER_TIERS))));
     }
 
     private void defineServiceTemplate() {

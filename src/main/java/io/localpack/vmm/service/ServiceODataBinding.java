@@ -81,6 +81,12 @@ public class ServiceODataBinding implements EntitySetBinding<Service>, WritableE
         return NAVIGATIONS;
     }
 
+    /** A service's tiers are the ComputerTiers rows that name it. */
+    @Override
+    public Map<String, Function<Service, Map<String, Object>>> collectionNavigations() {
+        return Map.of("ComputerTiers", s -> Map.of("serviceId", s.getId(), "stampId", s.getStampId()));
+    }
+
     private static VmmKey keyOrNull(UUID id, UUID stampId) {
         return id == null ? null : new VmmKey(id, stampId);
     }
