@@ -80,15 +80,21 @@ class ComputerTierTest extends HttpTestSupport {
 
     @Test
     void everyFixtureMachinePointsAtTheTierOfItsServiceWithItsTierName() {
-        Integer unmatched = jdbc.queryForObject("SELECT COUNT(*) FROM virtual_machines v WHERE v.service_id IS NOT NULL"
+        // Other tests add machines and tiers in the same database; the fixtures' were all added before 2015.
+        String fixtures = " < TIMESTAMP WITH TIME ZONE '2015-01-01 00:00:00Z'";
+        Integer unmatched = jdbc.queryForObject("SELECT COUNT(*) FROM virtual_machines v"
+                + " WHERE v.service_id IS NOT NULL AND v.added_time" + fixtures
                 + " AND NOT EXISTS (SELECT 1 FROM computer_tiers t WHERE t.id = v.computer_tier_id"
                 + " AND t.stamp_id = v.stamp_id AND t.service_id = v.service_id AND t.name = v.computer_tier_name"
                 + " AND t.subscription_id = v.subscription_id)", Integer.class);
         assertThat(unmatched).isZero();
-        Integer tiersWithoutMachines = jdbc.queryForObject("SELECT COUNT(*) FROM computer_tiers t WHERE NOT EXISTS"
+        Integer tiersWithoutMachines = jdbc.queryForObject("SELECT COUNT(*) FROM computer_tiers t"
+                + " WHERE t.added_time" + fixtures + " AND NOT EXISTS"
                 + " (SELECT 1 FROM virtual_machines v WHERE v.computer_tier_id = t.id AND v.stamp_id = t.stamp_id)",
                 Integer.class);
         assertThat(tiersWithoutMachines).isZero();
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM computer_tiers WHERE added_time" + fixtures,
+                Integer.class)).isEqualTo(17);
     }
 
     @Test
