@@ -96,6 +96,11 @@ final class V3JsonBodies {
                 if (full || term.equals("etag")) {
                     out.set("odata." + term, term.equals("type") ? NODES.textNode(v3Type(value.asText())) : value);
                 }
+                if (full && term.equals("id") && !v4.has("@odata.editLink")) {
+                    // Olingo leaves out an edit link equal to the id; V3 full metadata always names it, relative
+                    String id = value.asText();
+                    out.put("odata.editLink", id.substring(id.lastIndexOf('/') + 1));
+                }
             } else if (annotation > 0) {
                 if (full) {
                     String property = name.substring(0, annotation);
