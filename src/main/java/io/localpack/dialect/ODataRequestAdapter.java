@@ -15,7 +15,9 @@ import java.util.Map;
 
 /**
  * The request as Olingo should see it: V3 URL forms translated to V4, MERGE (also tunnelled through POST with
- * X-HTTP-Method) as PATCH, V3 media types as their V4 equivalents, and a body that cannot exceed the size limit.
+ * X-HTTP-Method) as PATCH, V3 media types as their V4 equivalents, and a body that cannot exceed the size limit. A V3
+ * JSON client's request asks Olingo for V4 JSON with full metadata and Int64/Decimal as strings: everything
+ * {@link V3Response} needs to write any V3 JSON format.
  */
 public final class ODataRequestAdapter extends HttpServletRequestWrapper {
 
@@ -28,12 +30,22 @@ public final class ODataRequestAdapter extends HttpServletRequestWrapper {
     private final Map<String, String> replacedHeaders = new LinkedHashMap<>();
     private final long maxBodyBytes;
 
+    /** The V4 media type whose body {@link V3Response} rewrites into every V3 JSON format. */
+    static final String V4_JSON_FOR_V3 = "application/json;odata.metadata=full;IEEE754Compatible=true";
+
+    /**
+     * @param v3JsonFormat the V3 JSON format the client asked for, or null when it is a V4 client or asked for
+     *     something else than JSON
+     */
     public ODataRequestAdapter(HttpServletRequest request, String serviceRoot, String translatedODataPath,
-            long maxBodyBytes) {
+            long maxBodyBytes, V3JsonFormat v3JsonFormat) {
         super(request);
         this.method = effectiveMethod(request);
         this.requestUri = serviceRoot + translatedODataPath;
-        this.queryString = V3UriTranslator.translateQuery(request.getQueryString());
+        String query = V3UriTranslator.translateQuery(request.getQueryString());
+        boolean metadata = translatedODataPath.endsWith("/$metadata");
+        boolean v3Json = v3JsonFormat != null && !metadata;
+        this.queryString = v3Json ? withoutFormatOption(query) : query;
         this.maxBodyBytes = maxBodyBytes;
         request.setAttribute(OLINGO_REQUEST_MAPPING, serviceRoot);
         replacedHeaders.put("x-http-method", null);
@@ -43,14 +55,25 @@ public final class ODataRequestAdapter extends HttpServletRequestWrapper {
             replacedHeaders.put("content-type", MediaTypes.toV4(contentType));
         }
         String accept = request.getHeader("Accept");
-        boolean metadata = translatedODataPath.endsWith("/$metadata");
         boolean formatGiven = queryString != null && queryString.contains("$format=");
         if (metadata && !formatGiven) {
             // SPF clients ask for JSON everywhere, but the metadata document they can read is XML.
             replacedHeaders.put("accept", "application/xml");
+        } else if (v3Json) {
+            replacedHeaders.put("accept", V4_JSON_FOR_V3);
         } else if (accept != null) {
             replacedHeaders.put("accept", MediaTypes.toV4(accept));
         }
+    }
+
+    /** $format would override the Accept header that asks Olingo for what V3Response needs. */
+    private static String withoutFormatOption(String query) {
+        if (query == null) {
+            return null;
+        }
+        String kept = java.util.Arrays.stream(query.split("&")).filter(pair -> !pair.startsWith("$format="))
+                .collect(java.util.stream.Collectors.joining("&"));
+        return kept.isEmpty() ? null : kept;
     }
 
     /** MERGE is V3's PATCH; V3 clients also tunnel it (and other verbs) through POST with X-HTTP-Method. */

@@ -1,6 +1,9 @@
 package io.localpack.vmm;
 
+import io.localpack.dialect.ODataDialect;
 import io.localpack.dialect.ODataRequestAdapter;
+import io.localpack.dialect.V3JsonFormat;
+import io.localpack.dialect.V3Response;
 import io.localpack.dialect.V3UriTranslator;
 import io.localpack.jobs.JobService;
 import io.localpack.tenancy.SubscriptionRepository;
@@ -31,7 +34,8 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * The SPF/VMM tenant OData service at {@code /{subscription-id}/services/systemcenter/vmm/}: resolves the tenant,
- * adapts the request to what Olingo parses, and hands it to Olingo with LocalPack's processor.
+ * adapts the request to what Olingo parses, and hands it to Olingo with LocalPack's processor. V3 clients get the
+ * answer rewritten into V3 by {@link V3Response}; V4 clients get Olingo's answer as it is.
  */
 @RestController
 public class VmmODataController {
@@ -68,6 +72,21 @@ public class VmmODataController {
     @RequestMapping({"/{subscriptionId}/services/systemcenter/{vmm:(?i)vmm}",
         "/{subscriptionId}/services/systemcenter/{vmm:(?i)vmm}/**"})
     public void handle(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        ODataDialect dialect = ODataDialect.of(request, settings.defaultDialect());
+        if (dialect == ODataDialect.V4) {
+            dialect.declareOn(response); // Olingo says so too, but not on the errors written here before it runs
+            serve(request, response, null);
+            return;
+        }
+        V3JsonFormat v3JsonFormat = V3JsonFormat.requestedBy(request);
+        V3Response v3Response = new V3Response(response, v3JsonFormat);
+        serve(request, v3Response, v3JsonFormat);
+        v3Response.finish();
+    }
+
+    /** @param v3JsonFormat the V3 JSON format a V3 client asked for; null for V4 clients and other formats */
+    private void serve(HttpServletRequest request, HttpServletResponse response, V3JsonFormat v3JsonFormat)
+            throws IOException {
         Matcher root = SERVICE_ROOT.matcher(request.getRequestURI());
         if (!root.matches()) {
             ODataErrors.write(response, 404, "NotFound", "Not an SPF/VMM service URL");
@@ -93,7 +112,7 @@ public class VmmODataController {
         String translatedPath = V3UriTranslator.encodePath(
                 V3UriTranslator.translatePath(V3UriTranslator.decodePath(odataPath)));
         ODataRequestAdapter adapted = new ODataRequestAdapter(request, root.group(1), translatedPath,
-                settings.maxRequestBodyBytes());
+                settings.maxRequestBodyBytes(), v3JsonFormat);
 
         HttpServletResponse answer = new RequestIdResponse(response);
         answer.setHeader(REQUEST_ID, UUID.randomUUID().toString());

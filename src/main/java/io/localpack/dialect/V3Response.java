@@ -1,0 +1,184 @@
+package io.localpack.dialect;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import jakarta.servlet.ServletOutputStream;
+import jakarta.servlet.WriteListener;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpServletResponseWrapper;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
+
+/**
+ * The response to a V3 client: holds back what Olingo (or an early error) writes in V4, then {@link #finish()} sends
+ * it in V3: JSON bodies re-serialized by {@link V3JsonBodies}, every other body (text, XML) as written, with
+ * {@code DataServiceVersion: 3.0;} instead of {@code OData-Version}.
+ */
+public final class V3Response extends HttpServletResponseWrapper {
+
+    private static final ObjectMapper JSON = JsonMapper.builder()
+            .nodeFactory(JsonNodeFactory.withExactBigDecimals(true))
+            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+            .build();
+
+    private final V3JsonFormat format;
+    private final ByteArrayOutputStream body = new ByteArrayOutputStream();
+    private String contentType;
+    private ServletOutputStream stream;
+    private PrintWriter writer;
+
+    /** @param format the JSON format the client asked for; null when it asked for another (JSON errors are light) */
+    public V3Response(HttpServletResponse response, V3JsonFormat format) {
+        super(response);
+        this.format = format == null ? V3JsonFormat.MINIMAL_METADATA : format;
+        ODataDialect.V3.declareOn(response);
+    }
+
+    /** Sends the held-back body in V3; call once, after Olingo has finished. */
+    public void finish() throws IOException {
+        if (writer != null) {
+            writer.flush();
+        }
+        HttpServletResponse response = (HttpServletResponse) getResponse();
+        byte[] bytes = body.toByteArray();
+        if (bytes.length > 0 && isJson(contentType)) {
+            try {
+                bytes = JSON.writeValueAsBytes(V3JsonBodies.toV3(JSON.readTree(bytes), format));
+                contentType = format.contentType();
+            } catch (JsonProcessingException e) {
+                // not JSON after all: send it as written rather than fail the answer
+            }
+        }
+        if (contentType != null) {
+            response.setContentType(contentType);
+        }
+        if (bytes.length > 0) {
+            response.setContentLength(bytes.length);
+            response.getOutputStream().write(bytes);
+        }
+    }
+
+    private static boolean isJson(String contentType) {
+        return contentType != null && contentType.toLowerCase(Locale.ROOT).startsWith("application/json");
+    }
+
+    // --- headers: Content-Type and Content-Length are decided in finish(); V4's version header is not ours ---
+
+    @Override
+    public void setHeader(String name, String value) {
+        if (!heldBack(name, value)) {
+            super.setHeader(name, value);
+        }
+    }
+
+    @Override
+    public void addHeader(String name, String value) {
+        if (!heldBack(name, value)) {
+            super.addHeader(name, value);
+        }
+    }
+
+    private boolean heldBack(String name, String value) {
+        switch (name.toLowerCase(Locale.ROOT)) {
+            case "content-type":
+                contentType = value;
+                return true;
+            case "content-length":
+            case "odata-version":
+                return true;
+            default:
+                return false;
+        }
+    }
+
+    @Override
+    public void setContentType(String type) {
+        contentType = type;
+    }
+
+    @Override
+    public String getContentType() {
+        return contentType;
+    }
+
+    @Override
+    public void setCharacterEncoding(String charset) {
+        // the V3 content types name their charset
+    }
+
+    @Override
+    public void setContentLength(int length) {
+    }
+
+    @Override
+    public void setContentLengthLong(long length) {
+    }
+
+    // --- body: held in memory until finish() ---
+
+    @Override
+    public ServletOutputStream getOutputStream() {
+        if (stream == null) {
+            stream = new ServletOutputStream() {
+                @Override
+                public void write(int b) {
+                    body.write(b);
+                }
+
+                @Override
+                public void write(byte[] bytes, int offset, int length) {
+                    body.write(bytes, offset, length);
+                }
+
+                @Override
+                public boolean isReady() {
+                    return true;
+                }
+
+                @Override
+                public void setWriteListener(WriteListener listener) {
+                    throw new UnsupportedOperationException("held-back responses are written synchronously");
+                }
+            };
+        }
+        return stream;
+    }
+
+    @Override
+    public PrintWriter getWriter() {
+        if (writer == null) {
+            writer = new PrintWriter(new OutputStreamWriter(body, StandardCharsets.UTF_8));
+        }
+        return writer;
+    }
+
+    @Override
+    public void flushBuffer() {
+    }
+
+    @Override
+    public boolean isCommitted() {
+        return false;
+    }
+
+    @Override
+    public void resetBuffer() {
+        body.reset();
+    }
+
+    @Override
+    public void reset() {
+        body.reset();
+        contentType = null;
+        super.reset();
+        ODataDialect.V3.declareOn((HttpServletResponse) getResponse());
+    }
+}
