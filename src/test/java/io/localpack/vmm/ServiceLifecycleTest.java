@@ -152,6 +152,26 @@ class ServiceLifecycleTest extends HttpTestSupport {
     }
 
     @Test
+    void aFaultRuleMatchesServiceJobsByTemplate() {
+        assertThat(send("POST", base + "/_localpack/faults", """
+                {"operation":"vmm.service.*","templateId":"%s","errorCode":21400,
+                 "message":"Placement found no suitable host.","times":"once"}""".formatted(GATEWAY_TEMPLATE_2))
+                .status()).isIn(200, 201);
+        Response created = send("POST", vmm(FABRIKAM) + "/Services", """
+                {"StampId":"%s","CloudId":"%s","ServiceTemplateId":"%s","Name":"Unplaceable",
+                 "NewServiceDeployment":{"ServiceConfiguration":{"ServiceSettings":[
+                   {"Name":"External","Value":"e"},{"Name":"Infrastructure","Value":"i"}]}}}
+                """.formatted(WEST_STAMP, FABRIKAM_CLOUD, GATEWAY_TEMPLATE_2), "Accept", "application/json");
+        assertThat(created.status()).isEqualTo(500);
+        assertThat(created.json().get("error").get("code").asText()).isEqualTo("21400");
+        JsonNode job = awaitJob(created.header("x-ms-request-id"));
+        String id = job.get("TargetObjectID").asText();
+        JsonNode service = service(id, WEST_STAMP);
+        assertThat(service.get("DeploymentState").asText()).isEqualTo("DeploymentFailed");
+        assertThat(service.get("FailedJobID").asText()).isEqualTo(job.get("ID").asText());
+    }
+
+    @Test
     void deployIsAJobAndDeleteNeedsAStoppedService() {
         Response created = send("POST", vmm(FABRIKAM) + "/Services", """
                 {"StampId":"%s","CloudId":"%s","ServiceTemplateId":"%s","Name":"Deployed by job",

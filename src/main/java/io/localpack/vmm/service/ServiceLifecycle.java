@@ -146,7 +146,9 @@ public class ServiceLifecycle {
                 .target(service.getId(), "Service", service.getName())
                 .owner(principal)
                 .cmdletName(cmdlet)
-                .restartable(true);
+                .restartable(true)
+                // Fault rules can match any service job by template: the service's own, or the one it moves to.
+                .parameter(JobRequest.TEMPLATE_ID, service.getServiceTemplateId());
         parameters.forEach(request::parameter);
         try {
             Job job = jobs.submit(request.build());
