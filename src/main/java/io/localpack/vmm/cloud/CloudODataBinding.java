@@ -1,7 +1,7 @@
 package io.localpack.vmm.cloud;
 
 import io.localpack.vmm.edm.VmmEdmProvider;
-import io.localpack.vmm.odata.EntitySetBinding;
+import io.localpack.vmm.odata.EntitySetBindingBase;
 import io.localpack.vmm.odata.EntityWriter;
 import jakarta.persistence.criteria.CriteriaBuilder;
 import jakarta.persistence.criteria.CriteriaQuery;
@@ -16,7 +16,7 @@ import org.springframework.stereotype.Component;
 
 /** The read-only {@code Clouds} entity set: the clouds of the subscription's plan. */
 @Component
-public class CloudODataBinding implements EntitySetBinding<Cloud> {
+public class CloudODataBinding extends EntitySetBindingBase<Cloud> {
 
     private static final Map<String, String> QUERYABLE = Map.of(
             "ID", "id", "StampId", "stampId", "Name", "name", "Description", "description",
@@ -26,22 +26,8 @@ public class CloudODataBinding implements EntitySetBinding<Cloud> {
     private final CloudRepository clouds;
 
     public CloudODataBinding(CloudRepository clouds) {
+        super(VmmEdmProvider.CLOUDS, Cloud.class, QUERYABLE);
         this.clouds = clouds;
-    }
-
-    @Override
-    public String entitySetName() {
-        return VmmEdmProvider.CLOUDS;
-    }
-
-    @Override
-    public Class<Cloud> jpaType() {
-        return Cloud.class;
-    }
-
-    @Override
-    public Map<String, String> queryableProperties() {
-        return QUERYABLE;
     }
 
     @Override

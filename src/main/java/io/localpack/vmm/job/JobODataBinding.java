@@ -9,7 +9,7 @@ import io.localpack.vmm.common.VmmRequestException;
 import io.localpack.vmm.edm.VmmEdmProvider;
 import io.localpack.vmm.odata.EntityReader;
 import io.localpack.vmm.odata.WritableEntitySet;
-import io.localpack.vmm.odata.EntitySetBinding;
+import io.localpack.vmm.odata.EntitySetBindingBase;
 import io.localpack.vmm.odata.EntityWriter;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.criteria.CriteriaBuilder;
@@ -30,7 +30,7 @@ import org.springframework.transaction.annotation.Transactional;
  * are not VMM jobs). Readable by key and by {@code $filter=ID eq guid'…'} without StampId, as clients poll.
  */
 @Component
-public class JobODataBinding implements EntitySetBinding<JobRecord>, WritableEntitySet {
+public class JobODataBinding extends EntitySetBindingBase<JobRecord> implements WritableEntitySet {
 
     private static final Map<String, String> QUERYABLE = Map.ofEntries(
             Map.entry("ID", "id"), Map.entry("StampId", "stampId"), Map.entry("Name", "name"),
@@ -44,6 +44,7 @@ public class JobODataBinding implements EntitySetBinding<JobRecord>, WritableEnt
     private final JobService jobs;
 
     public JobODataBinding(EntityManager entityManager, JobService jobs) {
+        super(VmmEdmProvider.JOBS, JobRecord.class, QUERYABLE);
         this.entityManager = entityManager;
         this.jobs = jobs;
     }
@@ -79,21 +80,6 @@ public class JobODataBinding implements EntitySetBinding<JobRecord>, WritableEnt
     @Override
     public WriteOutcome delete(UUID subscriptionId, UUID id, UUID stampId, String principal) {
         throw VmmRequestException.notAllowed("Jobs cannot be deleted");
-    }
-
-    @Override
-    public String entitySetName() {
-        return VmmEdmProvider.JOBS;
-    }
-
-    @Override
-    public Class<JobRecord> jpaType() {
-        return JobRecord.class;
-    }
-
-    @Override
-    public Map<String, String> queryableProperties() {
-        return QUERYABLE;
     }
 
     @Override

@@ -5,7 +5,7 @@ import io.localpack.vmm.common.VmmKey;
 import io.localpack.vmm.edm.VmmEdmProvider;
 import io.localpack.vmm.odata.CommonValues;
 import io.localpack.vmm.odata.EntityReader;
-import io.localpack.vmm.odata.EntitySetBinding;
+import io.localpack.vmm.odata.EntitySetBindingBase;
 import io.localpack.vmm.odata.EntityWriter;
 import io.localpack.vmm.odata.WritableEntitySet;
 import jakarta.persistence.criteria.CriteriaBuilder;
@@ -23,7 +23,7 @@ import org.springframework.stereotype.Component;
 
 /** The {@code Services} entity set: VMM.Service on the wire over {@link Service} rows and {@link ServiceManager}. */
 @Component
-public class ServiceODataBinding implements EntitySetBinding<Service>, WritableEntitySet {
+public class ServiceODataBinding extends EntitySetBindingBase<Service> implements WritableEntitySet {
 
     private static final Map<String, String> QUERYABLE = Map.ofEntries(
             Map.entry("ID", "id"), Map.entry("StampId", "stampId"), Map.entry("Name", "name"),
@@ -45,23 +45,9 @@ public class ServiceODataBinding implements EntitySetBinding<Service>, WritableE
     private final ServiceRepository services;
 
     public ServiceODataBinding(ServiceLifecycle lifecycle, ServiceRepository services) {
+        super(VmmEdmProvider.SERVICES, Service.class, QUERYABLE);
         this.lifecycle = lifecycle;
         this.services = services;
-    }
-
-    @Override
-    public String entitySetName() {
-        return VmmEdmProvider.SERVICES;
-    }
-
-    @Override
-    public Class<Service> jpaType() {
-        return Service.class;
-    }
-
-    @Override
-    public Map<String, String> queryableProperties() {
-        return QUERYABLE;
     }
 
     @Override

@@ -4,7 +4,7 @@ import io.localpack.tenancy.SubscriptionRepository;
 import io.localpack.vmm.common.UserAndRole;
 import io.localpack.vmm.edm.VmmEdmProvider;
 import io.localpack.vmm.odata.CommonValues;
-import io.localpack.vmm.odata.EntitySetBinding;
+import io.localpack.vmm.odata.EntitySetBindingBase;
 import io.localpack.vmm.odata.EntityWriter;
 import jakarta.persistence.criteria.CriteriaBuilder;
 import jakarta.persistence.criteria.CriteriaQuery;
@@ -20,7 +20,7 @@ import org.springframework.stereotype.Component;
 
 /** The read-only {@code ServiceTemplates} entity set: the template releases granted to the subscription. */
 @Component
-public class ServiceTemplateODataBinding implements EntitySetBinding<ServiceTemplate> {
+public class ServiceTemplateODataBinding extends EntitySetBindingBase<ServiceTemplate> {
 
     private static final Map<String, String> QUERYABLE = Map.ofEntries(
             Map.entry("ID", "id"), Map.entry("StampId", "stampId"), Map.entry("Name", "name"),
@@ -35,23 +35,9 @@ public class ServiceTemplateODataBinding implements EntitySetBinding<ServiceTemp
     private final SubscriptionRepository subscriptions;
 
     public ServiceTemplateODataBinding(ServiceTemplateRepository templates, SubscriptionRepository subscriptions) {
+        super(VmmEdmProvider.SERVICE_TEMPLATES, ServiceTemplate.class, QUERYABLE);
         this.templates = templates;
         this.subscriptions = subscriptions;
-    }
-
-    @Override
-    public String entitySetName() {
-        return VmmEdmProvider.SERVICE_TEMPLATES;
-    }
-
-    @Override
-    public Class<ServiceTemplate> jpaType() {
-        return ServiceTemplate.class;
-    }
-
-    @Override
-    public Map<String, String> queryableProperties() {
-        return QUERYABLE;
     }
 
     @Override

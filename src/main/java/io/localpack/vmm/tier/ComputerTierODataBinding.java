@@ -1,7 +1,7 @@
 package io.localpack.vmm.tier;
 
 import io.localpack.vmm.edm.VmmEdmProvider;
-import io.localpack.vmm.odata.EntitySetBinding;
+import io.localpack.vmm.odata.EntitySetBindingBase;
 import io.localpack.vmm.odata.EntityWriter;
 import jakarta.persistence.criteria.CriteriaBuilder;
 import jakarta.persistence.criteria.CriteriaQuery;
@@ -20,7 +20,7 @@ import org.springframework.stereotype.Component;
  * POST, PUT, MERGE and DELETE answer 405.
  */
 @Component
-public class ComputerTierODataBinding implements EntitySetBinding<ComputerTier> {
+public class ComputerTierODataBinding extends EntitySetBindingBase<ComputerTier> {
 
     private static final Map<String, String> QUERYABLE = Map.ofEntries(
             Map.entry("ID", "id"), Map.entry("StampId", "stampId"), Map.entry("ServiceId", "serviceId"),
@@ -35,22 +35,8 @@ public class ComputerTierODataBinding implements EntitySetBinding<ComputerTier> 
     private final ComputerTierRepository tiers;
 
     public ComputerTierODataBinding(ComputerTierRepository tiers) {
+        super(VmmEdmProvider.COMPUTER_TIERS, ComputerTier.class, QUERYABLE);
         this.tiers = tiers;
-    }
-
-    @Override
-    public String entitySetName() {
-        return VmmEdmProvider.COMPUTER_TIERS;
-    }
-
-    @Override
-    public Class<ComputerTier> jpaType() {
-        return ComputerTier.class;
-    }
-
-    @Override
-    public Map<String, String> queryableProperties() {
-        return QUERYABLE;
     }
 
     @Override

@@ -2,7 +2,7 @@ package io.localpack.vmm.vm;
 
 import io.localpack.vmm.edm.VmmEdmProvider;
 import io.localpack.vmm.odata.CommonValues;
-import io.localpack.vmm.odata.EntitySetBinding;
+import io.localpack.vmm.odata.EntitySetBindingBase;
 import io.localpack.vmm.odata.EntityWriter;
 import jakarta.persistence.criteria.CriteriaBuilder;
 import jakarta.persistence.criteria.CriteriaQuery;
@@ -20,7 +20,7 @@ import org.springframework.stereotype.Component;
  * DELETE answer 405.
  */
 @Component
-public class VirtualMachineODataBinding implements EntitySetBinding<VirtualMachine> {
+public class VirtualMachineODataBinding extends EntitySetBindingBase<VirtualMachine> {
 
     private static final Map<String, String> QUERYABLE = Map.ofEntries(
             Map.entry("ID", "id"), Map.entry("StampId", "stampId"), Map.entry("Name", "name"),
@@ -42,22 +42,8 @@ public class VirtualMachineODataBinding implements EntitySetBinding<VirtualMachi
     private final VirtualMachineRepository machines;
 
     public VirtualMachineODataBinding(VirtualMachineRepository machines) {
+        super(VmmEdmProvider.VIRTUAL_MACHINES, VirtualMachine.class, QUERYABLE);
         this.machines = machines;
-    }
-
-    @Override
-    public String entitySetName() {
-        return VmmEdmProvider.VIRTUAL_MACHINES;
-    }
-
-    @Override
-    public Class<VirtualMachine> jpaType() {
-        return VirtualMachine.class;
-    }
-
-    @Override
-    public Map<String, String> queryableProperties() {
-        return QUERYABLE;
     }
 
     @Override
