@@ -3,6 +3,7 @@ package io.localpack.vmm;
 import io.localpack.dialect.ODataDialect;
 import io.localpack.dialect.ODataRequestAdapter;
 import io.localpack.dialect.V3JsonFormat;
+import io.localpack.dialect.V3Metadata;
 import io.localpack.dialect.V3Response;
 import io.localpack.dialect.V3UriTranslator;
 import io.localpack.jobs.JobService;
@@ -47,6 +48,7 @@ public class VmmODataController {
 
     private final OData odata = OData.newInstance();
     private final ServiceMetadata serviceMetadata;
+    private final V3Metadata v3Metadata;
     private final Map<String, EntitySetBinding<?>> bindings;
     private final SubscriptionRepository subscriptions;
     private final EntityManager entityManager;
@@ -60,6 +62,7 @@ public class VmmODataController {
             PlatformTransactionManager transactionManager, RequestBodies bodies, VmmSettings settings, JobService jobs) {
         this.jobs = jobs;
         this.serviceMetadata = odata.createServiceMetadata(edm, List.of());
+        this.v3Metadata = new V3Metadata(edm.getSchemas());
         this.bindings = bindings.stream().collect(Collectors.toMap(EntitySetBinding::entitySetName, Function.identity()));
         this.subscriptions = subscriptions;
         this.entityManager = entityManager;
@@ -75,18 +78,21 @@ public class VmmODataController {
         ODataDialect dialect = ODataDialect.of(request, settings.defaultDialect());
         if (dialect == ODataDialect.V4) {
             dialect.declareOn(response); // Olingo says so too, but not on the errors written here before it runs
-            serve(request, response, null);
+            serve(request, response, null, null);
             return;
         }
         V3JsonFormat v3JsonFormat = V3JsonFormat.requestedBy(request);
         V3Response v3Response = new V3Response(response, v3JsonFormat);
-        serve(request, v3Response, v3JsonFormat);
+        serve(request, v3Response, v3JsonFormat, v3Metadata);
         v3Response.finish();
     }
 
-    /** @param v3JsonFormat the V3 JSON format a V3 client asked for; null for V4 clients and other formats */
-    private void serve(HttpServletRequest request, HttpServletResponse response, V3JsonFormat v3JsonFormat)
-            throws IOException {
+    /**
+     * @param v3JsonFormat the V3 JSON format a V3 client asked for; null for V4 clients and other formats
+     * @param metadata the $metadata document to answer with instead of Olingo's V4 one; null for V4 clients
+     */
+    private void serve(HttpServletRequest request, HttpServletResponse response, V3JsonFormat v3JsonFormat,
+            V3Metadata metadata) throws IOException {
         Matcher root = SERVICE_ROOT.matcher(request.getRequestURI());
         if (!root.matches()) {
             ODataErrors.write(response, 404, "NotFound", "Not an SPF/VMM service URL");
@@ -118,6 +124,10 @@ public class VmmODataController {
         answer.setHeader(REQUEST_ID, UUID.randomUUID().toString());
         answer.setHeader("Cache-Control", "no-cache");
         answer.setHeader("X-Content-Type-Options", "nosniff");
+        if (metadata != null && "GET".equals(request.getMethod()) && V3Metadata.isMetadataPath(translatedPath)) {
+            metadata.writeTo(answer); // Olingo writes only V4's EDMX 4.0
+            return;
+        }
         ODataHttpHandler handler = odata.createHandler(serviceMetadata);
         handler.register(new VmmProcessor(bindings, subscriptionId, entityManager, readTransaction, bodies,
                 settings.pageSize(), jobs, settings.synchronousWait()));
