@@ -250,7 +250,8 @@ class ComputerTierTest extends HttpTestSupport {
     }
 
     private static String type(EdmEntityType type, String property) {
-        return ((EdmProperty) type.getProperty(property)).getType().getFullQualifiedName().getFullQualifiedNameAsString();
+        return ((EdmProperty) type.getProperty(property)).getType().getFullQualifiedName()
+                .getFullQualifiedNameAsString();
     }
 
     private JsonNode awaitJob(String jobId) {
