@@ -43,7 +43,7 @@ public final class ODataRequestAdapter extends HttpServletRequestWrapper {
         this.method = effectiveMethod(request);
         this.requestUri = serviceRoot + translatedODataPath;
         String query = V3UriTranslator.translateQuery(request.getQueryString());
-        boolean metadata = translatedODataPath.endsWith("/$metadata");
+        boolean metadata = isMetadataPath(translatedODataPath);
         boolean v3Json = v3JsonFormat != null && !metadata;
         this.queryString = v3Json ? withoutFormatOption(query) : query;
         this.maxBodyBytes = maxBodyBytes;
@@ -74,6 +74,11 @@ public final class ODataRequestAdapter extends HttpServletRequestWrapper {
         String kept = java.util.Arrays.stream(query.split("&")).filter(pair -> !pair.startsWith("$format="))
                 .collect(java.util.stream.Collectors.joining("&"));
         return kept.isEmpty() ? null : kept;
+    }
+
+    /** Whether a translated OData path (the part after the service root) asks for the metadata document. */
+    public static boolean isMetadataPath(String translatedODataPath) {
+        return "/$metadata".equals(translatedODataPath) || "/%24metadata".equalsIgnoreCase(translatedODataPath);
     }
 
     /** MERGE is V3's PATCH; V3 clients also tunnel it (and other verbs) through POST with X-HTTP-Method. */

@@ -45,11 +45,6 @@ public final class V3Metadata {
         }
     }
 
-    /** Whether an (already V4-translated) OData path asks for the metadata document. */
-    public static boolean isMetadataPath(String odataPath) {
-        return "/$metadata".equals(odataPath) || "/%24metadata".equalsIgnoreCase(odataPath);
-    }
-
     public void writeTo(HttpServletResponse response) throws IOException {
         response.setStatus(200);
         response.setContentType(CONTENT_TYPE);

@@ -124,7 +124,8 @@ public class VmmODataController {
         answer.setHeader(REQUEST_ID, UUID.randomUUID().toString());
         answer.setHeader("Cache-Control", "no-cache");
         answer.setHeader("X-Content-Type-Options", "nosniff");
-        if (metadata != null && "GET".equals(request.getMethod()) && V3Metadata.isMetadataPath(translatedPath)) {
+        if (metadata != null && "GET".equals(request.getMethod())
+                && ODataRequestAdapter.isMetadataPath(translatedPath)) {
             metadata.writeTo(answer); // Olingo writes only V4's EDMX 4.0
             return;
         }

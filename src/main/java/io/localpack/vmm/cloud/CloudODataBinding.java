@@ -7,7 +7,6 @@ import jakarta.persistence.criteria.CriteriaBuilder;
 import jakarta.persistence.criteria.CriteriaQuery;
 import jakarta.persistence.criteria.Predicate;
 import jakarta.persistence.criteria.Root;
-import jakarta.persistence.criteria.Subquery;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -32,13 +31,7 @@ public class CloudODataBinding extends EntitySetBindingBase<Cloud> {
 
     @Override
     public Predicate visibleTo(UUID subscriptionId, Root<Cloud> root, CriteriaQuery<?> query, CriteriaBuilder cb) {
-        Subquery<Integer> grant = query.subquery(Integer.class);
-        Root<CloudGrant> g = grant.from(CloudGrant.class);
-        grant.select(cb.literal(1)).where(
-                cb.equal(g.get("key").get("subscriptionId"), subscriptionId),
-                cb.equal(g.get("key").get("cloudId"), root.get("id")),
-                cb.equal(g.get("key").get("stampId"), root.get("stampId")));
-        return cb.exists(grant);
+        return grantedTo(subscriptionId, root, query, cb, CloudGrant.class, "cloudId");
     }
 
     @Override

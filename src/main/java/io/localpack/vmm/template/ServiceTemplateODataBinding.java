@@ -10,7 +10,6 @@ import jakarta.persistence.criteria.CriteriaBuilder;
 import jakarta.persistence.criteria.CriteriaQuery;
 import jakarta.persistence.criteria.Predicate;
 import jakarta.persistence.criteria.Root;
-import jakarta.persistence.criteria.Subquery;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -43,13 +42,7 @@ public class ServiceTemplateODataBinding extends EntitySetBindingBase<ServiceTem
     @Override
     public Predicate visibleTo(UUID subscriptionId, Root<ServiceTemplate> root, CriteriaQuery<?> query,
             CriteriaBuilder cb) {
-        Subquery<Integer> grant = query.subquery(Integer.class);
-        Root<ServiceTemplateGrant> g = grant.from(ServiceTemplateGrant.class);
-        grant.select(cb.literal(1)).where(
-                cb.equal(g.get("key").get("subscriptionId"), subscriptionId),
-                cb.equal(g.get("key").get("templateId"), root.get("id")),
-                cb.equal(g.get("key").get("stampId"), root.get("stampId")));
-        return cb.exists(grant);
+        return grantedTo(subscriptionId, root, query, cb, ServiceTemplateGrant.class, "templateId");
     }
 
     @Override
