@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
+import io.localpack.tenancy.Caller;
 import org.apache.olingo.commons.api.data.ContextURL;
 import org.apache.olingo.commons.api.data.Entity;
 import org.apache.olingo.commons.api.data.EntityCollection;
@@ -381,14 +382,8 @@ public class VmmProcessor implements CountEntityCollectionProcessor, EntityProce
         return false;
     }
 
-    /** The caller as WAP passes it on; some clients wrap it in brackets. */
     private static String principal(ODataRequest request) {
-        String principal = request.getHeader("x-ms-principal-id");
-        if (principal == null || principal.isBlank()) {
-            return null;
-        }
-        String trimmed = principal.trim();
-        return trimmed.startsWith("[") && trimmed.endsWith("]") ? trimmed.substring(1, trimmed.length() - 1) : trimmed;
+        return Caller.fromHeader(request.getHeader("x-ms-principal-id"));
     }
 
     private Entity readByKey(EdmEntitySet entitySet, VmmKeyValues key, ODataRequest request, ExpandOption expand)
