@@ -144,6 +144,26 @@ class JobRepository {
                 e.httpStatus(), failedStepIndex, id, version, JobStatus.Running.name()) == 1;
     }
 
+    /** Unfinished jobs, of one subscription or (null) of all. */
+    List<UUID> findUnfinished(UUID subscriptionId) {
+        String sql = "SELECT id FROM jobs WHERE status IN (?, ?)" + (subscriptionId == null ? "" : " AND subscription_id = ?");
+        Object[] args = subscriptionId == null
+                ? new Object[] {JobStatus.Queued.name(), JobStatus.Running.name()}
+                : new Object[] {JobStatus.Queued.name(), JobStatus.Running.name(), subscriptionId};
+        return jdbc.queryForList(sql, UUID.class, args);
+    }
+
+    /** Cancel an unfinished job; the version bump makes every later write of its runner a no-op. */
+    boolean cancel(UUID id, OffsetDateTime now) {
+        return jdbc.update("""
+                UPDATE jobs SET status = ?, status_string = ?, progress_value = 100, is_completed = TRUE,
+                  end_time = ?, active_target = NULL, lease_owner = NULL, lease_expires_at = NULL,
+                  version = version + 1
+                WHERE id = ? AND status IN (?, ?)""",
+                JobStatus.Canceled.name(), JobStatus.Canceled.statusString(), now, id, JobStatus.Queued.name(),
+                JobStatus.Running.name()) == 1;
+    }
+
     /** Put a failed, restartable job back in the queue; takes the target lock again (may throw DuplicateKey). */
     boolean requeue(UUID subscriptionId, UUID id, int skipStepsBefore) {
         return jdbc.update("""

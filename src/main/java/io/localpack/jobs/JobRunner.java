@@ -3,10 +3,14 @@ package io.localpack.jobs;
 import io.localpack.jobs.faults.FaultRule;
 import io.localpack.jobs.faults.FaultRules;
 import java.lang.management.ManagementFactory;
+import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.HashMap;
+import java.util.Collection;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -35,6 +39,9 @@ class JobRunner implements SmartLifecycle {
     private final Map<String, JobHandler> handlers = new HashMap<>();
     private final String runnerId;
     private final Semaphore freeWorkers;
+    /** Jobs running on this instance, with their worker thread (for cancellation). */
+    private final Map<UUID, Thread> runningHere = new ConcurrentHashMap<>();
+    private final Set<UUID> canceled = ConcurrentHashMap.newKeySet();
     private volatile ScheduledExecutorService scheduler;
     private volatile ExecutorService workers;
     private volatile boolean running;
@@ -168,7 +175,34 @@ class JobRunner implements SmartLifecycle {
         return JobExecution.now().plus(properties.leaseDuration());
     }
 
+    /**
+     * Stop the handlers of jobs that were just canceled in the database: interrupt those running here and wait until
+     * they returned, so none writes after the caller goes on. Runners on other instances stop at their next guarded
+     * write (the cancel bumped the version).
+     *
+     * @return false when a handler did not stop within {@code maxWait}
+     */
+    boolean stopCanceled(Collection<UUID> ids, Duration maxWait) throws InterruptedException {
+        canceled.addAll(ids);
+        for (UUID id : ids) {
+            Thread worker = runningHere.get(id);
+            if (worker != null) {
+                worker.interrupt();
+            }
+        }
+        long deadline = System.nanoTime() + maxWait.toNanos();
+        while (ids.stream().anyMatch(runningHere::containsKey)) {
+            if (System.nanoTime() > deadline) {
+                return false;
+            }
+            Thread.sleep(2);
+        }
+        canceled.removeAll(ids);
+        return true;
+    }
+
     private void runClaimed(UUID id, int version) {
+        runningHere.put(id, Thread.currentThread());
         try {
             Job job = repository.findAnyTenant(id).orElseThrow();
             int skip = repository.claimState(id).skipStepsBefore();
@@ -194,6 +228,9 @@ class JobRunner implements SmartLifecycle {
                 log.warn("{}", e.getMessage());
                 return;
             } catch (InterruptedException e) {
+                if (canceled.contains(id)) {
+                    return; // canceled (e.g. by a reset): the job row already says so; no failure handling
+                }
                 error = JobErrors.runnerDied();
             } catch (Exception e) {
                 log.error("Job {} ({}) failed unexpectedly", id, job.kind(), e);
@@ -205,6 +242,8 @@ class JobRunner implements SmartLifecycle {
         } catch (RuntimeException e) {
             log.error("Job {} could not be run", id, e);
         } finally {
+            runningHere.remove(id);
+            Thread.interrupted(); // a cancel may arrive after the handler returned; do not leak it to the next job
             freeWorkers.release();
         }
     }

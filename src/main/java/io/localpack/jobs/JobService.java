@@ -135,6 +135,27 @@ public class JobService {
         return repository.find(subscriptionId, jobId).orElseThrow();
     }
 
+    /** True while this instance's job runner runs (it may be configured not to run jobs: jobs.enabled=false). */
+    public boolean runnerIsRunning() {
+        return runner.isRunning();
+    }
+
+    /**
+     * Cancel every unfinished job of a subscription (or, with null, of all) and wait until their handlers stopped
+     * on this instance. Canceled jobs end as {@code Canceled}; their targets are left as they are.
+     *
+     * @return the ids of the canceled jobs
+     */
+    public List<UUID> cancelUnfinished(UUID subscriptionId, Duration maxWait) throws InterruptedException {
+        List<UUID> canceled = repository.findUnfinished(subscriptionId).stream()
+                .filter(id -> repository.cancel(id, JobExecution.now()))
+                .toList();
+        if (!canceled.isEmpty() && !runner.stopCanceled(canceled, maxWait)) {
+            throw new IllegalStateException("Canceled jobs did not stop within " + maxWait);
+        }
+        return canceled;
+    }
+
     private RuntimeException busyOrDuplicate(UUID target, UUID jobId, DuplicateKeyException e) {
         if (target == null) {
             return new IllegalArgumentException("A job with id " + jobId + " exists", e);
