@@ -18,15 +18,17 @@ import java.util.UUID;
  * execution.step("Updating the service", 100, () -> services.markStopped(id));
  * }</pre>
  *
- * Each step records its text as the job's current step, runs its work, waits for its share of the kind's configured
- * duration (the progress it adds, as a fraction of 100) and records the progress. On a restart of a failed job the
+ * Each step records its text as the job's current step, runs its work, waits for its share of the kind's timing
+ * ({@link JobTiming}: the progress it adds, as a fraction of 100, of the duration or of the status reads) and records
+ * the progress. On a restart of a failed job the
  * steps done before the failure (and the failed one, with SkipLastFailedStep) are skipped.
  */
 public final class JobExecution {
 
     private final Job job;
     private final int version;
-    private final Duration duration;
+    private final JobTiming timing;
+    private final Duration tick;
     private final int skipStepsBefore;
     private final FaultRule fault;
     private final JobRepository repository;
@@ -36,11 +38,12 @@ public final class JobExecution {
     private JobRepository.Result result = JobRepository.Result.NONE;
     private int httpStatus = 200;
 
-    JobExecution(Job job, int version, Duration duration, int skipStepsBefore, FaultRule fault,
+    JobExecution(Job job, int version, JobTiming timing, Duration tick, int skipStepsBefore, FaultRule fault,
                  JobRepository repository) {
         this.job = job;
         this.version = version;
-        this.duration = duration;
+        this.timing = timing;
+        this.tick = tick;
         this.skipStepsBefore = skipStepsBefore;
         this.fault = fault;
         this.repository = repository;
@@ -108,11 +111,29 @@ public final class JobExecution {
         if (work != null) {
             work.run();
         }
-        long millis = duration.toMillis() * share / 100;
-        if (millis > 0) {
-            Thread.sleep(millis);
-        }
+        pace(share, progressWhenDone);
         guard(repository.progress(job.id(), version, progressWhenDone));
+    }
+
+    /** Spend the step's share of the kind's timing. */
+    private void pace(int share, int progressWhenDone) throws InterruptedException {
+        if (timing instanceof JobTiming.After after) {
+            long millis = after.duration().toMillis() * share / 100;
+            if (millis > 0) {
+                Thread.sleep(millis);
+            }
+        } else if (timing instanceof JobTiming.Polls polls) {
+            int needed = polls.readsNeededFor(progressWhenDone);
+            while (true) {
+                int reads = repository.statusReads(job.id());
+                if (reads >= needed) {
+                    return;
+                }
+                // tell waiting readers that this job has caught up with every read so far
+                guard(repository.statusReadsSeen(job.id(), version, reads));
+                Thread.sleep(tick.toMillis());
+            }
+        }
     }
 
     /** The object the job produced (VMM ResultObjectID / ResultObjectType / ResultName). */

@@ -144,6 +144,31 @@ class JobRepository {
                 e.httpStatus(), failedStepIndex, id, version, JobStatus.Running.name()) == 1;
     }
 
+    /** Count one read of the job's status, if the job is the subscription's and unfinished; returns the new count. */
+    Optional<Integer> countStatusRead(UUID subscriptionId, UUID id) {
+        int updated = jdbc.update("UPDATE jobs SET status_reads = status_reads + 1 "
+                        + "WHERE subscription_id = ? AND id = ? AND status IN (?, ?)",
+                subscriptionId, id, JobStatus.Queued.name(), JobStatus.Running.name());
+        return updated == 0 ? Optional.empty()
+                : Optional.of(jdbc.queryForObject("SELECT status_reads FROM jobs WHERE id = ?", Integer.class, id));
+    }
+
+    int statusReads(UUID id) {
+        return jdbc.queryForObject("SELECT status_reads FROM jobs WHERE id = ?", Integer.class, id);
+    }
+
+    boolean statusReadsSeen(UUID id, int version, int reads) {
+        return jdbc.update("UPDATE jobs SET status_reads_seen = ? WHERE id = ? AND version = ? AND status = ?",
+                reads, id, version, JobStatus.Running.name()) == 1;
+    }
+
+    /** True once the job finished or its runner acted on {@code reads} reads. */
+    boolean caughtUpWith(UUID id, int reads) {
+        return Boolean.TRUE.equals(jdbc.queryForObject(
+                "SELECT CASE WHEN is_completed OR status_reads_seen >= ? THEN TRUE ELSE FALSE END FROM jobs WHERE id = ?",
+                Boolean.class, reads, id));
+    }
+
     /** Unfinished jobs, of one subscription or (null) of all. */
     List<UUID> findUnfinished(UUID subscriptionId) {
         String sql = "SELECT id FROM jobs WHERE status IN (?, ?)" + (subscriptionId == null ? "" : " AND subscription_id = ?");
@@ -172,7 +197,8 @@ class JobRepository {
                   active_target = CAST(target_object_id AS VARCHAR(200)),
                   error_code = NULL, error_name = NULL, error_problem = NULL, error_recommended_action = NULL,
                   error_type = NULL, error_detailed_source = NULL, error_exception_details = NULL,
-                  error_is_terminating = NULL, http_status = NULL, additional_messages = NULL
+                  error_is_terminating = NULL, http_status = NULL, additional_messages = NULL,
+                  status_reads = 0, status_reads_seen = 0
                 WHERE subscription_id = ? AND id = ? AND status = ? AND is_restartable = TRUE""",
                 JobStatus.Queued.name(), JobStatus.Queued.statusString(), skipStepsBefore, subscriptionId, id,
                 JobStatus.Failed.name()) == 1;

@@ -36,6 +36,7 @@ class JobRunner implements SmartLifecycle {
     private final JobRepository repository;
     private final FaultRules faults;
     private final JobsProperties properties;
+    private final JobTimings timings;
     private final Map<String, JobHandler> handlers = new HashMap<>();
     private final String runnerId;
     private final Semaphore freeWorkers;
@@ -46,9 +47,10 @@ class JobRunner implements SmartLifecycle {
     private volatile ExecutorService workers;
     private volatile boolean running;
 
-    JobRunner(JobRepository repository, FaultRules faults, JobsProperties properties,
+    JobRunner(JobRepository repository, FaultRules faults, JobsProperties properties, JobTimings timings,
               ObjectProvider<JobHandler> handlerBeans) {
         this.repository = repository;
+        this.timings = timings;
         this.faults = faults;
         this.properties = properties;
         // ObjectProvider: an application without handlers (yet) still starts
@@ -64,6 +66,16 @@ class JobRunner implements SmartLifecycle {
 
     boolean handles(String kind) {
         return handlers.containsKey(kind);
+    }
+
+    /** The job kinds this instance has handlers for. */
+    java.util.SortedSet<String> kinds() {
+        return new java.util.TreeSet<>(handlers.keySet());
+    }
+
+    /** How often a job paced by status reads looks for new reads. */
+    private Duration tick() {
+        return Duration.ofMillis(Math.max(1, Math.min(10, properties.pollInterval().toMillis())));
     }
 
     String runnerId() {
@@ -212,7 +224,7 @@ class JobRunner implements SmartLifecycle {
                 return;
             }
             FaultRule fault = faults.fire(job.kind(), job.targetObjectId(), job.parameters()).orElse(null);
-            JobExecution execution = new JobExecution(job, version, properties.durationOf(job.kind()), skip, fault,
+            JobExecution execution = new JobExecution(job, version, timings.of(job.kind()), tick(), skip, fault,
                     repository);
             JobError error;
             try {
@@ -255,7 +267,7 @@ class JobRunner implements SmartLifecycle {
         log.warn("Job {} ({}) was abandoned by its runner; marking it Failed", id, job.kind());
         JobHandler handler = handlers.get(job.kind());
         if (handler != null) {
-            notifyFailure(handler, new JobExecution(job, version, properties.durationOf(job.kind()), 0, null,
+            notifyFailure(handler, new JobExecution(job, version, new JobTiming.Immediate(), tick(), 0, null,
                     repository), error);
         }
         repository.fail(id, version, error, Math.max(0, stepsBegun - 1), JobExecution.now());

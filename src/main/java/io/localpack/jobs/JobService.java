@@ -27,16 +27,21 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Service
 public class JobService {
 
+    /** The longest a status read waits for a job paced by reads to act on it. */
+    private static final Duration CATCH_UP_WAIT = Duration.ofSeconds(5);
+
     private final JobRepository repository;
     private final JobRunner runner;
     private final JobsProperties properties;
+    private final JobTimings timings;
     private final TransactionTemplate newTransaction;
 
-    JobService(JobRepository repository, JobRunner runner, JobsProperties properties,
+    JobService(JobRepository repository, JobRunner runner, JobsProperties properties, JobTimings timings,
                PlatformTransactionManager transactions) {
         this.repository = repository;
         this.runner = runner;
         this.properties = properties;
+        this.timings = timings;
         this.newTransaction = new TransactionTemplate(transactions);
         this.newTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     }
@@ -133,6 +138,40 @@ public class JobService {
         }
         wakeRunnerAfterCommit();
         return repository.find(subscriptionId, jobId).orElseThrow();
+    }
+
+    /**
+     * A client read the status of these jobs (VMM {@code Jobs} GET, ASM Get Operation Status). Counts the read for
+     * each unfinished job of the subscription and, for jobs paced by reads ({@link JobTiming.Polls}), waits briefly
+     * until the job has caught up, so that the answer shows the progress this read earned.
+     */
+    public void statusRead(UUID subscriptionId, java.util.Collection<UUID> jobIds) {
+        for (UUID id : jobIds) {
+            Optional<Job> job = repository.find(subscriptionId, id);
+            if (job.isEmpty() || !(timings.of(job.get().kind()) instanceof JobTiming.Polls)) {
+                continue;
+            }
+            Optional<Integer> reads = newTransaction.execute(s -> repository.countStatusRead(subscriptionId, id));
+            if (reads != null && reads.isPresent() && runner.isRunning() && properties.enabled()) {
+                awaitCaughtUp(id, reads.get());
+            }
+        }
+    }
+
+    private void awaitCaughtUp(UUID id, int reads) {
+        long deadline = System.nanoTime() + CATCH_UP_WAIT.toNanos();
+        try {
+            while (!repository.caughtUpWith(id, reads) && System.nanoTime() < deadline) {
+                Thread.sleep(2);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** The kinds of job this instance runs. */
+    public java.util.SortedSet<String> kinds() {
+        return runner.kinds();
     }
 
     /** True while this instance's job runner runs (it may be configured not to run jobs: jobs.enabled=false). */

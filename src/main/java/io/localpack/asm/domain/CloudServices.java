@@ -77,6 +77,7 @@ public class CloudServices {
     /** A job of this subscription (the ASM operation), if any. */
     public Optional<Job> operation(UUID subscriptionId, UUID operationId) {
         requireSubscription(subscriptionId);
+        jobs.statusRead(subscriptionId, List.of(operationId)); // advances operations timed by status reads
         return jobs.find(subscriptionId, operationId);
     }
 

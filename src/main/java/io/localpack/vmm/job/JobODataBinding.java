@@ -10,12 +10,14 @@ import io.localpack.vmm.edm.VmmEdmProvider;
 import io.localpack.vmm.odata.EntityReader;
 import io.localpack.vmm.odata.WritableEntitySet;
 import io.localpack.vmm.odata.EntitySetBindingBase;
+import io.localpack.vmm.odata.PolledForStatus;
 import io.localpack.vmm.odata.EntityWriter;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.criteria.CriteriaBuilder;
 import jakarta.persistence.criteria.CriteriaQuery;
 import jakarta.persistence.criteria.Predicate;
 import jakarta.persistence.criteria.Root;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -30,7 +32,7 @@ import org.springframework.transaction.annotation.Transactional;
  * are not VMM jobs). Readable by key and by {@code $filter=ID eq guid'…'} without StampId, as clients poll.
  */
 @Component
-public class JobODataBinding extends EntitySetBindingBase<JobRecord> implements WritableEntitySet {
+public class JobODataBinding extends EntitySetBindingBase<JobRecord> implements WritableEntitySet, PolledForStatus {
 
     private static final Map<String, String> QUERYABLE = Map.ofEntries(
             Map.entry("ID", "id"), Map.entry("StampId", "stampId"), Map.entry("Name", "name"),
@@ -47,6 +49,16 @@ public class JobODataBinding extends EntitySetBindingBase<JobRecord> implements 
         super(VmmEdmProvider.JOBS, JobRecord.class, QUERYABLE);
         this.entityManager = entityManager;
         this.jobs = jobs;
+    }
+
+    @Override
+    public void statusRead(UUID subscriptionId, Collection<UUID> ids) {
+        jobs.statusRead(subscriptionId, ids);
+    }
+
+    @Override
+    public UUID idOf(Object row) {
+        return ((JobRecord) row).getId();
     }
 
     // --- writes: PUT restarts a failed job; jobs are never created or deleted by tenants ---

@@ -116,6 +116,13 @@ public class VmmProcessor implements CountEntityCollectionProcessor, EntityProce
         int limit = Math.min(pageSize, remaining);
         boolean withCount = uriInfo.getCountOption() != null && uriInfo.getCountOption().getValue();
 
+        if (binding instanceof PolledForStatus polled && limit > 0) {
+            // count the read first (it may advance the jobs), then answer with what they show afterwards
+            List<UUID> ids = inReadTransaction(() -> new EntityQuery<>(entityManager, binding, subscriptionId,
+                    uriInfo.getFilterOption(), uriInfo.getOrderByOption(), constraints)
+                    .rows(skip + alreadyServed, limit).stream().map(polled::idOf).toList());
+            polled.statusRead(subscriptionId, ids);
+        }
         EntityCollection collection = inReadTransaction(() -> {
             EntityQuery<?> query = new EntityQuery<>(entityManager, binding, subscriptionId,
                     uriInfo.getFilterOption(), uriInfo.getOrderByOption(), constraints);
@@ -389,6 +396,9 @@ public class VmmProcessor implements CountEntityCollectionProcessor, EntityProce
     private Entity readByKey(EdmEntitySet entitySet, VmmKeyValues key, ODataRequest request, ExpandOption expand)
             throws ODataApplicationException {
         EntitySetBinding<?> binding = bindingOf(entitySet);
+        if (binding instanceof PolledForStatus polled) {
+            polled.statusRead(subscriptionId, List.of(key.id()));
+        }
         return inReadTransaction(() -> {
             Object row = row(entitySet, key);
             Entity entity = wire(binding, row, request);
