@@ -16,7 +16,7 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 
 /** Every failure of the ASM controllers as {@code <Error><Code/><Message/></Error>}. */
 @RestControllerAdvice(assignableTypes = {HostedServicesController.class, OperationsController.class})
-class AsmErrors {
+public class AsmErrors {
 
     private static final Logger log = LoggerFactory.getLogger(AsmErrors.class);
     static final MediaType XML = MediaType.parseMediaType("application/xml; charset=utf-8");
@@ -25,7 +25,7 @@ class AsmErrors {
         return new AsmXml.Writer("Error").el("Code", code).el("Message", message).finish();
     }
 
-    static void write(HttpServletResponse response, int status, String code, String message) throws IOException {
+    public static void write(HttpServletResponse response, int status, String code, String message) throws IOException {
         byte[] bytes = body(code, message).getBytes(StandardCharsets.UTF_8);
         response.setStatus(status);
         response.setContentType(XML.toString());

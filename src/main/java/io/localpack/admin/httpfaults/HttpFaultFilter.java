@@ -1,0 +1,101 @@
+package io.localpack.admin.httpfaults;
+
+import io.localpack.admin.journal.RequestJournalFilter;
+import io.localpack.asm.web.AsmErrors;
+import io.localpack.vmm.VmmErrorAnswers;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.regex.Pattern;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * Applies {@link HttpFaultRules} to requests for the emulated APIs. Runs after authentication (Spring Security's
+ * chain is at order -100), so an unauthenticated request is refused as usual rather than disturbed.
+ */
+@Component
+@Order(0)
+public class HttpFaultFilter extends OncePerRequestFilter {
+
+    private static final Pattern VMM_PATH = Pattern.compile("(?i)^/[^/]+/services/systemcenter/vmm(/.*)?$");
+
+    private final HttpFaultRules rules;
+    private final VmmErrorAnswers vmmErrors;
+
+    HttpFaultFilter(HttpFaultRules rules, VmmErrorAnswers vmmErrors) {
+        this.rules = rules;
+        this.vmmErrors = vmmErrors;
+    }
+
+    @Override
+    protected boolean shouldNotFilter(HttpServletRequest request) {
+        return rules.isEmpty() || request.getRequestURI().startsWith("/_localpack");
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        String path = request.getRequestURI();
+        Optional<HttpFaultRule> fired = rules.fire(request.getMethod(), path, subscriptionOf(path));
+        if (fired.isEmpty()) {
+            chain.doFilter(request, response);
+            return;
+        }
+        HttpFaultRule rule = fired.get();
+        if (rule.delayMillis() > 0) {
+            try {
+                Thread.sleep(rule.delayMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+        switch (rule.action()) {
+            case LATENCY -> chain.doFilter(request, response);
+            case DROP -> {
+                request.setAttribute(RequestJournalFilter.DROPPED_ATTRIBUTE, Boolean.TRUE);
+                request.setAttribute(ConnectionDropValve.DROP_ATTRIBUTE, Boolean.TRUE);
+            }
+            case STATUS -> answer(request, response, rule);
+        }
+    }
+
+    private void answer(HttpServletRequest request, HttpServletResponse response, HttpFaultRule rule)
+            throws IOException {
+        String message = rule.message() != null ? rule.message() : "Injected by a LocalPack HTTP fault rule ("
+                + rule.id() + ")";
+        boolean vmm = VMM_PATH.matcher(request.getRequestURI()).matches();
+        String code = rule.errorCode() != null ? rule.errorCode() : defaultCode(rule.status(), vmm);
+        if (vmm) {
+            vmmErrors.write(request, response, rule.status(), code, message);
+        } else {
+            response.setHeader("x-ms-request-id", UUID.randomUUID().toString().replace("-", ""));
+            AsmErrors.write(response, rule.status(), code, message);
+        }
+    }
+
+    /** Default error code for a status: ASM's for its paths, OData's for VMM's. */
+    static String defaultCode(int status, boolean vmm) {
+        return switch (status) {
+            case 503 -> vmm ? "ServiceUnavailable" : "ServerBusy";
+            case 500 -> "InternalError";
+            case 429 -> "TooManyRequests";
+            case 409 -> "ConflictError";
+            case 404 -> "ResourceNotFound";
+            case 403 -> vmm ? "Forbidden" : "AuthenticationFailed";
+            case 401 -> "Unauthorized";
+            default -> status >= 500 ? "InternalError" : "BadRequest";
+        };
+    }
+
+    private static String subscriptionOf(String path) {
+        int end = path.indexOf('/', 1);
+        return end < 0 ? path.substring(1) : path.substring(1, end);
+    }
+}
