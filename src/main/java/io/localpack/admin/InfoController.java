@@ -1,5 +1,7 @@
 package io.localpack.admin;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import io.localpack.fixtures.StateControl;
 import io.localpack.jobs.JobsProperties;
 import java.sql.Connection;
@@ -18,6 +20,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 /** {@code GET /_localpack/info}: what this LocalPack is and holds, for people and for test suites' logs. */
 @RestController
+@Tag(name = "Info", description = "What this LocalPack is and holds")
 public class InfoController {
 
     /** Entity sets of both APIs and the table each is stored in. */
@@ -41,6 +44,7 @@ public class InfoController {
     }
 
     @GetMapping(path = "/_localpack/info", produces = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "Version, database, auth mode, fixtures, job timings, entity counts")
     public Map<String, Object> info() throws SQLException {
         Map<String, Object> info = new LinkedHashMap<>();
         BuildProperties properties = build.getIfAvailable();

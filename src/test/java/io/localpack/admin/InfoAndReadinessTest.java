@@ -36,6 +36,24 @@ class InfoAndReadinessTest extends HttpTestSupport {
     }
 
     @Test
+    void theControlPlaneIsDescribedByOpenApi() {
+        Response response = get(base + "/_localpack/openapi.json");
+
+        assertThat(response.status()).isEqualTo(200);
+        JsonNode paths = response.json().get("paths");
+        assertThat(paths.has("/_localpack/reset/{subscriptionId}")).isTrue();
+        assertThat(paths.has("/_localpack/snapshot")).isTrue();
+        assertThat(paths.has("/_localpack/journal")).isTrue();
+        assertThat(paths.has("/_localpack/http-faults/{id}")).isTrue();
+        assertThat(paths.has("/_localpack/timing/{kind}")).isTrue();
+        assertThat(paths.has("/_localpack/faults")).isTrue();
+        assertThat(paths.get("/_localpack/reset").get("post").get("summary").asText()).contains("fixtures");
+        paths.fieldNames().forEachRemaining(path -> assertThat(path).startsWith("/_localpack/"));
+        assertThat(sendNamingNoVersion("GET", base + "/_localpack/swagger-ui/index.html", null).status())
+                .isEqualTo(200);
+    }
+
+    @Test
     void credentialsInTheDatabaseUrlAreNotShown() {
         assertThat(InfoController.withoutCredentials("jdbc:postgresql://bob:s3cret@db:5432/lp?user=bob&password=s3cret"))
                 .isEqualTo("jdbc:postgresql://db:5432/lp");

@@ -1,5 +1,7 @@
 package io.localpack.admin.httpfaults;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.localpack.admin.AdminErrors;
 import io.localpack.admin.AdminErrors.AdminRequestException;
@@ -29,6 +31,7 @@ import org.springframework.web.method.annotation.MethodArgumentTypeMismatchExcep
  * requests to the emulated APIs (docs/control-plane.md).
  */
 @RestController
+@Tag(name = "HTTP faults", description = "Latency, errors and dropped connections for matching requests")
 @RequestMapping(path = "/_localpack/http-faults", produces = MediaType.APPLICATION_JSON_VALUE)
 public class HttpFaultController {
 
@@ -45,17 +48,20 @@ public class HttpFaultController {
     }
 
     @GetMapping
+    @Operation(summary = "All HTTP fault rules")
     public List<Map<String, Object>> list() {
         return rules.list().stream().map(HttpFaultController::view).toList();
     }
 
     @GetMapping("/{id}")
+    @Operation(summary = "One HTTP fault rule")
     public Map<String, Object> get(@PathVariable UUID id) {
         return rules.list().stream().filter(r -> r.id().equals(id)).findFirst().map(HttpFaultController::view)
                 .orElseThrow(() -> notFound(id));
     }
 
     @PostMapping
+    @Operation(summary = "Add an HTTP fault rule")
     public ResponseEntity<Map<String, Object>> add(@RequestBody(required = false) JsonNode body) {
         HttpFaultRule rule = parse(body);
         rules.add(rule);
@@ -63,6 +69,7 @@ public class HttpFaultController {
     }
 
     @DeleteMapping("/{id}")
+    @Operation(summary = "Remove one rule")
     public ResponseEntity<Void> remove(@PathVariable UUID id) {
         if (!rules.remove(id)) {
             throw notFound(id);
@@ -71,6 +78,7 @@ public class HttpFaultController {
     }
 
     @DeleteMapping
+    @Operation(summary = "Remove every rule")
     public Map<String, Object> clear() {
         return Map.of("removed", rules.clear());
     }

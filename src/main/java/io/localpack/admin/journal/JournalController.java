@@ -1,5 +1,7 @@
 package io.localpack.admin.journal;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import io.localpack.admin.AdminErrors;
 import io.localpack.admin.AdminErrors.AdminRequestException;
 import java.time.OffsetDateTime;
@@ -25,6 +27,7 @@ import org.springframework.web.bind.annotation.RestController;
  * such as 404 or a class such as 4xx), {@code since} and {@code until} (ISO-8601 times), {@code limit}.
  */
 @RestController
+@Tag(name = "Journal", description = "Requests clients sent to the emulated APIs")
 @RequestMapping(path = "/_localpack/journal", produces = MediaType.APPLICATION_JSON_VALUE)
 public class JournalController {
 
@@ -38,6 +41,7 @@ public class JournalController {
     }
 
     @GetMapping
+    @Operation(summary = "Recorded requests, newest first, filtered by subscription, path, method, status and time")
     public Map<String, Object> find(@RequestParam(required = false) String subscription,
                                     @RequestParam(required = false) String path,
                                     @RequestParam(required = false) String method,
@@ -66,6 +70,7 @@ public class JournalController {
     }
 
     @DeleteMapping
+    @Operation(summary = "Empty the journal")
     public Map<String, Object> clear() {
         return Map.of("removed", journal.clear());
     }

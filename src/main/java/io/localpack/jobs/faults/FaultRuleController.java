@@ -1,5 +1,6 @@
 package io.localpack.jobs.faults;
 
+import io.swagger.v3.oas.annotations.tags.Tag;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -26,6 +27,7 @@ import org.springframework.web.method.annotation.MethodArgumentTypeMismatchExcep
  * {@code {"error":{"code":"BadRequest","field":...,"message":...}}} and nothing is stored.
  */
 @RestController
+@Tag(name = "Job faults", description = "Make matching jobs fail on purpose")
 @RequestMapping(path = "/_localpack/faults", produces = MediaType.APPLICATION_JSON_VALUE)
 public class FaultRuleController {
 

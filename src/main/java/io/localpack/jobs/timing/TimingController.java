@@ -1,5 +1,7 @@
 package io.localpack.jobs.timing;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.localpack.admin.AdminErrors;
 import io.localpack.admin.AdminErrors.AdminRequestException;
@@ -30,6 +32,7 @@ import org.springframework.web.bind.annotation.RestController;
  * {@code {"mode":"immediate"}}, {@code {"mode":"duration","duration":"PT20S"}} or {@code {"mode":"polls","polls":3}}.
  */
 @RestController
+@Tag(name = "Timing", description = "How long each kind of job takes, changed at run time")
 @RequestMapping(path = "/_localpack/timing", produces = MediaType.APPLICATION_JSON_VALUE)
 public class TimingController {
 
@@ -45,6 +48,7 @@ public class TimingController {
     }
 
     @GetMapping
+    @Operation(summary = "Timing of every job kind")
     public Map<String, Object> list() {
         Map<String, Object> kinds = new LinkedHashMap<>();
         for (String kind : jobs.kinds()) {
@@ -54,11 +58,13 @@ public class TimingController {
     }
 
     @GetMapping("/{kind}")
+    @Operation(summary = "Timing of one job kind")
     public Map<String, Object> get(@PathVariable String kind) {
         return view(known(kind));
     }
 
     @PutMapping("/{kind}")
+    @Operation(summary = "Set the timing of a job kind: immediate, duration or polls")
     public Map<String, Object> set(@PathVariable String kind, @RequestBody(required = false) JsonNode body) {
         known(kind);
         timings.set(kind, parse(body));
@@ -66,6 +72,7 @@ public class TimingController {
     }
 
     @DeleteMapping("/{kind}")
+    @Operation(summary = "Back to the configured timing")
     public ResponseEntity<Void> reset(@PathVariable String kind) {
         timings.clear(known(kind));
         return ResponseEntity.noContent().build();
