@@ -13,6 +13,7 @@ import io.localpack.vmm.odata.EntitySetBinding;
 import io.localpack.vmm.odata.RequestBodies;
 import io.localpack.vmm.odata.VmmProcessor;
 import jakarta.persistence.EntityManager;
+import io.localpack.tenancy.Caller;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -131,7 +132,7 @@ public class VmmODataController {
         }
         ODataHttpHandler handler = odata.createHandler(serviceMetadata);
         handler.register(new VmmProcessor(bindings, subscriptionId, entityManager, readTransaction, bodies,
-                settings.pageSize(), jobs, settings.synchronousWait()));
+                settings.pageSize(), jobs, settings.synchronousWait(), Caller.principal(request)));
         handler.process(adapted, answer);
     }
 

@@ -15,4 +15,9 @@ public record JournalEntry(long sequence, OffsetDateTime time, String method, St
                            long durationMillis, String jobId,
                            String requestBody, boolean requestBodyTruncated, String responseBody,
                            boolean responseBodyTruncated) {
+
+    JournalEntry numbered(long number) {
+        return new JournalEntry(number, time, method, path, query, subscription, principal, status, connectionDropped,
+                durationMillis, jobId, requestBody, requestBodyTruncated, responseBody, responseBodyTruncated);
+    }
 }

@@ -36,15 +36,12 @@ public class RequestJournal {
         this.entries = new ArrayDeque<>(Math.min(capacity, 1024));
     }
 
-    synchronized long nextSequence() {
-        return ++sequence;
-    }
-
+    /** Adds the entry, numbered in the order entries are added (so the oldest number is always dropped first). */
     synchronized void add(JournalEntry entry) {
         if (entries.size() == capacity) {
             entries.removeFirst();
         }
-        entries.addLast(entry);
+        entries.addLast(entry.numbered(++sequence));
     }
 
     /** Matching entries, newest first, at most {@code query.limit()}. */

@@ -57,7 +57,7 @@ public class RequestJournalFilter extends OncePerRequestFilter {
             boolean dropped = request.getAttribute(DROPPED_ATTRIBUTE) != null;
             byte[] requestBody = cachingRequest.getContentAsByteArray();
             byte[] responseBody = cachingResponse.getContentAsByteArray();
-            journal.add(new JournalEntry(journal.nextSequence(), time, request.getMethod(), request.getRequestURI(),
+            journal.add(new JournalEntry(0, time, request.getMethod(), request.getRequestURI(),
                     request.getQueryString(), subscriptionOf(request.getRequestURI()), Caller.principal(request),
                     dropped ? null : cachingResponse.getStatus(), dropped, (System.nanoTime() - start) / 1_000_000,
                     cachingResponse.getHeader("x-ms-request-id"),

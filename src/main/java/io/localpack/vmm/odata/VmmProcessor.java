@@ -17,7 +17,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
-import io.localpack.tenancy.Caller;
 import org.apache.olingo.commons.api.data.ContextURL;
 import org.apache.olingo.commons.api.data.Entity;
 import org.apache.olingo.commons.api.data.EntityCollection;
@@ -67,12 +66,15 @@ public class VmmProcessor implements CountEntityCollectionProcessor, EntityProce
     private final int pageSize;
     private final JobService jobs;
     private final Duration synchronousWait;
+    /** Who made the request (the authenticated user, else x-ms-principal-id); null when nobody said. */
+    private final String caller;
     private OData odata;
     private ServiceMetadata serviceMetadata;
 
     public VmmProcessor(Map<String, EntitySetBinding<?>> bindings, UUID subscriptionId, EntityManager entityManager,
             TransactionTemplate readTransaction, RequestBodies bodies, int pageSize, JobService jobs,
-            Duration synchronousWait) {
+            Duration synchronousWait, String caller) {
+        this.caller = caller;
         this.jobs = jobs;
         this.synchronousWait = synchronousWait;
         this.bindings = bindings;
@@ -277,7 +279,7 @@ public class VmmProcessor implements CountEntityCollectionProcessor, EntityProce
         EdmEntitySet entitySet = entitySetOf(uriInfo);
         WritableEntitySet writable = writableOf(entitySet);
         Entity body = bodies.read(request, requestFormat, entitySet.getEntityType(), odata, serviceMetadata);
-        WritableEntitySet.WriteOutcome created = domain(() -> writable.create(subscriptionId, body, principal(request)));
+        WritableEntitySet.WriteOutcome created = domain(() -> writable.create(subscriptionId, body, caller));
         finish(created, request, response);
         Entity entity = readByKey(entitySet, new VmmKeyValues(created.key().getId(), created.key().getStampId()),
                 request, null);
@@ -292,7 +294,7 @@ public class VmmProcessor implements CountEntityCollectionProcessor, EntityProce
         WritableEntitySet writable = writableOf(entitySet);
         VmmKeyValues key = keyOf(uriInfo);
         Entity body = bodies.read(request, requestFormat, entitySet.getEntityType(), odata, serviceMetadata);
-        finish(domain(() -> writable.update(subscriptionId, key.id(), key.stampId(), body, principal(request))),
+        finish(domain(() -> writable.update(subscriptionId, key.id(), key.stampId(), body, caller)),
                 request, response);
         if (wantsContent(request)) {
             Entity entity = readByKey(entitySet, key, request, null);
@@ -309,7 +311,7 @@ public class VmmProcessor implements CountEntityCollectionProcessor, EntityProce
         EdmEntitySet entitySet = entitySetOf(uriInfo);
         WritableEntitySet writable = writableOf(entitySet);
         VmmKeyValues key = keyOf(uriInfo);
-        finish(domain(() -> writable.delete(subscriptionId, key.id(), key.stampId(), principal(request))), request,
+        finish(domain(() -> writable.delete(subscriptionId, key.id(), key.stampId(), caller)), request,
                 response);
         response.setStatusCode(HttpStatusCode.NO_CONTENT.getStatusCode());
     }
@@ -387,10 +389,6 @@ public class VmmProcessor implements CountEntityCollectionProcessor, EntityProce
             }
         }
         return false;
-    }
-
-    private static String principal(ODataRequest request) {
-        return Caller.fromHeader(request.getHeader("x-ms-principal-id"));
     }
 
     private Entity readByKey(EdmEntitySet entitySet, VmmKeyValues key, ODataRequest request, ExpandOption expand)

@@ -1,0 +1,214 @@
+package io.localpack.tenancy.auth;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.localpack.admin.AdminErrors;
+import io.localpack.admin.AdminErrors.AdminRequestException;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.security.cert.CertificateException;
+import java.security.cert.CertificateFactory;
+import java.security.cert.X509Certificate;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.regex.Pattern;
+import org.springframework.boot.convert.DurationStyle;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.security.oauth2.jose.jws.MacAlgorithm;
+import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
+import org.springframework.security.oauth2.jwt.JwsHeader;
+import org.springframework.security.oauth2.jwt.JwtClaimsSet;
+import org.springframework.security.oauth2.jwt.JwtEncoder;
+import org.springframework.security.oauth2.jwt.JwtEncoderParameters;
+import org.springframework.web.HttpMediaTypeNotSupportedException;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+
+/**
+ * Credentials for tests and portals without a real STS: {@code POST /_localpack/tokens} mints a bearer token for a
+ * user and subscriptions; {@code /_localpack/certificates} registers management certificates per subscription.
+ */
+@RestController
+@Tag(name = "Credentials", description = "Bearer tokens and management certificates")
+public class AuthAdminController {
+
+    private static final Set<String> TOKEN_FIELDS = Set.of("user", "subscriptions", "lifetime");
+    private static final Pattern THUMBPRINT = Pattern.compile("[0-9A-Fa-f]{40}");
+    private static final Duration MAX_LIFETIME = Duration.ofDays(30);
+
+    private final AuthSettings settings;
+    private final TokenKeys keys;
+    private final ManagementCertificates certificates;
+
+    AuthAdminController(AuthSettings settings, TokenKeys keys, ManagementCertificates certificates) {
+        this.settings = settings;
+        this.keys = keys;
+        this.certificates = certificates;
+    }
+
+    @PostMapping(path = "/_localpack/tokens", produces = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "Mint a bearer token for a user and subscriptions")
+    public Map<String, Object> mint(@RequestBody(required = false) JsonNode body) {
+        if (body == null || !body.isObject()) {
+            throw bad("the body must be a JSON object such as {\"user\":\"tenant@fabrikam.com\",\"subscriptions\":[\"…\"]}");
+        }
+        body.fieldNames().forEachRemaining(name -> {
+            if (!TOKEN_FIELDS.contains(name)) {
+                throw bad("unknown member '" + name + "'; expected " + TOKEN_FIELDS);
+            }
+        });
+        JsonNode user = body.get("user");
+        if (user == null || !user.isTextual() || user.asText().isBlank()) {
+            throw bad("user is required: the user name the token is for");
+        }
+        List<String> subscriptions = subscriptions(body.get("subscriptions"));
+        Duration lifetime = lifetime(body.get("lifetime"));
+        JwtEncoder encoder = keys.encoder().orElseThrow(() -> new AdminRequestException(HttpStatus.CONFLICT,
+                "MintingUnavailable", "Tokens are validated with an outside issuer's public key "
+                + "(localpack.auth.public-key): get tokens from that issuer, or configure localpack.auth.secret"));
+        Instant now = Instant.now();
+        JwtClaimsSet claims = JwtClaimsSet.builder().issuer(settings.issuer()).audience(List.of(settings.audience()))
+                .subject(user.asText()).claim("upn", user.asText()).claim(settings.subscriptionsClaim(), subscriptions)
+                .issuedAt(now).notBefore(now).expiresAt(now.plus(lifetime)).id(UUID.randomUUID().toString()).build();
+        JwsHeader header = keys.hmac() ? JwsHeader.with(MacAlgorithm.HS256).build()
+                : JwsHeader.with(SignatureAlgorithm.RS256).build();
+        String token = encoder.encode(JwtEncoderParameters.from(header, claims)).getTokenValue();
+        Map<String, Object> answer = new LinkedHashMap<>();
+        answer.put("tokenType", "Bearer");
+        answer.put("token", token);
+        answer.put("expiresAt", now.plus(lifetime).toString());
+        answer.put("user", user.asText());
+        answer.put("subscriptions", subscriptions);
+        return answer;
+    }
+
+    @GetMapping(path = "/_localpack/certificates", produces = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "List the registered management certificates")
+    public List<ManagementCertificates.Registration> certificates() {
+        return certificates.list();
+    }
+
+    @PostMapping(path = "/_localpack/certificates", produces = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "Register a management certificate (thumbprint or PEM/base64 DER) for a subscription")
+    public ResponseEntity<Map<String, Object>> register(@RequestBody(required = false) JsonNode body) {
+        if (body == null || !body.isObject() || !body.path("subscriptionId").isTextual()) {
+            throw bad("send {\"subscriptionId\":\"…\",\"thumbprint\":\"40 hex digits\"} or "
+                    + "{\"subscriptionId\":\"…\",\"certificate\":\"PEM or base64 DER\"}");
+        }
+        UUID subscription = uuid(body.get("subscriptionId").asText(), "subscriptionId");
+        if (!certificates.subscriptionExists(subscription)) {
+            throw new AdminRequestException(HttpStatus.NOT_FOUND, "SubscriptionNotFound",
+                    "Subscription '" + subscription + "' not found");
+        }
+        String thumbprint;
+        String subject = null;
+        if (body.path("certificate").isTextual()) {
+            X509Certificate certificate = parse(body.get("certificate").asText());
+            thumbprint = ManagementCertificates.thumbprint(certificate);
+            subject = certificate.getSubjectX500Principal().getName();
+        } else if (body.path("thumbprint").isTextual() && THUMBPRINT.matcher(body.get("thumbprint").asText()).matches()) {
+            thumbprint = body.get("thumbprint").asText().toUpperCase();
+        } else {
+            throw bad("thumbprint must be the certificate's SHA-1 in 40 hex digits, or send certificate instead");
+        }
+        boolean added = certificates.register(subscription, thumbprint, subject);
+        Map<String, Object> answer = new LinkedHashMap<>();
+        answer.put("subscriptionId", subscription);
+        answer.put("thumbprint", thumbprint);
+        answer.put("subject", subject);
+        return ResponseEntity.status(added ? HttpStatus.CREATED : HttpStatus.OK).body(answer);
+    }
+
+    @DeleteMapping("/_localpack/certificates/{subscriptionId}/{thumbprint}")
+    @Operation(summary = "Remove a management certificate from a subscription")
+    public ResponseEntity<Void> remove(@PathVariable UUID subscriptionId, @PathVariable String thumbprint) {
+        if (!certificates.remove(subscriptionId, thumbprint.toUpperCase())) {
+            throw new AdminRequestException(HttpStatus.NOT_FOUND, "ResourceNotFound", "No certificate " + thumbprint
+                    + " registered for subscription " + subscriptionId);
+        }
+        return ResponseEntity.noContent().build();
+    }
+
+    private static List<String> subscriptions(JsonNode value) {
+        if (value == null || !value.isArray() || value.isEmpty()) {
+            throw bad("subscriptions is required: a non-empty array of subscription ids");
+        }
+        List<String> ids = new ArrayList<>();
+        value.forEach(v -> ids.add(uuid(v.asText(), "subscriptions").toString()));
+        return ids;
+    }
+
+    private Duration lifetime(JsonNode value) {
+        if (value == null) {
+            return settings.tokenLifetime();
+        }
+        try {
+            Duration d = DurationStyle.detectAndParse(value.asText());
+            if (!value.isTextual() || d.isNegative() || d.isZero() || d.compareTo(MAX_LIFETIME) > 0) {
+                throw bad("lifetime must be a positive duration up to 30 days, such as \"PT1H\" or \"8h\"");
+            }
+            return d;
+        } catch (IllegalArgumentException | DateTimeParseException e) {
+            throw bad("lifetime must be a duration such as \"PT1H\" or \"8h\", not '" + value.asText() + "'");
+        }
+    }
+
+    private static X509Certificate parse(String text) {
+        String base64 = text.replaceAll("-----(BEGIN|END) CERTIFICATE-----", "").replaceAll("\\s", "");
+        try {
+            byte[] der = Base64.getDecoder().decode(base64);
+            return (X509Certificate) CertificateFactory.getInstance("X.509")
+                    .generateCertificate(new java.io.ByteArrayInputStream(der));
+        } catch (IllegalArgumentException | CertificateException e) {
+            throw bad("certificate is not a PEM or base64 DER X.509 certificate");
+        }
+    }
+
+    private static UUID uuid(String text, String field) {
+        try {
+            return UUID.fromString(text);
+        } catch (IllegalArgumentException e) {
+            throw bad(field + " must hold subscription GUIDs, not '" + text + "'");
+        }
+    }
+
+    private static AdminRequestException bad(String message) {
+        return new AdminRequestException(HttpStatus.BAD_REQUEST, "BadRequest", message);
+    }
+
+    @ExceptionHandler(AdminRequestException.class)
+    ResponseEntity<Map<String, Object>> refused(AdminRequestException e) {
+        return e.answer();
+    }
+
+    @ExceptionHandler(HttpMessageNotReadableException.class)
+    ResponseEntity<Map<String, Object>> unreadable(HttpMessageNotReadableException e) {
+        return AdminErrors.of(HttpStatus.BAD_REQUEST, "BadRequest", "the body is not valid JSON");
+    }
+
+    @ExceptionHandler(HttpMediaTypeNotSupportedException.class)
+    ResponseEntity<Map<String, Object>> mediaType(HttpMediaTypeNotSupportedException e) {
+        return AdminErrors.of(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "UnsupportedMediaType", "send application/json");
+    }
+
+    @ExceptionHandler(MethodArgumentTypeMismatchException.class)
+    ResponseEntity<Map<String, Object>> badId(MethodArgumentTypeMismatchException e) {
+        return AdminErrors.of(HttpStatus.BAD_REQUEST, "BadRequest", e.getName() + " must be a GUID");
+    }
+}
