@@ -8,6 +8,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.List;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -38,6 +39,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * endpoint is always open.
  */
 @Configuration
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET) // contexts without a web server need none
 class SecurityConfiguration {
 
     private static final String ADMIN = "ADMIN";
@@ -48,11 +50,6 @@ class SecurityConfiguration {
     SecurityConfiguration(AuthSettings settings, VmmErrorAnswers vmmErrors) {
         this.settings = settings;
         this.failures = new AuthFailures(vmmErrors, settings.mode() == AuthSettings.Mode.BEARER ? "Bearer" : null);
-    }
-
-    @Bean
-    TokenKeys tokenKeys() {
-        return TokenKeys.from(settings);
     }
 
     @Bean

@@ -81,6 +81,13 @@ class BearerModeTest extends HttpTestSupport {
                 new Call("update deployment status", "POST", hosted + "/fabrikam-web/deploymentslots/Staging/?comp=status",
                         "<UpdateDeploymentStatus xmlns=\"http://schemas.microsoft.com/windowsazure\"><Status>Running"
                         + "</Status></UpdateDeploymentStatus>", true),
+                new Call("reboot role instance", "POST", hosted + "/fabrikam-web/deploymentslots/Production/roleinstances/"
+                        + "WebRole1_IN_0?comp=reboot", "", true),
+                new Call("swap deployments", "POST", hosted + "/fabrikam-web", "<Swap xmlns=\"http://schemas.microsoft"
+                        + ".com/windowsazure\"><Production>fabrikam-web-prod</Production><SourceDeployment>"
+                        + "fabrikam-web-stage</SourceDeployment></Swap>", true),
+                new Call("delete deployment", "DELETE", hosted + "/fabrikam-web/deploymentslots/Staging", null, true),
+                new Call("delete hosted service", "DELETE", hosted + "/matrix-empty", null, true),
                 new Call("operation status", "GET", "/" + FABRIKAM + "/operations/{operation}", null, true));
     }
 
@@ -92,6 +99,10 @@ class BearerModeTest extends HttpTestSupport {
     @BeforeEach
     void freshFixtures() {
         assertThat(admin("POST", "/_localpack/reset", null).status()).isEqualTo(200);
+        jdbc.update("INSERT INTO asm_hosted_services (id, subscription_id, service_name, name_key, label, location, "
+                + "status, date_created, date_last_modified) VALUES (?, CAST(? AS UUID), 'matrix-empty', "
+                + "'matrix-empty', 'bWF0cml4', 'West Europe', 'Created', CURRENT_TIMESTAMP, CURRENT_TIMESTAMP)",
+                UUID.randomUUID(), FABRIKAM);
     }
 
     @ParameterizedTest(name = "{0} with {2}")
@@ -197,6 +208,12 @@ class BearerModeTest extends HttpTestSupport {
         String valid = token(Credential.VALID);
         String expired = token(Credential.EXPIRED);
         Response ok = get(vmm(FABRIKAM) + "/Clouds", "Authorization", "Bearer " + valid);
+        Response restart = send("PUT", vmm(FABRIKAM) + "/Jobs(ID=guid'" + UUID.randomUUID() + "',StampId=guid'"
+                + WEST_STAMP + "')", "{\"UserName\":\"admin\",\"Password\":\"job-password-marker\"}",
+                "Authorization", "Bearer " + valid);
+        assertThat(restart.status()).isEqualTo(404);
+        assertThat(restart.body()).doesNotContain("job-password-marker");
+        assertThat(output.getAll()).doesNotContain("job-password-marker");
         Response refused = get(vmm(FABRIKAM) + "/Clouds", "Authorization", "Bearer " + expired);
         admin("GET", "/_localpack/info", null);
 
