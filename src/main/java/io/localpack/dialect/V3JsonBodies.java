@@ -94,11 +94,13 @@ final class V3JsonBodies {
                     continue;
                 }
                 if (full || term.equals("etag")) {
-                    out.set("odata." + term, term.equals("type") ? NODES.textNode(v3Type(value.asText())) : value);
+                    out.set("odata." + term, term.equals("type") ? NODES.textNode(v3Type(value.asText()))
+                            : term.equals("id") || term.equals("editLink") ? NODES.textNode(v3Keys(value.asText()))
+                            : value);
                 }
                 if (full && term.equals("id") && !v4.has("@odata.editLink")) {
                     // Olingo leaves out an edit link equal to the id; V3 full metadata always names it, relative
-                    String id = value.asText();
+                    String id = v3Keys(value.asText());
                     out.put("odata.editLink", id.substring(id.lastIndexOf('/') + 1));
                 }
             } else if (annotation > 0) {
@@ -107,7 +109,8 @@ final class V3JsonBodies {
                     String term = name.substring(annotation + V4_ANNOTATION.length());
                     switch (term) {
                         case "type" -> out.put(name, v3Type(value.asText()));
-                        case "navigationLink" -> out.set(property + "@odata.navigationLinkUrl", value);
+                        case "navigationLink" -> out.put(property + "@odata.navigationLinkUrl",
+                                v3Keys(value.asText()));
                         case "associationLink" -> out.set(property + "@odata.associationLinkUrl", value);
                         default -> out.set(name, value);
                     }
@@ -158,7 +161,7 @@ final class V3JsonBodies {
         ObjectNode out = NODES.objectNode();
         ObjectNode metadata = NODES.objectNode();
         if (v4.has("@odata.id")) {
-            metadata.put("uri", absolute(serviceRoot, v4.get("@odata.id").asText()));
+            metadata.put("uri", v3Keys(absolute(serviceRoot, v4.get("@odata.id").asText())));
         }
         if (v4.has("@odata.type")) {
             metadata.put("type", v3Type(v4.get("@odata.type").asText()));
@@ -179,7 +182,7 @@ final class V3JsonBodies {
             if (annotation > 0) {
                 if (name.endsWith("@odata.navigationLink") && !v4.has(name.substring(0, annotation))) {
                     out.putObject(name.substring(0, annotation)).putObject("__deferred")
-                            .put("uri", absolute(serviceRoot, field.getValue().asText()));
+                            .put("uri", v3Keys(absolute(serviceRoot, field.getValue().asText())));
                 }
                 continue;
             }
@@ -253,6 +256,14 @@ final class V3JsonBodies {
         }
         return v4Context.substring(0, hash + 1) + fragment + (entity ? "/@Element" : "")
                 + (select == null || select.isEmpty() ? "" : "&$select=" + select);
+    }
+
+    private static final java.util.regex.Pattern V4_GUID_KEY = java.util.regex.Pattern.compile(
+            "([(,]\\w+=)([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})(?=[,)])");
+
+    /** An entity URL with V3 key literals: {@code Services(ID=8a8b…,StampId=…)} becomes {@code ID=guid'8a8b…'}. */
+    public static String v3Keys(String url) {
+        return V4_GUID_KEY.matcher(url).replaceAll("$1guid'$2'");
     }
 
     /** The service root, which precedes $metadata in a context URL. */

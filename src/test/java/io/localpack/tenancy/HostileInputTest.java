@@ -78,6 +78,16 @@ class HostileInputTest extends HttpTestSupport {
     }
 
     @Test
+    void aNulCharacterInABodyIsTheClientsMistake() {
+        List<String> before = databaseSnapshot();
+        Response response = send("PUT", vmm(FABRIKAM) + "/" + serviceKey(GATEWAY_SERVICE, WEST_STAMP),
+                "{\"Description\":\"a\\u0000b\"}");
+        assertThat(response.status()).as(response.body()).isEqualTo(400);
+        assertThat(response.json().get("error").get("message").asText()).contains("NUL");
+        assertThat(databaseSnapshot()).isEqualTo(before);
+    }
+
+    @Test
     void keysAndSkipTokensAreNotSqlEither() {
         for (String url : List.of(vmm(CONTOSO) + "/Services(ID=guid'1'' OR ''1''=''1',StampId=guid'x')",
                 vmm(CONTOSO) + "/Services?$skiptoken=" + encode("1; DROP TABLE services"),
@@ -90,7 +100,7 @@ class HostileInputTest extends HttpTestSupport {
 
     @Test
     void asmPathSegmentsAreNotSqlEither() {
-        for (String name : List.of("x' OR '1'='1", "fabrikam-web'--", "%25", "fabrikam-web%27%20OR%201=1")) {
+        for (String name : List.of("x' OR '1'='1", "fabrikam-web'--", "%25", "fabrikam-web%27%20OR%201=1", "a\u0000b")) {
             Response response = get(base + "/" + CONTOSO + "/services/hostedservices/" + encode(name),
                     "x-ms-version", "2015-04-01");
             assertThat(response.status()).as(name).isIn(400, 404);

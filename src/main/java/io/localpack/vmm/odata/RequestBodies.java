@@ -68,10 +68,21 @@ public class RequestBodies {
             throw badRequest("The request body must be a JSON object");
         }
         strip(object, true);
+        rejectNul(object);
         try {
             return json.writeValueAsBytes(object);
         } catch (JsonProcessingException e) {
             throw badRequest("The request body could not be read");
+        }
+    }
+
+    /** No database stores NUL in text (PostgreSQL refuses it): a value holding one is the client's mistake. */
+    private static void rejectNul(JsonNode node) throws ODataApplicationException {
+        if (node.isTextual() && node.asText().indexOf('\u0000') >= 0) {
+            throw badRequest("The request body holds a string with a NUL character, which no property value can hold");
+        }
+        for (JsonNode child : node) {
+            rejectNul(child);
         }
     }
 

@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
+import org.apache.olingo.commons.api.Constants;
 import org.apache.olingo.commons.api.data.ContextURL;
 import org.apache.olingo.commons.api.data.Entity;
 import org.apache.olingo.commons.api.data.EntityCollection;
@@ -57,6 +58,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * database queries through {@link EntitySetBinding}s and to domain calls through {@link WritableEntitySet}s.
  */
 public class VmmProcessor implements CountEntityCollectionProcessor, EntityProcessor, ErrorProcessor {
+
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(VmmProcessor.class);
 
     private final Map<String, EntitySetBinding<?>> bindings;
     private final UUID subscriptionId;
@@ -237,14 +240,17 @@ public class VmmProcessor implements CountEntityCollectionProcessor, EntityProce
             }
             String name = navigation.getProperty().getName();
             EdmEntitySet targetSet = (EdmEntitySet) entitySet.getRelatedBindingTarget(name);
-            Link link = new Link();
-            link.setTitle(name);
+            Link link = entity.getNavigationLink(name); // the deferred link wire() made
+            if (link == null) {
+                link = new Link();
+                link.setTitle(name);
+                entity.getNavigationLinks().add(link);
+            }
             if (navigation.getProperty().isCollection()) {
                 link.setInlineEntitySet(relatedCollection(binding, row, name, targetSet, request));
             } else {
                 link.setInlineEntity(navigate(binding, row, name, targetSet, request));
             }
-            entity.getNavigationLinks().add(link);
         }
     }
 
@@ -319,6 +325,11 @@ public class VmmProcessor implements CountEntityCollectionProcessor, EntityProce
     /** Every OData error carries a code; Olingo's own errors come without one, so name them by their status. */
     @Override
     public void processError(ODataRequest request, ODataResponse response, ODataServerError error, ContentType format) {
+        if (error.getStatusCode() >= 500 && !(error.getException() instanceof ODataApplicationException)) {
+            // an unexpected failure: logged here, while the caller learns nothing of SQL or stack traces
+            log.error("OData request {} {} failed", request.getMethod(), request.getRawODataPath(), error.getException());
+            error.setMessage("The server encountered an internal error; see the LocalPack log.");
+        }
         if (error.getCode() == null) {
             HttpStatusCode status = HttpStatusCode.fromStatusCode(error.getStatusCode());
             error.setCode(status == null ? "Error" : pascalCase(status.name().replace('_', ' ').toLowerCase(Locale.ROOT)));
@@ -427,12 +438,26 @@ public class VmmProcessor implements CountEntityCollectionProcessor, EntityProce
     @SuppressWarnings("unchecked")
     private <T> Entity wire(EntitySetBinding<T> binding, Object row, ODataRequest request) {
         Entity entity = binding.toEntity((T) row, subscriptionId);
+        VmmKeyValues key = VmmKeyValues.of(entity);
+        String segment = EntityWriter.keySegment(binding.entitySetName(), key.id(), key.stampId());
         if (entity.getId() == null) {
-            VmmKeyValues key = VmmKeyValues.of(entity);
-            entity.setId(URI.create(request.getRawBaseUri() + "/"
-                    + EntityWriter.keySegment(binding.entitySetName(), key.id(), key.stampId())));
+            entity.setId(URI.create(request.getRawBaseUri() + "/" + segment));
+        }
+        // a link per navigation property: full-metadata answers (V4 and V3) name where the related entities are
+        for (String navigation : navigationNames(binding)) {
+            Link link = new Link();
+            link.setTitle(navigation);
+            link.setRel(Constants.NS_NAVIGATION_LINK_REL + navigation);
+            link.setHref(segment + "/" + navigation);
+            entity.getNavigationLinks().add(link);
         }
         return entity;
+    }
+
+    private static java.util.Set<String> navigationNames(EntitySetBinding<?> binding) {
+        java.util.Set<String> names = new java.util.TreeSet<>(binding.navigations().keySet());
+        names.addAll(binding.collectionNavigations().keySet());
+        return names;
     }
 
     private static URI nextLink(ODataRequest request, int served) {

@@ -125,6 +125,11 @@ public final class FilterTranslator implements ExpressionVisitor<FilterTranslato
                 case "DateTimeOffset" -> ZonedDateTime.class;
                 default -> String.class;
             };
+            if (plain.indexOf('\u0000') >= 0) {
+                // no database stores NUL in text; PostgreSQL refuses it outright
+                throw QueryErrors.badRequest("Literal " + text.replace("\u0000", "\\u0000")
+                        + " contains a NUL character, which no property value can hold");
+            }
             Object value = primitive.valueOfString(plain, null, null, null, null, true, javaType);
             if (value instanceof ZonedDateTime zoned) {
                 value = zoned.toOffsetDateTime();
