@@ -94,6 +94,9 @@ public final class V3Response extends HttpServletResponseWrapper {
             case "content-length":
             case "odata-version":
                 return true;
+            case "location":
+                super.setHeader(name, V3JsonBodies.v3Keys(value)); // the entity's URL in V3 key syntax
+                return true;
             default:
                 return false;
         }

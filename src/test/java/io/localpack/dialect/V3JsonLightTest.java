@@ -47,9 +47,13 @@ class V3JsonLightTest extends HttpTestSupport {
         JsonNode service = response.json();
         assertThat(service.get("odata.metadata").asText()).endsWith("/$metadata#Services/@Element");
         assertThat(service.get("odata.type").asText()).isEqualTo("VMM.Service");
-        assertThat(service.get("odata.id").asText()).endsWith("Services(ID=" + GATEWAY_SERVICE + ",StampId=" + WEST_STAMP + ")");
-        assertThat(service.get("odata.editLink").asText())
-                .isEqualTo("Services(ID=" + GATEWAY_SERVICE + ",StampId=" + WEST_STAMP + ")");
+        assertThat(service.get("odata.id").asText()).endsWith("/" + serviceKey(GATEWAY_SERVICE, WEST_STAMP));
+        assertThat(service.get("odata.editLink").asText()).isEqualTo(serviceKey(GATEWAY_SERVICE, WEST_STAMP));
+        for (String navigation : List.of("Cloud", "ServiceTemplate", "PendingServiceTemplate", "MostRecentTask",
+                "FailedJob", "ComputerTiers")) {
+            assertThat(service.get(navigation + "@odata.navigationLinkUrl").asText())
+                    .isEqualTo(serviceKey(GATEWAY_SERVICE, WEST_STAMP) + "/" + navigation);
+        }
         assertThat(service.get("ID@odata.type").asText()).isEqualTo("Edm.Guid");
         assertThat(service.get("AddedTime@odata.type").asText()).isEqualTo("Edm.DateTime");
         assertThat(service.get("GrantedToList@odata.type").asText()).isEqualTo("Collection(VMM.UserAndRole)");
@@ -150,7 +154,7 @@ class V3JsonLightTest extends HttpTestSupport {
                 "Content-Type", "application/json;odata=minimalmetadata"));
         assertThat(created.status()).as(created.body()).isEqualTo(201);
         String id = created.json().get("ID").asText();
-        assertThat(created.header("Location")).endsWith("Services(ID=" + id + ",StampId=" + WEST_STAMP + ")");
+        assertThat(created.header("Location")).endsWith("/" + serviceKey(id, WEST_STAMP)); // V3 key literals
         assertThat(created.json().get("odata.metadata").asText()).endsWith("/$metadata#Services/@Element");
         assertThat(created.header("DataServiceVersion")).isEqualTo("3.0;");
 

@@ -25,8 +25,12 @@ class V3VerboseJsonTest extends HttpTestSupport {
         assertThat(response.header("Content-Type")).isEqualTo("application/json;odata=verbose;charset=utf-8");
         JsonNode service = response.json().get("d");
         assertThat(service.get("__metadata").get("uri").asText())
-                .isEqualTo(vmm(FABRIKAM) + "/Services(ID=" + GATEWAY_SERVICE + ",StampId=" + WEST_STAMP + ")");
+                .isEqualTo(vmm(FABRIKAM) + "/" + serviceKey(GATEWAY_SERVICE, WEST_STAMP));
         assertThat(service.get("__metadata").get("type").asText()).isEqualTo("VMM.Service");
+        // navigations not expanded are deferred links, in V3 key syntax
+        assertThat(service.get("Cloud").get("__deferred").get("uri").asText())
+                .isEqualTo(vmm(FABRIKAM) + "/" + serviceKey(GATEWAY_SERVICE, WEST_STAMP) + "/Cloud");
+        assertThat(service.get("ComputerTiers").get("__deferred").get("uri").asText()).endsWith("/ComputerTiers");
         assertThat(service.get("ID").asText()).isEqualTo(GATEWAY_SERVICE);
         // Edm.DateTime in verbose JSON is milliseconds since the epoch, in UTC.
         assertThat(service.get("AddedTime").asText()).isEqualTo("/Date("

@@ -68,4 +68,19 @@ class ServiceNavigationTest extends HttpTestSupport {
         assertThat(expanded.get("FailedJob").isNull()).isTrue();
         assertThat(get(url + "?$expand=*", "Accept", "application/json").status()).isEqualTo(400);
     }
+
+    @Test
+    void fullMetadataNamesEveryNavigationLink() {
+        var service = get(vmm(FABRIKAM) + "/" + serviceKey(GATEWAY_SERVICE, WEST_STAMP) + "?$expand=Cloud",
+                "Accept", "application/json;odata.metadata=full").json();
+
+        assertThat(service.get("Cloud@odata.navigationLink").asText())
+                .isEqualTo("Services(ID=" + GATEWAY_SERVICE + ",StampId=" + WEST_STAMP + ")/Cloud");
+        assertThat(service.get("ComputerTiers@odata.navigationLink").asText()).endsWith("/ComputerTiers");
+        assertThat(service.get("Cloud").get("ID").asText()).isEqualTo(FABRIKAM_CLOUD); // still expanded
+        var followed = get(vmm(FABRIKAM) + "/" + service.get("MostRecentTask@odata.navigationLink").asText()
+                .replace("Services(ID=" + GATEWAY_SERVICE + ",StampId=" + WEST_STAMP + ")",
+                        serviceKey(GATEWAY_SERVICE, WEST_STAMP)), "Accept", "application/json");
+        assertThat(followed.status()).isIn(200, 204);
+    }
 }
