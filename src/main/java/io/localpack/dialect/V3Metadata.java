@@ -45,12 +45,15 @@ public final class V3Metadata {
         }
     }
 
-    public void writeTo(HttpServletResponse response) throws IOException {
+    /** The document (or, for HEAD, only its headers). */
+    public void writeTo(HttpServletResponse response, boolean headersOnly) throws IOException {
         response.setStatus(200);
         response.setContentType(CONTENT_TYPE);
         ODataDialect.V3.declareOn(response);
         response.setContentLength(document.length);
-        response.getOutputStream().write(document);
+        if (!headersOnly) {
+            response.getOutputStream().write(document);
+        }
     }
 
     private static byte[] write(List<CsdlSchema> schemas) throws XMLStreamException {

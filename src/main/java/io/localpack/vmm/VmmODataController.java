@@ -125,15 +125,36 @@ public class VmmODataController {
         answer.setHeader(REQUEST_ID, UUID.randomUUID().toString());
         answer.setHeader("Cache-Control", "no-cache");
         answer.setHeader("X-Content-Type-Options", "nosniff");
-        if (metadata != null && "GET".equals(request.getMethod())
-                && ODataRequestAdapter.isMetadataPath(translatedPath)) {
-            metadata.writeTo(answer); // Olingo writes only V4's EDMX 4.0
+        if (metadata != null && ODataRequestAdapter.isMetadataPath(translatedPath)) {
+            serveV3Metadata(request, answer, metadata); // Olingo writes only V4's EDMX 4.0
             return;
         }
         ODataHttpHandler handler = odata.createHandler(serviceMetadata);
         handler.register(new VmmProcessor(bindings, subscriptionId, entityManager, readTransaction, bodies,
                 settings.pageSize(), jobs, settings.synchronousWait(), Caller.principal(request)));
         handler.process(adapted, answer);
+    }
+
+    /**
+     * The V3 $metadata: EDMX 1.0 for GET and HEAD (headers only); V3 has no JSON form of it, so {@code $format=json}
+     * is refused as WCF Data Services refuses a format it cannot write; other verbs are not allowed.
+     */
+    private static void serveV3Metadata(HttpServletRequest request, HttpServletResponse response, V3Metadata metadata)
+            throws IOException {
+        String method = request.getMethod();
+        if (!"GET".equals(method) && !"HEAD".equals(method)) {
+            response.setHeader("Allow", "GET, HEAD");
+            ODataErrors.write(response, 405, "MethodNotAllowed", "$metadata can only be read (GET or HEAD)");
+            return;
+        }
+        String format = request.getParameter("$format");
+        if (format != null && !format.equalsIgnoreCase("xml") && !format.toLowerCase(java.util.Locale.ROOT)
+                .startsWith("application/xml")) {
+            ODataErrors.write(response, 415, "UnsupportedMediaType", "The OData V3 $metadata document is only "
+                    + "available as XML (application/xml), not as '" + format + "'");
+            return;
+        }
+        metadata.writeTo(response, "HEAD".equals(method));
     }
 
     /** Clients send a Content-Type on GET and DELETE too; it matters only when a body comes with it. */

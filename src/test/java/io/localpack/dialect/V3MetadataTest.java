@@ -220,4 +220,23 @@ class V3MetadataTest extends HttpTestSupport {
         }
         throw new AssertionError("No navigation property for association " + associationName);
     }
+
+    @Test
+    void headAnswersTheHeadersOnlyAndJsonOrWritesAreRefusedTheV3Way() {
+        String url = vmm(FABRIKAM) + "/$metadata";
+        Response head = sendNamingNoVersion("HEAD", url, null, v3());
+        assertThat(head.status()).isEqualTo(200);
+        assertThat(head.body()).isEmpty();
+        assertThat(head.header("DataServiceVersion")).isEqualTo("3.0;");
+        assertThat(head.header("Content-Type")).startsWith("application/xml");
+
+        Response json = sendNamingNoVersion("GET", url + "?$format=json", null, v3());
+        assertThat(json.status()).isEqualTo(415);
+        assertThat(json.json().get("odata.error").get("message").get("value").asText()).contains("only available as XML");
+
+        Response post = sendNamingNoVersion("POST", url, "{}", v3());
+        assertThat(post.status()).isEqualTo(405);
+        assertThat(post.header("Allow")).isEqualTo("GET, HEAD");
+        assertThat(sendNamingNoVersion("GET", url + "?$format=xml", null, v3()).status()).isEqualTo(200);
+    }
 }
