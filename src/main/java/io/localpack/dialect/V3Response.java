@@ -30,6 +30,7 @@ public final class V3Response extends HttpServletResponseWrapper {
             .build();
 
     private final V3JsonFormat format;
+    private final boolean atom;
     private final ByteArrayOutputStream body = new ByteArrayOutputStream();
     private String contentType;
     private ServletOutputStream stream;
@@ -37,7 +38,13 @@ public final class V3Response extends HttpServletResponseWrapper {
 
     /** @param format the JSON format the client asked for; null when it asked for another (JSON errors are light) */
     public V3Response(HttpServletResponse response, V3JsonFormat format) {
+        this(response, format, false);
+    }
+
+    /** @param atom the client asked for Atom: the full-metadata JSON Olingo writes is rendered as a V3 feed or entry */
+    public V3Response(HttpServletResponse response, V3JsonFormat format, boolean atom) {
         super(response);
+        this.atom = atom;
         this.format = format == null ? V3JsonFormat.MINIMAL_METADATA : format;
         ODataDialect.V3.declareOn(response);
     }
@@ -51,8 +58,14 @@ public final class V3Response extends HttpServletResponseWrapper {
         byte[] bytes = body.toByteArray();
         if (bytes.length > 0 && isJson(contentType)) {
             try {
-                bytes = JSON.writeValueAsBytes(V3JsonBodies.toV3(JSON.readTree(bytes), format));
-                contentType = format.contentType();
+                if (atom) {
+                    V3Atom.Rendered rendered = V3Atom.render(JSON.readTree(bytes));
+                    bytes = rendered.body();
+                    contentType = rendered.contentType();
+                } else {
+                    bytes = JSON.writeValueAsBytes(V3JsonBodies.toV3(JSON.readTree(bytes), format));
+                    contentType = format.contentType();
+                }
             } catch (JsonProcessingException e) {
                 // not JSON after all: send it as written rather than fail the answer
             }

@@ -2,6 +2,7 @@ package io.localpack.vmm;
 
 import io.localpack.dialect.ODataDialect;
 import io.localpack.dialect.ODataRequestAdapter;
+import io.localpack.dialect.V3Atom;
 import io.localpack.dialect.V3JsonFormat;
 import io.localpack.dialect.V3Metadata;
 import io.localpack.dialect.V3Response;
@@ -82,8 +83,10 @@ public class VmmODataController {
             serve(request, response, null, null);
             return;
         }
-        V3JsonFormat v3JsonFormat = V3JsonFormat.requestedBy(request);
-        V3Response v3Response = new V3Response(response, v3JsonFormat);
+        // Atom is rendered from the full-metadata JSON Olingo writes, as the V3 JSON formats are
+        boolean atom = V3Atom.requestedBy(request);
+        V3JsonFormat v3JsonFormat = atom ? V3JsonFormat.FULL_METADATA : V3JsonFormat.requestedBy(request);
+        V3Response v3Response = new V3Response(response, v3JsonFormat, atom);
         serve(request, v3Response, v3JsonFormat, v3Metadata);
         v3Response.finish();
     }

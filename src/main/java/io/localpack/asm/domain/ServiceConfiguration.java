@@ -1,5 +1,6 @@
 package io.localpack.asm.domain;
 
+import io.localpack.xml.SafeXml;
 import java.io.StringReader;
 import java.util.LinkedHashMap;
 import java.util.Map;

@@ -2,7 +2,7 @@ package io.localpack.asm.web;
 
 import io.localpack.asm.domain.AsmError;
 import io.localpack.asm.domain.CloudServiceException;
-import io.localpack.asm.domain.SafeXml;
+import io.localpack.xml.SafeXml;
 import java.io.StringReader;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;

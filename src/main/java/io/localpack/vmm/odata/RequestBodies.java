@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.localpack.dialect.ODataRequestAdapter;
+import io.localpack.dialect.V3Atom;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -47,6 +48,15 @@ public class RequestBodies {
         if (body.length == 0) {
             throw badRequest("The request needs a " + type.getName() + " entity in its body");
         }
+        if (isV3Atom(format, body)) {
+            // a V3 client's Atom entry: read into the JSON Olingo reads (its own XML reader speaks V4's format)
+            try {
+                body = V3Atom.entryToJson(body);
+            } catch (IllegalArgumentException e) {
+                throw badRequest(e.getMessage());
+            }
+            format = ContentType.create(ContentType.JSON, ContentType.PARAMETER_IEEE754_COMPATIBLE, "true");
+        }
         if (format.isCompatible(ContentType.APPLICATION_JSON)) {
             body = withoutAnnotations(body);
         }
@@ -74,6 +84,12 @@ public class RequestBodies {
         } catch (JsonProcessingException e) {
             throw badRequest("The request body could not be read");
         }
+    }
+
+    private static boolean isV3Atom(ContentType format, byte[] body) {
+        boolean xml = format.isCompatible(ContentType.APPLICATION_ATOM_XML) || format.isCompatible(ContentType.APPLICATION_XML);
+        return xml && new String(body, 0, Math.min(body.length, 4096), java.nio.charset.StandardCharsets.UTF_8)
+                .contains("http://schemas.microsoft.com/ado/2007/08/dataservices");
     }
 
     /** No database stores NUL in text (PostgreSQL refuses it): a value holding one is the client's mistake. */

@@ -1,4 +1,4 @@
-package io.localpack.asm.domain;
+package io.localpack.xml;
 
 import javax.xml.XMLConstants;
 import javax.xml.parsers.DocumentBuilder;
