@@ -133,7 +133,13 @@ class TenantIsolationTest extends HttpTestSupport {
                 + "windowsazure\"><Status>Running</Status></UpdateDeploymentStatus>", "x-ms-version", ASM_VERSION,
                 "Content-Type", "application/xml");
         assertThat(update.status()).isEqualTo(202);
-        return update.header("x-ms-request-id");
+        String id = update.header("x-ms-request-id");
+        // the operation runs on: wait until it is done, so that it does not change the state under the comparison
+        for (int i = 0; i < 500 && !get(base + "/" + FABRIKAM + "/operations/" + id, "x-ms-version", ASM_VERSION)
+                .body().contains("<Status>Succeeded</Status>"); i++) {
+            Thread.onSpinWait();
+        }
+        return id;
     }
 
     private List<String> ids(String url) {

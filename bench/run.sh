@@ -1,0 +1,111 @@
+#!/usr/bin/env bash
+# LocalPack against WireMock standalone (the canned stub a team would otherwise write), same URLs, same bodies,
+# same machine, runs alternated. Workloads of issue 9 measured so far: B1 (GET Services by key, rotating keys),
+# B5 (ASM GET deployment slot) and B6 (process start to the first 200). Prints a markdown table.
+#   bench/run.sh              # 3 alternated rounds of 10 s per workload and server, 16 connections
+#   bench/run.sh --smoke      # seconds: 1 round of 1 s, to check the suite still runs
+# Needs: a JDK, wrk (Debian package; installed here when missing and running as root), network to Maven Central
+# for the WireMock jar the first time.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+ROUNDS=3; DURATION=10s; CONNECTIONS=16; THREADS=2; STARTS=3
+if [ "${1:-}" = "--smoke" ]; then ROUNDS=1; DURATION=1s; STARTS=1; fi
+WORK=target/bench; mkdir -p "$WORK"
+WIREMOCK_VERSION=3.13.1
+WIREMOCK_JAR=$WORK/wiremock-standalone-$WIREMOCK_VERSION.jar
+
+command -v wrk >/dev/null || { if [ "$(id -u)" = 0 ]; then apt-get update -qq && apt-get install -y -qq wrk >/dev/null;
+  else echo "wrk is missing: sudo apt-get install wrk" >&2; exit 1; fi; }
+jar=$(ls target/localpack-*.jar 2>/dev/null | grep -v original | head -1 || true)
+[ -n "$jar" ] || { ./mvnw -q -B -ntp -DskipTests package; jar=$(ls target/localpack-*.jar | grep -v original | head -1); }
+[ -f "$WIREMOCK_JAR" ] || ./mvnw -q -B -ntp dependency:copy -Dartifact=org.wiremock:wiremock-standalone:$WIREMOCK_VERSION \
+  -DoutputDirectory="$WORK" >/dev/null
+
+LP_PORT=$((31000 + RANDOM % 4000)); WM_PORT=$((35000 + RANDOM % 4000))
+SUB=86e93b7f-25e3-4c44-8ca1-3ebdbd2dfc06
+pids=()
+cleanup() { for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done; }
+trap cleanup EXIT
+
+millis() { date +%s%3N; }
+wait_200() { until curl -sf -o /dev/null "$1"; do sleep 0.02; done; }
+start_localpack() {
+  java -jar "$jar" --server.port=$LP_PORT --localpack.jobs.duration-factor=0 --localpack.journal.enabled=false \
+    --logging.level.root=WARN >"$WORK/localpack.log" 2>&1 & pids+=($!); LP_PID=$!
+}
+start_wiremock() {
+  java -jar "$WIREMOCK_JAR" --port $WM_PORT --root-dir "$WORK/wiremock" --disable-banner --no-request-journal \
+    >"$WORK/wiremock.log" 2>&1 & pids+=($!); WM_PID=$!
+}
+stop() { kill "$1" 2>/dev/null || true; wait "$1" 2>/dev/null || true; }
+
+# B6: process start to the first 200 ($metadata for LocalPack, a mapped URL for WireMock), alternated
+mkdir -p "$WORK/wiremock/mappings" "$WORK/wiremock/__files"
+echo '{"request":{"method":"GET","url":"/ready"},"response":{"status":200,"body":"ok"}}' >"$WORK/wiremock/mappings/ready.json"
+lp_start=(); wm_start=()
+for _ in $(seq 1 $STARTS); do
+  t=$(millis); start_localpack; wait_200 "http://127.0.0.1:$LP_PORT/$SUB/services/systemcenter/vmm/\$metadata"
+  lp_start+=($(( $(millis) - t ))); stop $LP_PID
+  t=$(millis); start_wiremock; wait_200 "http://127.0.0.1:$WM_PORT/ready"; wm_start+=($(( $(millis) - t ))); stop $WM_PID
+done
+
+# Capture LocalPack's real answers for the paths of B1 and B5, and give WireMock the same body for the same URL
+start_localpack; wait_200 "http://127.0.0.1:$LP_PORT/_localpack/health"
+LP="http://127.0.0.1:$LP_PORT"
+: >"$WORK/b1.paths"; : >"$WORK/b5.paths"
+for s in 86e93b7f-25e3-4c44-8ca1-3ebdbd2dfc06 2f4a1d63-3c5e-4b0e-9a57-0c1b8d7e6f21; do
+  curl -s "$LP/$s/services/systemcenter/vmm/Services?\$select=ID,StampId&\$top=1000" -H 'OData-MaxVersion: 4.0' \
+    -H 'Accept: application/json' | grep -o '"ID":"[^"]*","StampId":"[^"]*"' \
+    | sed -E "s#\"ID\":\"([^\"]*)\",\"StampId\":\"([^\"]*)\"#/$s/services/systemcenter/vmm/Services(ID=guid'\1',StampId=guid'\2')#" \
+    >>"$WORK/b1.paths"
+done
+echo "/$SUB/services/hostedservices/fabrikam-web/deploymentslots/Production" >"$WORK/b5.paths"
+n=0
+for path in $(cat "$WORK/b1.paths" "$WORK/b5.paths"); do
+  n=$((n + 1))
+  curl -s -D "$WORK/headers" -o "$WORK/wiremock/__files/body-$n" "$LP$path" -H 'Accept: application/json' \
+    -H 'x-ms-version: 2015-04-01'
+  type=$(grep -i '^content-type:' "$WORK/headers" | head -1 | cut -d' ' -f2- | tr -d '\r')
+  url=$(printf '%s' "$path" | sed "s/'/%27/g")
+  printf '{"request":{"method":"GET","url":"%s"},"response":{"status":200,"bodyFileName":"body-%d","headers":{"Content-Type":"%s"}}}\n' \
+    "$url" "$n" "$type" >"$WORK/wiremock/mappings/m-$n.json"
+done
+sed -i "s/'/%27/g" "$WORK/b1.paths" "$WORK/b5.paths"
+start_wiremock; wait_200 "http://127.0.0.1:$WM_PORT/ready"
+WM="http://127.0.0.1:$WM_PORT"
+
+measure() { # $1 base url, $2 paths file -> RESULT line
+  WRK_PATHS="$2" wrk -t$THREADS -c$CONNECTIONS -d$DURATION -s bench/rotate-keys.lua "$1" | grep '^RESULT'
+}
+for workload in b1 b5; do
+  # warm-up, then alternated measured rounds
+  measure "$LP" "$WORK/$workload.paths" >/dev/null; measure "$WM" "$WORK/$workload.paths" >/dev/null
+  for round in $(seq 1 $ROUNDS); do
+    echo "$workload localpack $(measure "$LP" "$WORK/$workload.paths")" >>"$WORK/results.txt.$$"
+    echo "$workload wiremock $(measure "$WM" "$WORK/$workload.paths")" >>"$WORK/results.txt.$$"
+  done
+done
+LP_RSS=$(awk '/VmRSS/ {print int($2/1024)}' /proc/$LP_PID/status)
+
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", (b > 0) ? a / b : 0 }'; }
+median() { tr ' ' '\n' | sort -n | awk '{a[NR]=$1} END {print (NR % 2) ? a[(NR+1)/2] : (a[NR/2] + a[NR/2+1]) / 2}'; }
+field() { grep "^$1 $2 " "$WORK/results.txt.$$" | sed -E "s/.*$3=([0-9.]+).*/\1/" | tr '\n' ' '; }
+echo "Machine: $(nproc) cores, $(java -version 2>&1 | head -1); wrk -t$THREADS -c$CONNECTIONS -d$DURATION, $ROUNDS alternated rounds (medians); $(wc -l <"$WORK/b1.paths") B1 keys"
+echo
+echo "| workload | LocalPack req/s | WireMock req/s | ratio | LocalPack p50 / p99 ms | WireMock p50 / p99 ms | p99 ratio | errors LP / WM |"
+echo "|---|---|---|---|---|---|---|---|"
+for workload in b1 b5; do
+  lr=$(field $workload localpack rps | median); wr=$(field $workload wiremock rps | median)
+  l50=$(field $workload localpack p50_ms | median); l99=$(field $workload localpack p99_ms | median)
+  w50=$(field $workload wiremock p50_ms | median); w99=$(field $workload wiremock p99_ms | median)
+  le=$(field $workload localpack errors | tr ' ' '\n' | awk '{s+=$1} END {print s+0}')
+  we=$(field $workload wiremock errors | tr ' ' '\n' | awk '{s+=$1} END {print s+0}')
+  printf "| %s | %.0f | %.0f | %s | %.2f / %.2f | %.2f / %.2f | %s | %s / %s |\n" "${workload^^}" "$lr" "$wr" \
+    "$(ratio "$lr" "$wr")" "$l50" "$l99" "$w50" "$w99" "$(ratio "$l99" "$w99")" "$le" "$we"
+done
+ls_med=$(echo "${lp_start[@]}" | median); ws_med=$(echo "${wm_start[@]}" | median)
+printf "| B6 start-up to first 200 | %s ms | %s ms | %s | runs: %s | runs: %s | | |\n" "$ls_med" "$ws_med" \
+  "$(ratio "$ls_med" "$ws_med")" "${lp_start[*]}" "${wm_start[*]}"
+echo
+echo "LocalPack resident memory after the runs: ${LP_RSS} MB (bundled fixtures, H2)"
+rm -f "$WORK/results.txt.$$"
