@@ -38,6 +38,8 @@ import org.springframework.test.context.TestPropertySource;
 class CertificateModeTest {
 
     static final String ADMIN_PASSWORD = "cert-mode-admin";
+    /** Key store of the client certificate db/fixtures/30_management_certificates.sql registers for Fabrikam. */
+    private static final char[] FIXTURE_CLIENT_PASSWORD = "localpack-test".toCharArray();
     private static final String FABRIKAM = "86e93b7f-25e3-4c44-8ca1-3ebdbd2dfc06";
     private static final String CONTOSO = "2f4a1d63-3c5e-4b0e-9a57-0c1b8d7e6f21";
 
@@ -69,6 +71,22 @@ class CertificateModeTest {
         HttpResponse<String> otherAsm = get(fabrikam, "/" + CONTOSO + "/services/hostedservices");
         assertThat(otherAsm.statusCode()).isEqualTo(403);
         assertThat(otherAsm.body()).contains("<Code>AuthenticationFailed</Code>");
+    }
+
+    @Test
+    void theFixtureCertificateOpensFabrikamWithoutRegistration() throws Exception {
+        KeyStore fixtureClient = KeyStore.getInstance("PKCS12");
+        try (var in = getClass().getResourceAsStream("/certificates/fabrikam-client.p12")) {
+            fixtureClient.load(in, FIXTURE_CLIENT_PASSWORD);
+        }
+        HttpClient fabrikam = client(fixtureClient, FIXTURE_CLIENT_PASSWORD);
+
+        assertThat(get(fabrikam, "/" + FABRIKAM + "/services/systemcenter/vmm/Clouds").statusCode()).isEqualTo(200);
+        HttpResponse<String> other = get(fabrikam, "/" + CONTOSO + "/services/hostedservices");
+        assertThat(other.statusCode()).isEqualTo(403);
+        assertThat(other.body()).contains("<Code>AuthenticationFailed</Code>");
+        assertThat(send(client(null), "GET", "/_localpack/certificates", null, true).body())
+                .contains("2F57937917D53734EB9EEDB689CA2C58F37D21E3");
     }
 
     @Test
@@ -154,9 +172,14 @@ class CertificateModeTest {
 
     /** A client that trusts LocalPack's self-signed certificate and presents {@code identity} (or none). */
     private static HttpClient client(SelfSignedCertificates.Issued identity) throws Exception {
+        char[] password = "pw".toCharArray();
+        return client(identity == null ? null : identity.keyStore("client", password), password);
+    }
+
+    /** A client that trusts LocalPack's self-signed certificate and presents the key in {@code identity}. */
+    private static HttpClient client(KeyStore identity, char[] password) throws Exception {
         KeyManagerFactory keys = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
-        KeyStore store = identity == null ? null : identity.keyStore("client", "pw".toCharArray());
-        keys.init(store, "pw".toCharArray());
+        keys.init(identity, password);
         TrustManager trustLocalPack = new X509TrustManager() {
             public void checkClientTrusted(X509Certificate[] chain, String authType) {
             }
