@@ -1,0 +1,70 @@
+#!/usr/bin/env bash
+# Does the cost of a request grow with the data? B1 (GET by key), B2 (a cloud's services ordered by Name, 50 per page,
+# first and second page) and B3 ($count with a filter) at several sizes, on H2 and on PostgreSQL. The services are
+# generated inside the database by bench/generate-services.sql, loaded through POST /_localpack/fixtures/sql.
+#   bench/scale.sh                                   # 10000 and 100000 services, H2 and PostgreSQL, 10 s runs
+#   SIZES="10000 1000000" DBS=postgres bench/scale.sh
+#   bench/scale.sh --smoke                           # 1000 and 2000 services, 1 s runs
+# PostgreSQL: the local server (PGHOST/PGPORT/PGUSER, default 127.0.0.1:5432 postgres); a database per size.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+SIZES=${SIZES:-"10000 100000"}; DBS=${DBS:-"h2 postgres"}; DURATION=10s; CONNECTIONS=16
+if [ "${1:-}" = "--smoke" ]; then SIZES="1000 2000"; DURATION=1s; fi
+WORK=target/bench; mkdir -p "$WORK"
+PGHOST=${PGHOST:-127.0.0.1}; PGPORT=${PGPORT:-5432}; PGUSER=${PGUSER:-postgres}
+command -v wrk >/dev/null || { echo "wrk is missing: apt-get install wrk" >&2; exit 1; }
+jar=$(ls target/localpack-*.jar 2>/dev/null | grep -v original | head -1 || true)
+[ -n "$jar" ] || { ./mvnw -q -B -ntp -DskipTests package; jar=$(ls target/localpack-*.jar | grep -v original | head -1); }
+pid=""
+trap '[ -n "$pid" ] && kill $pid 2>/dev/null || true' EXIT
+
+sql_for() { # $1 db, $2 services
+  local subs=$(( ($2 + 999) / 1000 )) range
+  if [ "$1" = postgres ]; then range='generate_series(1, \1) AS g(i)'; else range='(SELECT X AS i FROM SYSTEM_RANGE(1, \1)) g'; fi
+  sed -e "s/@SERVICES@/$2/g" -e "s/@SUBSCRIPTIONS@/$subs/g" -e "s/@CLOUDS@/$((2 * subs))/g" \
+      -e "s/@RANGE(\([0-9]*\))@/$range/g" bench/generate-services.sql
+}
+uuid() { printf '%s-0000-4000-8000-%012d' "$1" "$2"; }
+
+echo "| db | services | load s | B1 req/s | B1 p50 / p99 ms | B2 req/s | B2 p50 / p99 ms | B3 req/s | B3 p50 / p99 ms | RSS MB |"
+echo "|---|---|---|---|---|---|---|---|---|---|"
+for db in $DBS; do
+  for n in $SIZES; do
+    port=$((39000 + RANDOM % 900)); args=(--server.port=$port --localpack.journal.enabled=false --logging.level.root=WARN)
+    if [ "$db" = postgres ]; then
+      name=bench_lp_$n
+      psql -q -h "$PGHOST" -p "$PGPORT" -U "$PGUSER" -d postgres -c "DROP DATABASE IF EXISTS $name" -c "CREATE DATABASE $name" >/dev/null
+      args+=(--spring.profiles.active=postgres "--spring.datasource.url=jdbc:postgresql://$PGHOST:$PGPORT/$name"
+             --spring.datasource.username="$PGUSER" --spring.datasource.password=)
+    fi
+    java -jar "$jar" "${args[@]}" >"$WORK/scale-$db-$n.log" 2>&1 & pid=$!
+    until curl -sf -o /dev/null "http://127.0.0.1:$port/_localpack/health"; do sleep 0.2; done
+    base="http://127.0.0.1:$port"
+    sql_for "$db" "$n" >"$WORK/generate-$db-$n.sql"
+    start=$(date +%s%N)
+    curl -sf -X POST "$base/_localpack/fixtures/sql" -H 'Content-Type: application/sql' \
+      --data-binary @"$WORK/generate-$db-$n.sql" >/dev/null
+    load=$(awk -v ns=$(( $(date +%s%N) - start )) 'BEGIN { printf "%.1f", ns / 1e9 }')
+    subs=$(( (n + 999) / 1000 ))
+    : >"$WORK/scale-b1"; : >"$WORK/scale-b2"; : >"$WORK/scale-b3"
+    for k in $(seq 1 200); do
+      i=$(( (k * 7919) % n + 1 )); s=$(( (i - 1) / 1000 + 1 )); c=$(( 2 * s - (k % 2) ))
+      sub=$(uuid 5b000000 $s); cloud=$(uuid 5c000000 $c)
+      echo "/$sub/services/systemcenter/vmm/Services(ID=guid%27$(uuid 5e000000 $i)%27,StampId=guid%2756ebc6dc-f63c-46e2-8438-2967e0ad83bc%27)" >>"$WORK/scale-b1"
+      filter="\$filter=CloudId%20eq%20guid%27$cloud%27"
+      echo "/$sub/services/systemcenter/vmm/Services?$filter&\$orderby=Name&\$top=50" >>"$WORK/scale-b2"
+      echo "/$sub/services/systemcenter/vmm/Services?$filter&\$orderby=Name&\$top=100&\$skiptoken=50" >>"$WORK/scale-b2"
+      echo "/$sub/services/systemcenter/vmm/Services/\$count?$filter" >>"$WORK/scale-b3"
+    done
+    row="| $db | $n | $load"
+    for w in b1 b2 b3; do
+      WRK_PATHS="$WORK/scale-$w" wrk -t2 -c$CONNECTIONS -d2s -s bench/rotate-keys.lua "$base" >/dev/null # warm-up
+      r=$(WRK_PATHS="$WORK/scale-$w" wrk -t2 -c$CONNECTIONS -d$DURATION -s bench/rotate-keys.lua "$base" | grep '^RESULT')
+      rps=$(sed -E 's/.*rps=([0-9.]+).*/\1/' <<<"$r"); p50=$(sed -E 's/.*p50_ms=([0-9.]+).*/\1/' <<<"$r")
+      p99=$(sed -E 's/.*p99_ms=([0-9.]+).*/\1/' <<<"$r"); errors=$(sed -E 's/.*errors=([0-9]+).*/\1/' <<<"$r")
+      row="$row | $rps$([ "$errors" = 0 ] || echo " ($errors errors)") | $p50 / $p99"
+    done
+    echo "$row | $(awk '/VmRSS/ {print int($2/1024)}' /proc/$pid/status) |"
+    kill $pid; wait $pid 2>/dev/null || true; pid=""
+  done
+done
