@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Does the cost of a request grow with the data? B1 (GET by key), B2 (a cloud's services ordered by Name, 50 per page,
-# first and second page) and B3 ($count with a filter) at several sizes, on H2 and on PostgreSQL. The services are
-# generated inside the database by bench/generate-services.sql, loaded through POST /_localpack/fixtures/sql.
+# first and second page) and B3 ($count with a filter) at several sizes, on H2 and on PostgreSQL; on PostgreSQL also
+# B4 (Stop/Start with RunAsynchronously=1 and zero-duration jobs: jobs completed per second). The peak resident
+# memory during B1 is B7. The services are generated inside the database by bench/generate-services.sql, loaded
+# through POST /_localpack/fixtures/sql. JAVA_OPTS (e.g. -Xmx384m) goes to the LocalPack JVM.
 #   bench/scale.sh                                   # 10000 and 100000 services, H2 and PostgreSQL, 10 s runs
 #   SIZES="10000 1000000" DBS=postgres bench/scale.sh
 #   bench/scale.sh --smoke                           # 1000 and 2000 services, 1 s runs
@@ -26,18 +28,19 @@ sql_for() { # $1 db, $2 services
 }
 uuid() { printf '%s-0000-4000-8000-%012d' "$1" "$2"; }
 
-echo "| db | services | load s | B1 req/s | B1 p50 / p99 ms | B2 req/s | B2 p50 / p99 ms | B3 req/s | B3 p50 / p99 ms | RSS MB |"
-echo "|---|---|---|---|---|---|---|---|---|---|"
+echo "| db | services | load s | B1 req/s | B1 p50 / p99 ms | B2 req/s | B2 p50 / p99 ms | B3 req/s | B3 p50 / p99 ms | B7 peak RSS in B1, MB | B4 jobs/s |"
+echo "|---|---|---|---|---|---|---|---|---|---|---|"
 for db in $DBS; do
   for n in $SIZES; do
-    port=$((39000 + RANDOM % 900)); args=(--server.port=$port --localpack.journal.enabled=false --logging.level.root=WARN)
+    port=$((39000 + RANDOM % 900)); args=(--server.port=$port --localpack.journal.enabled=false --logging.level.root=WARN
+      --localpack.jobs.duration-factor=0 --localpack.jobs.poll-interval=5ms)
     if [ "$db" = postgres ]; then
       name=bench_lp_$n
       psql -q -h "$PGHOST" -p "$PGPORT" -U "$PGUSER" -d postgres -c "DROP DATABASE IF EXISTS $name" -c "CREATE DATABASE $name" >/dev/null
       args+=(--spring.profiles.active=postgres "--spring.datasource.url=jdbc:postgresql://$PGHOST:$PGPORT/$name"
              --spring.datasource.username="$PGUSER" --spring.datasource.password=)
     fi
-    java -jar "$jar" "${args[@]}" >"$WORK/scale-$db-$n.log" 2>&1 & pid=$!
+    java ${JAVA_OPTS:-} -jar "$jar" "${args[@]}" >"$WORK/scale-$db-$n.log" 2>&1 & pid=$!
     until curl -sf -o /dev/null "http://127.0.0.1:$port/_localpack/health"; do sleep 0.2; done
     base="http://127.0.0.1:$port"
     sql_for "$db" "$n" >"$WORK/generate-$db-$n.sql"
@@ -59,12 +62,29 @@ for db in $DBS; do
     row="| $db | $n | $load"
     for w in b1 b2 b3; do
       WRK_PATHS="$WORK/scale-$w" wrk -t2 -c$CONNECTIONS -d2s -s bench/rotate-keys.lua "$base" >/dev/null # warm-up
+      if [ $w = b1 ]; then # B7: sample the resident memory while B1 runs
+        ( peak=0; while kill -0 $pid 2>/dev/null; do
+            rss=$(awk '/VmRSS/ {print int($2/1024)}' /proc/$pid/status); [ "$rss" -gt "$peak" ] && peak=$rss
+            echo $peak >"$WORK/scale-peak"; sleep 0.2; done ) & sampler=$!
+      fi
       r=$(WRK_PATHS="$WORK/scale-$w" wrk -t2 -c$CONNECTIONS -d$DURATION -s bench/rotate-keys.lua "$base" | grep '^RESULT')
+      [ $w = b1 ] && { kill $sampler 2>/dev/null; wait $sampler 2>/dev/null || true; }
       rps=$(sed -E 's/.*rps=([0-9.]+).*/\1/' <<<"$r"); p50=$(sed -E 's/.*p50_ms=([0-9.]+).*/\1/' <<<"$r")
       p99=$(sed -E 's/.*p99_ms=([0-9.]+).*/\1/' <<<"$r"); errors=$(sed -E 's/.*errors=([0-9]+).*/\1/' <<<"$r")
       row="$row | $rps$([ "$errors" = 0 ] || echo " ($errors errors)") | $p50 / $p99"
     done
-    echo "$row | $(awk '/VmRSS/ {print int($2/1024)}' /proc/$pid/status) |"
+    jobs="–"
+    if [ "$db" = postgres ]; then # B4: operations accepted at once, jobs completed per second until the queue drains
+      sed -E 's/\?.*//' "$WORK/scale-b1" | sed 's/%27/'"'"'/g' >"$WORK/scale-b4"
+      count() { psql -tA -h "$PGHOST" -p "$PGPORT" -U "$PGUSER" -d "$name" -c "$1"; }
+      before=$(count "SELECT COUNT(*) FROM jobs WHERE status = 'Completed'")
+      start=$(date +%s%N)
+      WRK_PATHS="$WORK/scale-b4" wrk -t2 -c$CONNECTIONS -d$DURATION -s bench/operations.lua "$base" >/dev/null
+      until [ "$(count "SELECT COUNT(*) FROM jobs WHERE status IN ('Queued', 'Running')")" = 0 ]; do sleep 0.1; done
+      done_jobs=$(( $(count "SELECT COUNT(*) FROM jobs WHERE status = 'Completed'") - before ))
+      jobs=$(awk -v n=$done_jobs -v ns=$(( $(date +%s%N) - start )) 'BEGIN { printf "%.0f (%d jobs)", n / (ns / 1e9), n }')
+    fi
+    echo "$row | $(cat "$WORK/scale-peak") | $jobs |"
     kill $pid; wait $pid 2>/dev/null || true; pid=""
   done
 done
