@@ -26,6 +26,7 @@ SUB=86e93b7f-25e3-4c44-8ca1-3ebdbd2dfc06
 pids=()
 cleanup() { for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done; }
 trap cleanup EXIT
+trap 'cleanup; exit 1' INT TERM
 
 millis() { date +%s%3N; }
 wait_200() { until curl -sf -o /dev/null "$1"; do sleep 0.02; done; }

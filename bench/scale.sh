@@ -19,6 +19,7 @@ jar=$(ls target/localpack-*.jar 2>/dev/null | grep -v original | head -1 || true
 [ -n "$jar" ] || { ./mvnw -q -B -ntp -DskipTests package; jar=$(ls target/localpack-*.jar | grep -v original | head -1); }
 pid=""
 trap '[ -n "$pid" ] && kill $pid 2>/dev/null || true' EXIT
+trap 'exit 1' INT TERM
 
 sql_for() { # $1 db, $2 services
   local subs=$(( ($2 + 999) / 1000 )) range
