@@ -1,20 +1,29 @@
--- wrk script for B4: PUT Services(…)?RunAsynchronously=1 with {"Operation":"Stop"} and {"Operation":"Start"} in turn,
--- rotating over the service paths in the file named by WRK_PATHS; done() prints the answers' statuses.
+-- wrk script for B4: PUT Services(…)?RunAsynchronously=1 with {"Operation":"Stop"} and {"Operation":"Start"} in turn.
+-- The wrk threads interleave over the service paths in the file named by WRK_PATHS, so no two requests name the
+-- same service at once (a second operation on a service whose job still runs is refused with 409, error 2602,
+-- as VMM does); a service gets Stop on the first pass over the list and Start on the next. done() prints
+-- throughput and latency.
 local paths = {}
+local threads = 0
 local counter = 0
-local accepted = 0
-local refused = 0
+
+function setup(thread)
+  thread:set("index", threads)
+  threads = threads + 1
+end
 
 function init(args)
   for line in io.lines(os.getenv("WRK_PATHS")) do
     if line ~= "" then paths[#paths + 1] = line end
   end
+  threads = tonumber(os.getenv("WRK_THREADS") or "2")
 end
 
 function request()
+  local n = counter * threads + index
   counter = counter + 1
-  local path = paths[(counter % #paths) + 1] .. "?RunAsynchronously=1"
-  local operation = (math.floor(counter / #paths) % 2 == 0) and "Stop" or "Start"
+  local path = paths[(n % #paths) + 1] .. "?RunAsynchronously=1"
+  local operation = (math.floor(n / #paths) % 2 == 0) and "Stop" or "Start"
   return wrk.format("PUT", path, { ["Content-Type"] = "application/json", ["OData-MaxVersion"] = "4.0" },
     '{"Operation":"' .. operation .. '"}')
 end

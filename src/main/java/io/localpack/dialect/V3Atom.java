@@ -17,7 +17,6 @@ import java.util.Iterator;
 import java.util.Locale;
 import java.util.Map;
 import javax.xml.parsers.ParserConfigurationException;
-import javax.xml.stream.XMLOutputFactory;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamWriter;
 import org.w3c.dom.Element;
@@ -76,7 +75,7 @@ public final class V3Atom {
     static Rendered render(JsonNode v4) {
         try {
             ByteArrayOutputStream out = new ByteArrayOutputStream();
-            XMLStreamWriter xml = XMLOutputFactory.newFactory().createXMLStreamWriter(out, "utf-8");
+            XMLStreamWriter xml = SafeXml.newWriter(out);
             xml.writeStartDocument("utf-8", "1.0");
             String contentType;
             if (v4.size() == 1 && v4.get("error") instanceof ObjectNode error) {

@@ -1,12 +1,12 @@
 package io.localpack.dialect;
 
+import io.localpack.xml.SafeXml;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import javax.xml.stream.XMLOutputFactory;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamWriter;
 import org.apache.olingo.commons.api.edm.provider.CsdlComplexType;
@@ -58,7 +58,7 @@ public final class V3Metadata {
 
     private static byte[] write(List<CsdlSchema> schemas) throws XMLStreamException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        XMLStreamWriter xml = XMLOutputFactory.newFactory().createXMLStreamWriter(out, "utf-8");
+        XMLStreamWriter xml = SafeXml.newWriter(out);
         xml.writeStartDocument("utf-8", "1.0");
         xml.writeStartElement("edmx", "Edmx", EDMX);
         xml.writeAttribute("Version", "1.0");

@@ -14,7 +14,6 @@ import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import javax.xml.stream.XMLOutputFactory;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamWriter;
 import org.w3c.dom.Element;
@@ -142,7 +141,7 @@ final class AsmXml {
 
         Writer(String root) {
             try {
-                xml = XMLOutputFactory.newFactory().createXMLStreamWriter(out);
+                xml = SafeXml.newWriter(out);
                 xml.writeStartDocument("utf-8", "1.0");
                 xml.writeStartElement(root);
                 xml.writeDefaultNamespace(NS);

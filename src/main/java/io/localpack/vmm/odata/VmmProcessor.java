@@ -9,6 +9,7 @@ import io.localpack.vmm.common.VmmKey;
 import io.localpack.vmm.common.VmmRequestException;
 import io.localpack.vmm.query.EntityQuery;
 import io.localpack.vmm.query.QueryErrors;
+import io.localpack.vmm.query.SkipToken;
 import jakarta.persistence.EntityManager;
 import java.io.ByteArrayInputStream;
 import java.net.URI;
@@ -50,7 +51,6 @@ import org.apache.olingo.commons.api.data.Link;
 import org.apache.olingo.server.api.uri.UriResourceEntitySet;
 import org.apache.olingo.server.api.uri.queryoption.CountOption;
 import org.apache.olingo.server.api.uri.queryoption.SelectOption;
-import org.apache.olingo.server.api.uri.queryoption.SkipTokenOption;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -116,30 +116,35 @@ public class VmmProcessor implements CountEntityCollectionProcessor, EntityProce
         EntitySetBinding<?> binding = bindingOf(entitySet);
         int skip = uriInfo.getSkipOption() == null ? 0 : uriInfo.getSkipOption().getValue();
         Integer top = uriInfo.getTopOption() == null ? null : uriInfo.getTopOption().getValue();
-        int alreadyServed = skipTokenOf(uriInfo.getSkipTokenOption());
-        int remaining = top == null ? Integer.MAX_VALUE : Math.max(0, top - alreadyServed);
+        EntityQuery<?> query = new EntityQuery<>(entityManager, binding, subscriptionId, uriInfo.getFilterOption(),
+                uriInfo.getOrderByOption(), constraints);
+        String queryIdentity = queryIdentity(entitySet, uriInfo, constraints);
+        SkipToken.Position from = uriInfo.getSkipTokenOption() == null ? new SkipToken.Position(0, null)
+                : SkipToken.decode(uriInfo.getSkipTokenOption().getValue(), queryIdentity, query.sortKeyTypes());
+        int remaining = top == null ? Integer.MAX_VALUE : Math.max(0, top - from.served());
         int limit = Math.min(pageSize, remaining);
         boolean withCount = uriInfo.getCountOption() != null && uriInfo.getCountOption().getValue();
 
         if (binding instanceof PolledForStatus polled && limit > 0) {
             // count the read first (it may advance the jobs), then answer with what they show afterwards
-            List<UUID> ids = inReadTransaction(() -> new EntityQuery<>(entityManager, binding, subscriptionId,
-                    uriInfo.getFilterOption(), uriInfo.getOrderByOption(), constraints)
-                    .rows(skip + alreadyServed, limit).stream().map(polled::idOf).toList());
+            List<UUID> ids = inReadTransaction(() -> query.page(skip, from.after(), limit).stream()
+                    .map(keyed -> polled.idOf(keyed.row())).toList());
             polled.statusRead(subscriptionId, ids);
         }
         EntityCollection collection = inReadTransaction(() -> {
-            EntityQuery<?> query = new EntityQuery<>(entityManager, binding, subscriptionId,
-                    uriInfo.getFilterOption(), uriInfo.getOrderByOption(), constraints);
             EntityCollection result = new EntityCollection();
-            List<?> rows = limit == 0 ? List.of() : query.rows(skip + alreadyServed, limit + 1);
+            List<? extends EntityQuery.Keyed<?>> rows = limit == 0 ? List.of()
+                    : query.page(skip, from.after(), limit + 1);
             for (int i = 0; i < Math.min(rows.size(), limit); i++) {
-                Entity entity = wire(binding, rows.get(i), request);
-                expand(binding, rows.get(i), entity, uriInfo.getExpandOption(), entitySet, request);
+                Object row = rows.get(i).row();
+                Entity entity = wire(binding, row, request);
+                expand(binding, row, entity, uriInfo.getExpandOption(), entitySet, request);
                 result.getEntities().add(entity);
             }
             if (rows.size() > limit && limit < remaining) {
-                result.setNext(nextLink(request, alreadyServed + limit));
+                SkipToken.Position next = new SkipToken.Position(from.served() + limit,
+                        rows.get(limit - 1).sortKeys());
+                result.setNext(nextLink(request, SkipToken.encode(next, queryIdentity)));
             }
             if (withCount) {
                 result.setCount((int) Math.min(Integer.MAX_VALUE, query.count()));
@@ -460,7 +465,7 @@ public class VmmProcessor implements CountEntityCollectionProcessor, EntityProce
         return names;
     }
 
-    private static URI nextLink(ODataRequest request, int served) {
+    private static URI nextLink(ODataRequest request, String skipToken) {
         String query = request.getRawQueryPath();
         StringBuilder kept = new StringBuilder();
         if (query != null) {
@@ -470,24 +475,18 @@ public class VmmProcessor implements CountEntityCollectionProcessor, EntityProce
                 }
             }
         }
-        kept.append("$skiptoken=").append(served);
+        kept.append("$skiptoken=").append(skipToken);
         return URI.create(request.getRawBaseUri() + request.getRawODataPath() + "?" + kept);
     }
 
-    /** LocalPack's skip tokens count the rows already served after $skip; anything else is a client error. */
-    private static int skipTokenOf(SkipTokenOption option) throws ODataApplicationException {
-        if (option == null) {
-            return 0;
-        }
-        try {
-            int value = Integer.parseInt(option.getValue());
-            if (value < 0) {
-                throw new NumberFormatException();
-            }
-            return value;
-        } catch (NumberFormatException e) {
-            throw QueryErrors.badRequest("Invalid $skiptoken '" + option.getValue() + "'");
-        }
+    /** What a skip token is bound to: the rows it pages through, and their order. */
+    private static String queryIdentity(EdmEntitySet entitySet, UriInfo uriInfo, Map<String, Object> constraints) {
+        return entitySet.getName() + "|" + constraints + "|" + textOf(uriInfo.getFilterOption()) + "|"
+                + textOf(uriInfo.getOrderByOption()) + "|" + textOf(uriInfo.getSkipOption());
+    }
+
+    private static String textOf(org.apache.olingo.server.api.uri.queryoption.SystemQueryOption option) {
+        return option == null ? "" : option.getText();
     }
 
     /** V4 asks with Prefer: return=representation; SPF's V3 clients with Prefer: return-content. */
