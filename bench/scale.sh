@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
-# Does the cost of a request grow with the data? B1 (GET by key), B2 (a cloud's services ordered by Name, 50 per page,
-# first and second page) and B3 ($count with a filter) at several sizes, on H2 and on PostgreSQL; on PostgreSQL also
-# B4 (Stop/Start with RunAsynchronously=1 and zero-duration jobs: jobs completed per second). The peak resident
-# memory during B1 is B7. The services are generated inside the database by bench/generate-services.sql, loaded
+# Does the cost of a request grow with the data? B1 (GET by key), B2 (a cloud's services ordered by Name; page size
+# 50, $top=100: the first page and the next link it gave) and B3 ($count with a filter) at several sizes, on H2 and
+# on PostgreSQL; on PostgreSQL also B4 (Stop/Start with RunAsynchronously=1 and zero-duration jobs: jobs completed
+# per second). The peak resident memory during B1 is B7. The services, with their VMs, jobs, clouds and templates on
+# two stamps, are generated inside the database by bench/generate-services.sql, loaded
 # through POST /_localpack/fixtures/sql. JAVA_OPTS (e.g. -Xmx384m) goes to the LocalPack JVM.
 #   bench/scale.sh                                   # 10000 and 100000 services, H2 and PostgreSQL, 10 s runs
 #   SIZES="10000 1000000" DBS=postgres bench/scale.sh
@@ -24,7 +25,7 @@ trap 'exit 1' INT TERM
 sql_for() { # $1 db, $2 services
   local subs=$(( ($2 + 999) / 1000 )) range
   if [ "$1" = postgres ]; then range='generate_series(1, \1) AS g(i)'; else range='(SELECT X AS i FROM SYSTEM_RANGE(1, \1)) g'; fi
-  sed -e "s/@SERVICES@/$2/g" -e "s/@SUBSCRIPTIONS@/$subs/g" -e "s/@CLOUDS@/$((2 * subs))/g" \
+  sed -e "s/@SERVICES@/$2/g" -e "s/@SUBSCRIPTIONS@/$subs/g" -e "s/@CLOUDS@/$((2 * subs))/g" -e "s/@VMS@/$((2 * $2))/g" \
       -e "s/@RANGE(\([0-9]*\))@/$range/g" bench/generate-services.sql
 }
 uuid() { printf '%s-0000-4000-8000-%012d' "$1" "$2"; }
@@ -34,7 +35,7 @@ echo "|---|---|---|---|---|---|---|---|---|---|---|"
 for db in $DBS; do
   for n in $SIZES; do
     port=$((39000 + RANDOM % 900)); args=(--server.port=$port --localpack.journal.enabled=false --logging.level.root=WARN
-      --localpack.jobs.duration-factor=0 --localpack.jobs.poll-interval=5ms)
+      --localpack.jobs.duration-factor=0 --localpack.jobs.poll-interval=5ms --localpack.odata.page-size=50)
     if [ "$db" = postgres ]; then
       name=bench_lp_$n
       psql -q -h "$PGHOST" -p "$PGPORT" -U "$PGUSER" -d postgres -c "DROP DATABASE IF EXISTS $name" -c "CREATE DATABASE $name" >/dev/null
@@ -54,10 +55,14 @@ for db in $DBS; do
     for k in $(seq 1 200); do
       i=$(( (k * 7919) % n + 1 )); s=$(( (i - 1) / 1000 + 1 )); c=$(( 2 * s - (k % 2) ))
       sub=$(uuid 5b000000 $s); cloud=$(uuid 5c000000 $c)
-      echo "/$sub/services/systemcenter/vmm/Services(ID=guid%27$(uuid 5e000000 $i)%27,StampId=guid%2756ebc6dc-f63c-46e2-8438-2967e0ad83bc%27)" >>"$WORK/scale-b1"
+      stamp=$([ $((i % 2)) = 1 ] && echo 56ebc6dc-f63c-46e2-8438-2967e0ad83bc || echo d70c1a9b-c241-48f5-880a-b6c36071e653)
+      echo "/$sub/services/systemcenter/vmm/Services(ID=guid%27$(uuid 5e000000 $i)%27,StampId=guid%27$stamp%27)" >>"$WORK/scale-b1"
       filter="\$filter=CloudId%20eq%20guid%27$cloud%27"
-      echo "/$sub/services/systemcenter/vmm/Services?$filter&\$orderby=Name&\$top=50" >>"$WORK/scale-b2"
-      echo "/$sub/services/systemcenter/vmm/Services?$filter&\$orderby=Name&\$top=100&\$skiptoken=50" >>"$WORK/scale-b2"
+      first="/$sub/services/systemcenter/vmm/Services?$filter&\$orderby=Name&\$top=100"
+      echo "$first" >>"$WORK/scale-b2"
+      # the second page is the first page's next link (keyset paging: its $skiptoken is where page one ended)
+      curl -s "$base$first" -H 'Accept: application/json' | grep -o '"odata.nextLink":"[^"]*"' | cut -d'"' -f4 \
+        | sed -E 's#^https?://[^/]+##; s#'"'"'#%27#g' >>"$WORK/scale-b2"
       echo "/$sub/services/systemcenter/vmm/Services/\$count?$filter" >>"$WORK/scale-b3"
     done
     row="| $db | $n | $load"
@@ -76,11 +81,13 @@ for db in $DBS; do
     done
     jobs="–"
     if [ "$db" = postgres ]; then # B4: operations accepted at once, jobs completed per second until the queue drains
-      sed -E 's/\?.*//' "$WORK/scale-b1" | sed 's/%27/'"'"'/g' >"$WORK/scale-b4"
+      # every service once per pass (Stop, then Start on the next pass), so no job is still running when its
+      # service comes round again
+      awk -v n=$(( n < 50000 ? n : 50000 )) 'BEGIN { for (i = 1; i <= n; i++) printf "/5b000000-0000-4000-8000-%012d/services/systemcenter/vmm/Services(ID=guid%c5e000000-0000-4000-8000-%012d%c,StampId=guid%c%s%c)\n", int((i - 1) / 1000) + 1, 39, i, 39, 39, (i % 2 ? "56ebc6dc-f63c-46e2-8438-2967e0ad83bc" : "d70c1a9b-c241-48f5-880a-b6c36071e653"), 39 }' >"$WORK/scale-b4"
       count() { psql -tA -h "$PGHOST" -p "$PGPORT" -U "$PGUSER" -d "$name" -c "$1"; }
       before=$(count "SELECT COUNT(*) FROM jobs WHERE status = 'Completed'")
       start=$(date +%s%N)
-      WRK_PATHS="$WORK/scale-b4" wrk -t2 -c$CONNECTIONS -d$DURATION -s bench/operations.lua "$base" >/dev/null
+      WRK_PATHS="$WORK/scale-b4" WRK_THREADS=2 wrk -t2 -c$CONNECTIONS -d$DURATION -s bench/operations.lua "$base" >/dev/null
       until [ "$(count "SELECT COUNT(*) FROM jobs WHERE status IN ('Queued', 'Running')")" = 0 ]; do sleep 0.1; done
       done_jobs=$(( $(count "SELECT COUNT(*) FROM jobs WHERE status = 'Completed'") - before ))
       jobs=$(awk -v n=$done_jobs -v ns=$(( $(date +%s%N) - start )) 'BEGIN { printf "%.0f (%d jobs)", n / (ns / 1e9), n }')
