@@ -180,6 +180,10 @@ public final class JobExecution {
         return version;
     }
 
+    JobTiming timing() {
+        return timing;
+    }
+
     private void guard(boolean stillOwned) {
         if (!stillOwned) {
             throw new LeaseLostException(job.id());

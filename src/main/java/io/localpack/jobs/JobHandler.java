@@ -14,8 +14,21 @@ public interface JobHandler {
     /** The job kind this handler runs, e.g. {@code "vmm.service.stop"}. */
     String kind();
 
-    /** Do the work. Runs on an engine thread with no transaction; open your own for domain changes. */
+    /**
+     * Do the work. Runs on an engine thread with no transaction (but see {@link #stepsOnlyWrite}); open your own for
+     * domain changes.
+     */
     void run(JobExecution execution) throws Exception;
+
+    /**
+     * True when the steps only write to the database and never wait on anything of their own. With zero-duration
+     * timing the engine then runs the whole job in one transaction (one commit instead of one per step), since
+     * nobody could see the steps in between. A handler that blocks, or waits for something outside, keeps false so
+     * its progress stays visible.
+     */
+    default boolean stepsOnlyWrite() {
+        return false;
+    }
 
     /**
      * Called when the job fails (by the handler, a fault rule, or the death of its runner), just before the engine

@@ -9,6 +9,11 @@ import java.time.Duration;
  */
 public sealed interface JobTiming {
 
+    /** True when no step waits: the whole run can be one database transaction. */
+    default boolean instantaneous() {
+        return this instanceof Immediate || (this instanceof After after && after.duration().isZero());
+    }
+
     /** Every step finishes at once. */
     record Immediate() implements JobTiming {
     }

@@ -97,6 +97,12 @@ class ServiceJobHandlers {
             x.result(key.getId(), "Service", x.job().targetObjectName());
         }
 
+        /** The steps are service and VM updates; none waits on anything but its timing. */
+        @Override
+        public boolean stepsOnlyWrite() {
+            return true;
+        }
+
         @Override
         public void onFailure(JobExecution x, JobError error) {
             transitions.failed(keyOf(x), kind, x.jobId());
