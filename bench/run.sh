@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # LocalPack against WireMock standalone (the canned stub a team would otherwise write), same URLs, same bodies,
 # same machine, runs alternated. Workloads of issue 9 measured so far: B1 (GET Services by key, rotating keys),
-# B5 (ASM GET deployment slot) and B6 (process start to the first 200). Prints a markdown table.
+# B5 (ASM GET deployment slot) and B6 (process start to the first 200; LocalPack started three ways: java -jar, and
+# bin/localpack with its class-data-sharing archive, with and without the quick JIT). Prints a markdown table.
 #   bench/run.sh              # 3 alternated rounds of 10 s per workload and server, 16 connections
 #   bench/run.sh --smoke      # seconds: 1 round of 1 s, to check the suite still runs
 # Needs: a JDK, wrk (Debian package; installed here when missing and running as root), network to Maven Central
@@ -30,9 +31,15 @@ trap 'cleanup; exit 1' INT TERM
 
 millis() { date +%s%3N; }
 wait_200() { until curl -sf -o /dev/null "$1"; do sleep 0.02; done; }
-start_localpack() {
-  java -jar "$jar" --server.port=$LP_PORT --localpack.jobs.duration-factor=0 --localpack.journal.enabled=false \
-    --logging.level.root=WARN >"$WORK/localpack.log" 2>&1 & pids+=($!); LP_PID=$!
+LP_ARGS=(--server.port=$LP_PORT --localpack.jobs.duration-factor=0 --localpack.journal.enabled=false
+  --logging.level.root=WARN)
+start_localpack() { # $1: how (jar: java -jar; cds: bin/localpack; cds-c1: bin/localpack with LOCALPACK_QUICK_JIT=1)
+  case "${1:-jar}" in
+    jar) java -jar "$jar" "${LP_ARGS[@]}" >"$WORK/localpack.log" 2>&1 & ;;
+    cds) bin/localpack "${LP_ARGS[@]}" >"$WORK/localpack.log" 2>&1 & ;;
+    cds-c1) LOCALPACK_QUICK_JIT=1 bin/localpack "${LP_ARGS[@]}" >"$WORK/localpack.log" 2>&1 & ;;
+  esac
+  pids+=($!); LP_PID=$!
 }
 start_wiremock() {
   java -jar "$WIREMOCK_JAR" --port $WM_PORT --root-dir "$WORK/wiremock" --disable-banner --no-request-journal \
@@ -43,10 +50,13 @@ stop() { kill "$1" 2>/dev/null || true; wait "$1" 2>/dev/null || true; }
 # B6: process start to the first 200 ($metadata for LocalPack, a mapped URL for WireMock), alternated
 mkdir -p "$WORK/wiremock/mappings" "$WORK/wiremock/__files"
 echo '{"request":{"method":"GET","url":"/ready"},"response":{"status":200,"body":"ok"}}' >"$WORK/wiremock/mappings/ready.json"
-lp_start=(); wm_start=()
+bin/localpack --prepare >/dev/null # the class-data-sharing archive of bin/localpack, made once per jar
+declare -A lp_start=([jar]="" [cds]="" [cds-c1]=""); wm_start=()
 for _ in $(seq 1 $STARTS); do
-  t=$(millis); start_localpack; wait_200 "http://127.0.0.1:$LP_PORT/$SUB/services/systemcenter/vmm/\$metadata"
-  lp_start+=($(( $(millis) - t ))); stop $LP_PID
+  for how in jar cds cds-c1; do
+    t=$(millis); start_localpack $how; wait_200 "http://127.0.0.1:$LP_PORT/$SUB/services/systemcenter/vmm/\$metadata"
+    lp_start[$how]="${lp_start[$how]} $(( $(millis) - t ))"; stop $LP_PID
+  done
   t=$(millis); start_wiremock; wait_200 "http://127.0.0.1:$WM_PORT/ready"; wm_start+=($(( $(millis) - t ))); stop $WM_PID
 done
 
@@ -79,8 +89,9 @@ measure() { # $1 base url, $2 paths file -> RESULT line
   WRK_PATHS="$2" wrk -t$THREADS -c$CONNECTIONS -d$DURATION -s bench/rotate-keys.lua "$1" | grep '^RESULT'
 }
 for workload in b1 b5; do
-  # warm-up, then alternated measured rounds
-  measure "$LP" "$WORK/$workload.paths" >/dev/null; measure "$WM" "$WORK/$workload.paths" >/dev/null
+  # warm-up (twice the measured time: on 2 cores the JIT compiler takes much of the first seconds), then alternated
+  # measured rounds
+  for _ in 1 2; do measure "$LP" "$WORK/$workload.paths" >/dev/null; measure "$WM" "$WORK/$workload.paths" >/dev/null; done
   for round in $(seq 1 $ROUNDS); do
     echo "$workload localpack $(measure "$LP" "$WORK/$workload.paths")" >>"$WORK/results.txt.$$"
     echo "$workload wiremock $(measure "$WM" "$WORK/$workload.paths")" >>"$WORK/results.txt.$$"
@@ -104,9 +115,13 @@ for workload in b1 b5; do
   printf "| %s | %.0f | %.0f | %s | %.2f / %.2f | %.2f / %.2f | %s | %s / %s |\n" "${workload^^}" "$lr" "$wr" \
     "$(ratio "$lr" "$wr")" "$l50" "$l99" "$w50" "$w99" "$(ratio "$l99" "$w99")" "$le" "$we"
 done
-ls_med=$(echo "${lp_start[@]}" | median); ws_med=$(echo "${wm_start[@]}" | median)
-printf "| B6 start-up to first 200 | %s ms | %s ms | %s | runs: %s | runs: %s | | |\n" "$ls_med" "$ws_med" \
-  "$(ratio "$ls_med" "$ws_med")" "${lp_start[*]}" "${wm_start[*]}"
+ws_med=$(echo "${wm_start[@]}" | median)
+for how in jar cds cds-c1; do
+  ls_med=$(echo ${lp_start[$how]} | median)
+  label=$(case $how in jar) echo "java -jar";; cds) echo "bin/localpack (CDS)";; cds-c1) echo "bin/localpack, quick JIT";; esac)
+  printf "| B6 start-up to first 200, %s | %s ms | %s ms | %s | runs:%s | runs: %s | | |\n" "$label" "$ls_med" \
+    "$ws_med" "$(ratio "$ls_med" "$ws_med")" "${lp_start[$how]}" "${wm_start[*]}"
+done
 echo
 echo "LocalPack resident memory after the runs: ${LP_RSS} MB (bundled fixtures, H2)"
 rm -f "$WORK/results.txt.$$"

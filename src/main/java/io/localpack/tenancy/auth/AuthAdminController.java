@@ -20,6 +20,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Pattern;
 import org.springframework.boot.convert.DurationStyle;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -53,10 +54,11 @@ public class AuthAdminController {
     private static final Duration MAX_LIFETIME = Duration.ofDays(30);
 
     private final AuthSettings settings;
-    private final TokenKeys keys;
+    /** Made on first use: generating the RSA key pair costs start-up time most runs never need. */
+    private final ObjectProvider<TokenKeys> keys;
     private final ManagementCertificates certificates;
 
-    AuthAdminController(AuthSettings settings, TokenKeys keys, ManagementCertificates certificates) {
+    AuthAdminController(AuthSettings settings, ObjectProvider<TokenKeys> keys, ManagementCertificates certificates) {
         this.settings = settings;
         this.keys = keys;
         this.certificates = certificates;
@@ -79,14 +81,15 @@ public class AuthAdminController {
         }
         List<String> subscriptions = subscriptions(body.get("subscriptions"));
         Duration lifetime = lifetime(body.get("lifetime"));
-        JwtEncoder encoder = keys.encoder().orElseThrow(() -> new AdminRequestException(HttpStatus.CONFLICT,
+        TokenKeys tokenKeys = keys.getObject();
+        JwtEncoder encoder = tokenKeys.encoder().orElseThrow(() -> new AdminRequestException(HttpStatus.CONFLICT,
                 "MintingUnavailable", "Tokens are validated with an outside issuer's public key "
                 + "(localpack.auth.public-key): get tokens from that issuer, or configure localpack.auth.secret"));
         Instant now = Instant.now();
         JwtClaimsSet claims = JwtClaimsSet.builder().issuer(settings.issuer()).audience(List.of(settings.audience()))
                 .subject(user.asText()).claim("upn", user.asText()).claim(settings.subscriptionsClaim(), subscriptions)
                 .issuedAt(now).notBefore(now).expiresAt(now.plus(lifetime)).id(UUID.randomUUID().toString()).build();
-        JwsHeader header = keys.hmac() ? JwsHeader.with(MacAlgorithm.HS256).build()
+        JwsHeader header = tokenKeys.hmac() ? JwsHeader.with(MacAlgorithm.HS256).build()
                 : JwsHeader.with(SignatureAlgorithm.RS256).build();
         String token = encoder.encode(JwtEncoderParameters.from(header, claims)).getTokenValue();
         Map<String, Object> answer = new LinkedHashMap<>();

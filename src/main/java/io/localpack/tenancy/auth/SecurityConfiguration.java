@@ -9,6 +9,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.List;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -81,8 +82,8 @@ class SecurityConfiguration {
 
     @Bean
     @Order(2)
-    SecurityFilterChain tenantApis(HttpSecurity http, TokenKeys keys, ManagementCertificates certificates)
-            throws Exception {
+    SecurityFilterChain tenantApis(HttpSecurity http, ObjectProvider<TokenKeys> keys,
+            ManagementCertificates certificates) throws Exception {
         common(http);
         // the emulated APIs answer with their own headers (Cache-Control, nosniff), as WAP does
         http.headers(AbstractHttpConfigurer::disable);
@@ -90,7 +91,8 @@ class SecurityConfiguration {
             case NONE -> http.authorizeHttpRequests(a -> a.anyRequest().permitAll());
             case BEARER -> {
                 http.oauth2ResourceServer(o -> o
-                        .jwt(jwt -> jwt.decoder(keys.decoder()).jwtAuthenticationConverter(this::authenticated))
+                        .jwt(jwt -> jwt.decoder(keys.getObject().decoder())
+                                .jwtAuthenticationConverter(this::authenticated))
                         .authenticationEntryPoint(failures).accessDeniedHandler(failures));
                 http.authorizeHttpRequests(a -> a.anyRequest().access(new SubscriptionAccess()));
                 http.addFilterAfter(new CallerFromToken(), AuthorizationFilter.class);
