@@ -15,10 +15,9 @@ WORK=target/bench; mkdir -p "$WORK"
 WIREMOCK_VERSION=3.13.1
 WIREMOCK_JAR=$WORK/wiremock-standalone-$WIREMOCK_VERSION.jar
 
-command -v wrk >/dev/null || { if [ "$(id -u)" = 0 ]; then apt-get update -qq && apt-get install -y -qq wrk >/dev/null;
-  else echo "wrk is missing: sudo apt-get install wrk" >&2; exit 1; fi; }
-jar=$(ls target/localpack-*.jar 2>/dev/null | grep -v original | head -1 || true)
-[ -n "$jar" ] || { ./mvnw -q -B -ntp -DskipTests package; jar=$(ls target/localpack-*.jar | grep -v original | head -1); }
+. bench/common.sh
+ensure_wrk
+find_jar
 [ -f "$WIREMOCK_JAR" ] || ./mvnw -q -B -ntp dependency:copy -Dartifact=org.wiremock:wiremock-standalone:$WIREMOCK_VERSION \
   -DoutputDirectory="$WORK" >/dev/null
 
@@ -124,4 +123,7 @@ for how in jar cds cds-c1; do
 done
 echo
 echo "LocalPack resident memory after the runs: ${LP_RSS} MB (bundled fixtures, H2)"
+errors=$(grep -o 'errors=[0-9]*' "$WORK/results.txt.$$" | cut -d= -f2 | awk '{s+=$1} END {print s+0}')
 rm -f "$WORK/results.txt.$$"
+# a request that failed makes the figures meaningless: say so with the exit status (CI runs --smoke)
+[ "$errors" = 0 ] || { echo "$errors requests failed" >&2; exit 1; }
