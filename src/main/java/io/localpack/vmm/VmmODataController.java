@@ -8,7 +8,7 @@ import io.localpack.dialect.V3Metadata;
 import io.localpack.dialect.V3Response;
 import io.localpack.dialect.V3UriTranslator;
 import io.localpack.jobs.JobService;
-import io.localpack.tenancy.SubscriptionRepository;
+import io.localpack.tenancy.SubscriptionLookup;
 import io.localpack.vmm.edm.VmmEdmProvider;
 import io.localpack.vmm.odata.EntitySetBinding;
 import io.localpack.vmm.odata.RequestBodies;
@@ -52,7 +52,7 @@ public class VmmODataController {
     private final ServiceMetadata serviceMetadata;
     private final V3Metadata v3Metadata;
     private final Map<String, EntitySetBinding<?>> bindings;
-    private final SubscriptionRepository subscriptions;
+    private final SubscriptionLookup subscriptions;
     private final EntityManager entityManager;
     private final TransactionTemplate readTransaction;
     private final RequestBodies bodies;
@@ -60,7 +60,7 @@ public class VmmODataController {
     private final JobService jobs;
 
     public VmmODataController(VmmEdmProvider edm, List<EntitySetBinding<?>> bindings,
-            SubscriptionRepository subscriptions, EntityManager entityManager,
+            SubscriptionLookup subscriptions, EntityManager entityManager,
             PlatformTransactionManager transactionManager, RequestBodies bodies, VmmSettings settings, JobService jobs) {
         this.jobs = jobs;
         this.serviceMetadata = odata.createServiceMetadata(edm, List.of());
@@ -103,7 +103,7 @@ public class VmmODataController {
             return;
         }
         UUID subscriptionId = subscriptionOf(root.group(2));
-        if (subscriptionId == null || !subscriptions.existsById(subscriptionId)) {
+        if (subscriptionId == null || !subscriptions.exists(subscriptionId)) {
             ODataErrors.write(response, 404, "SubscriptionNotFound",
                     "Subscription '" + URLDecoder.decode(root.group(2), StandardCharsets.UTF_8) + "' not found");
             return;

@@ -8,6 +8,7 @@ import io.localpack.vmm.odata.EntityReader;
 import io.localpack.vmm.odata.EntitySetBindingBase;
 import io.localpack.vmm.odata.EntityWriter;
 import io.localpack.vmm.odata.WritableEntitySet;
+import jakarta.persistence.EntityManager;
 import jakarta.persistence.criteria.CriteriaBuilder;
 import jakarta.persistence.criteria.CriteriaQuery;
 import jakarta.persistence.criteria.Predicate;
@@ -42,12 +43,12 @@ public class ServiceODataBinding extends EntitySetBindingBase<Service> implement
             Map.entry("CloudId", "cloudId"), Map.entry("ServiceTemplateId", "serviceTemplateId"));
 
     private final ServiceLifecycle lifecycle;
-    private final ServiceRepository services;
+    private final EntityManager entityManager;
 
-    public ServiceODataBinding(ServiceLifecycle lifecycle, ServiceRepository services) {
+    public ServiceODataBinding(ServiceLifecycle lifecycle, EntityManager entityManager) {
         super(VmmEdmProvider.SERVICES, Service.class, QUERYABLE);
         this.lifecycle = lifecycle;
-        this.services = services;
+        this.entityManager = entityManager;
     }
 
     @Override
@@ -79,7 +80,9 @@ public class ServiceODataBinding extends EntitySetBindingBase<Service> implement
 
     @Override
     public Optional<Service> find(UUID subscriptionId, UUID id, UUID stampId) {
-        return services.findOwned(subscriptionId, id, stampId);
+        // a load by primary key, then the tenant check: Hibernate's cheapest read, and this is every GET by key
+        return Optional.ofNullable(entityManager.find(Service.class, new VmmKey(id, stampId)))
+                .filter(service -> subscriptionId.equals(service.getSubscriptionId()));
     }
 
     // --- writes ---
