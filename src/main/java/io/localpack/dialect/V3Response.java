@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import jakarta.servlet.ServletOutputStream;
 import jakarta.servlet.WriteListener;
 import jakarta.servlet.http.HttpServletResponse;
@@ -34,17 +35,22 @@ public final class V3Response extends HttpServletResponseWrapper {
     private final ByteArrayOutputStream body = new ByteArrayOutputStream();
     private String contentType;
     private ServletOutputStream stream;
+    private final String clientQuery;
     private PrintWriter writer;
 
     /** @param format the JSON format the client asked for; null when it asked for another (JSON errors are light) */
     public V3Response(HttpServletResponse response, V3JsonFormat format) {
-        this(response, format, false);
+        this(response, format, false, null);
     }
 
-    /** @param atom the client asked for Atom: the full-metadata JSON Olingo writes is rendered as a V3 feed or entry */
-    public V3Response(HttpServletResponse response, V3JsonFormat format, boolean atom) {
+    /**
+     * @param atom the client asked for Atom: the full-metadata JSON Olingo writes is rendered as a V3 feed or entry
+     * @param clientQuery the query string as the client sent it (V3 literals and all), for next links; may be null
+     */
+    public V3Response(HttpServletResponse response, V3JsonFormat format, boolean atom, String clientQuery) {
         super(response);
         this.atom = atom;
+        this.clientQuery = clientQuery;
         this.format = format == null ? V3JsonFormat.MINIMAL_METADATA : format;
         ODataDialect.V3.declareOn(response);
     }
@@ -58,12 +64,13 @@ public final class V3Response extends HttpServletResponseWrapper {
         byte[] bytes = body.toByteArray();
         if (bytes.length > 0 && isJson(contentType)) {
             try {
+                JsonNode tree = withClientQueryInNextLink(JSON.readTree(bytes));
                 if (atom) {
-                    V3Atom.Rendered rendered = V3Atom.render(JSON.readTree(bytes));
+                    V3Atom.Rendered rendered = V3Atom.render(tree);
                     bytes = rendered.body();
                     contentType = rendered.contentType();
                 } else {
-                    bytes = JSON.writeValueAsBytes(V3JsonBodies.toV3(JSON.readTree(bytes), format));
+                    bytes = JSON.writeValueAsBytes(V3JsonBodies.toV3(tree, format));
                     contentType = format.contentType();
                 }
             } catch (JsonProcessingException e) {
@@ -77,6 +84,36 @@ public final class V3Response extends HttpServletResponseWrapper {
             response.setContentLength(bytes.length);
             response.getOutputStream().write(bytes);
         }
+    }
+
+    /**
+     * A next link repeats the client's own query options, V3 literals included, as WCF Data Services does; only its
+     * {@code $skiptoken} is LocalPack's. Olingo built it from the query translated to V4.
+     */
+    private JsonNode withClientQueryInNextLink(JsonNode tree) {
+        if (clientQuery == null || !(tree instanceof ObjectNode object)
+                || !tree.path("@odata.nextLink").isTextual()) {
+            return tree;
+        }
+        String next = tree.get("@odata.nextLink").asText();
+        int query = next.indexOf('?');
+        String token = null;
+        for (String pair : next.substring(query + 1).split("&")) {
+            if (pair.startsWith("$skiptoken=")) {
+                token = pair;
+            }
+        }
+        if (query < 0 || token == null) {
+            return tree;
+        }
+        StringBuilder kept = new StringBuilder(next.substring(0, query + 1));
+        for (String pair : clientQuery.split("&")) {
+            if (!pair.isEmpty() && !pair.startsWith("$skiptoken=") && !pair.startsWith("%24skiptoken=")) {
+                kept.append(pair).append('&');
+            }
+        }
+        object.put("@odata.nextLink", kept.append(token).toString());
+        return tree;
     }
 
     private static boolean isJson(String contentType) {

@@ -86,7 +86,7 @@ public class VmmODataController {
         // Atom is rendered from the full-metadata JSON Olingo writes, as the V3 JSON formats are
         boolean atom = V3Atom.requestedBy(request);
         V3JsonFormat v3JsonFormat = atom ? V3JsonFormat.FULL_METADATA : V3JsonFormat.requestedBy(request);
-        V3Response v3Response = new V3Response(response, v3JsonFormat, atom);
+        V3Response v3Response = new V3Response(response, v3JsonFormat, atom, request.getQueryString());
         serve(request, v3Response, v3JsonFormat, v3Metadata);
         v3Response.finish();
     }

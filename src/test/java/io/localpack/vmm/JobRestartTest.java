@@ -38,6 +38,34 @@ class JobRestartTest extends HttpTestSupport {
         assertThat(get(service, "Accept", "application/json").json().get("ServiceStatus").asText()).isEqualTo("Stopped");
     }
 
+    /**
+     * Zero-duration service jobs run in one transaction; a step failed on purpose must still keep the work of the
+     * steps before it, as runs in separate transactions do: failing at step 2 of a Stop leaves the machines
+     * powering off (step 1's work), failing at step 1 leaves them running.
+     */
+    @Test
+    void aStepFailedOnPurposeKeepsTheWorkOfTheStepsBeforeIt() {
+        assertThat(machineStatusesAfterStopFailingAt(2, "Fail after shutting down")).isNotEmpty()
+                .allSatisfy(status -> assertThat(status).isEqualTo("PoweringOff"));
+        assertThat(machineStatusesAfterStopFailingAt(1, "Fail before shutting down")).isNotEmpty()
+                .allSatisfy(status -> assertThat(status).isEqualTo("Running"));
+    }
+
+    private java.util.List<String> machineStatusesAfterStopFailingAt(int step, String name) {
+        String id = createGateway(name);
+        assertThat(send("POST", base + "/_localpack/faults", """
+                {"operation":"vmm.service.stop","targetObjectId":"%s","errorCode":20413,"atStep":%d,
+                 "message":"The virtual machine could not be stopped.","times":"once"}""".formatted(id, step))
+                .status()).isIn(200, 201);
+        Response failed = send("PUT", vmm(FABRIKAM) + "/" + serviceKey(id, WEST_STAMP), "{\"Operation\":\"Stop\"}");
+        assertThat(failed.status()).isEqualTo(500);
+        JsonNode machines = get(vmm(FABRIKAM) + "/VirtualMachines?$filter=ServiceId%20eq%20guid'" + id + "'",
+                "Accept", "application/json", "OData-MaxVersion", "4.0").json();
+        java.util.List<String> statuses = new java.util.ArrayList<>();
+        machines.get("value").forEach(vm -> statuses.add(vm.get("Status").asText()));
+        return statuses;
+    }
+
     @Test
     void onlyFailedJobsRestartAndJobsAreNeitherCreatedNorDeleted() {
         String id = createGateway("Completed job");
