@@ -6,6 +6,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
+import java.time.temporal.ChronoUnit;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -32,7 +35,9 @@ class JobRepository {
         this.json = json;
     }
 
-    void insert(JobRequest r, OffsetDateTime now) {
+    /** Writes the queued job and answers it as written, without reading it back. */
+    Job insert(JobRequest r, OffsetDateTime at) {
+        OffsetDateTime now = at.truncatedTo(ChronoUnit.MICROS); // what both databases keep
         jdbc.update("""
                 INSERT INTO jobs (id, stamp_id, subscription_id, kind, name, description_code, description_code_string,
                   cmdlet_name, status, status_string, progress_value, current_step_index, skip_steps_before,
@@ -43,6 +48,14 @@ class JobRepository {
                 r.descriptionCodeString(), r.cmdletName(), JobStatus.Queued.name(), JobStatus.Queued.statusString(),
                 now, r.owner(), r.targetObjectId(), r.targetObjectType(), r.targetObjectName(),
                 activeTarget(r.targetObjectId()), r.restartable(), toJson(r.parameters()));
+        return new Job(r.id(), r.stampId(), r.subscriptionId(), r.kind(), r.name(), r.descriptionCode(),
+                r.descriptionCodeString(), r.cmdletName(), JobStatus.Queued, 0, null, now, null, null, r.owner(),
+                r.targetObjectId(), r.targetObjectType(), r.targetObjectName(), null, null, null, r.restartable(),
+                false, null, List.of(), parametersOf(r), null, 0);
+    }
+
+    private static Map<String, String> parametersOf(JobRequest r) {
+        return r.parameters() == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(r.parameters()));
     }
 
     static String activeTarget(UUID targetObjectId) {

@@ -61,13 +61,14 @@ public class JobService {
                 throw new TargetBusyException(request.targetObjectId(), running);
             });
         }
+        Job queued;
         try {
-            repository.insert(request, JobExecution.now());
+            queued = repository.insert(request, JobExecution.now());
         } catch (DuplicateKeyException e) {
             throw busyOrDuplicate(request.targetObjectId(), request.id(), e);
         }
         wakeRunnerAfterCommit();
-        return repository.find(request.subscriptionId(), request.id()).orElseThrow();
+        return queued;
     }
 
     /** A job of the subscription, or empty (also for another tenant's job). */

@@ -8,7 +8,6 @@ import io.localpack.vmm.odata.EntityReader;
 import io.localpack.vmm.odata.EntitySetBindingBase;
 import io.localpack.vmm.odata.EntityWriter;
 import io.localpack.vmm.odata.WritableEntitySet;
-import jakarta.persistence.EntityManager;
 import jakarta.persistence.criteria.CriteriaBuilder;
 import jakarta.persistence.criteria.CriteriaQuery;
 import jakarta.persistence.criteria.Predicate;
@@ -43,12 +42,12 @@ public class ServiceODataBinding extends EntitySetBindingBase<Service> implement
             Map.entry("CloudId", "cloudId"), Map.entry("ServiceTemplateId", "serviceTemplateId"));
 
     private final ServiceLifecycle lifecycle;
-    private final EntityManager entityManager;
+    private final ServiceManager services;
 
-    public ServiceODataBinding(ServiceLifecycle lifecycle, EntityManager entityManager) {
+    public ServiceODataBinding(ServiceLifecycle lifecycle, ServiceManager services) {
         super(VmmEdmProvider.SERVICES, Service.class, QUERYABLE);
         this.lifecycle = lifecycle;
-        this.entityManager = entityManager;
+        this.services = services;
     }
 
     @Override
@@ -80,9 +79,7 @@ public class ServiceODataBinding extends EntitySetBindingBase<Service> implement
 
     @Override
     public Optional<Service> find(UUID subscriptionId, UUID id, UUID stampId) {
-        // a load by primary key, then the tenant check: Hibernate's cheapest read, and this is every GET by key
-        return Optional.ofNullable(entityManager.find(Service.class, new VmmKey(id, stampId)))
-                .filter(service -> subscriptionId.equals(service.getSubscriptionId()));
+        return services.findOwned(subscriptionId, id, stampId);
     }
 
     // --- writes ---

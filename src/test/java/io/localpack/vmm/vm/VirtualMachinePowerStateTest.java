@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.localpack.support.HttpTestSupport;
+import io.localpack.vmm.common.VmmKey;
 import io.localpack.vmm.service.Service;
 import io.localpack.vmm.service.ServiceRepository;
 import java.time.OffsetDateTime;
@@ -136,7 +137,7 @@ class VirtualMachinePowerStateTest extends HttpTestSupport {
     private Service serviceWithMachines(String name, String templateName, VirtualMachineStates.PowerState state) {
         UUID id = UUID.fromString(createGateway(name));
         machines.deleteByService(id, UUID.fromString(WEST_STAMP)); // replace the deploy job's machines with known ones
-        Service service = services.findOwned(UUID.fromString(FABRIKAM), id, UUID.fromString(WEST_STAMP)).orElseThrow();
+        Service service = services.findById(new VmmKey(id, UUID.fromString(WEST_STAMP))).orElseThrow();
         machines.saveAll(VirtualMachine.forNewService(service, ComputerTierPlan.forTemplate(templateName), state,
                 "Deploying", NOW));
         return service;
