@@ -87,17 +87,19 @@ for db in $DBS; do
       # service comes round again
       awk -v n=$(( n < 50000 ? n : 50000 )) 'BEGIN { for (i = 1; i <= n; i++) printf "/5b000000-0000-4000-8000-%012d/services/systemcenter/vmm/Services(ID=guid%c5e000000-0000-4000-8000-%012d%c,StampId=guid%c%s%c)\n", int((i - 1) / 1000) + 1, 39, i, 39, 39, (i % 2 ? "56ebc6dc-f63c-46e2-8438-2967e0ad83bc" : "d70c1a9b-c241-48f5-880a-b6c36071e653"), 39 }' >"$WORK/scale-b4"
       count() { psql -tA -h "$PGHOST" -p "$PGPORT" -U "$PGUSER" -d "$name" -c "$1"; }
+      drain() { until [ "$(count "SELECT COUNT(*) FROM jobs WHERE status IN ('Queued', 'Running')")" = 0 ]; do
+        sleep 0.1; done; }
+      operations() { # $1 paths file, $2 duration
+        WRK_PATHS="$1" WRK_THREADS=2 wrk -t2 -c$CONNECTIONS -d"$2" -s bench/operations.lua "$base" | grep '^RESULT'; }
       # warm-up (the JIT compiles the PUT and job paths) on the last services of the list, then the queue drains
       tail -n 2000 "$WORK/scale-b4" >"$WORK/scale-b4-warm"
-      WRK_PATHS="$WORK/scale-b4-warm" WRK_THREADS=2 wrk -t2 -c$CONNECTIONS -d$WARMUP -s bench/operations.lua "$base" \
-        >/dev/null
-      until [ "$(count "SELECT COUNT(*) FROM jobs WHERE status IN ('Queued', 'Running')")" = 0 ]; do sleep 0.1; done
+      operations "$WORK/scale-b4-warm" $WARMUP >/dev/null
+      drain
       before=$(count "SELECT COUNT(*) FROM jobs WHERE status = 'Completed'")
       start=$(date +%s%N)
-      r=$(WRK_PATHS="$WORK/scale-b4" WRK_THREADS=2 wrk -t2 -c$CONNECTIONS -d$DURATION -s bench/operations.lua "$base" \
-        | grep '^RESULT')
+      r=$(operations "$WORK/scale-b4" $DURATION)
       failed=$(( failed + $(sed -E 's/.*errors=([0-9]+).*/\1/' <<<"$r") ))
-      until [ "$(count "SELECT COUNT(*) FROM jobs WHERE status IN ('Queued', 'Running')")" = 0 ]; do sleep 0.1; done
+      drain
       done_jobs=$(( $(count "SELECT COUNT(*) FROM jobs WHERE status = 'Completed'") - before ))
       jobs=$(awk -v n=$done_jobs -v ns=$(( $(date +%s%N) - start )) 'BEGIN { printf "%.0f (%d jobs)", n / (ns / 1e9), n }')
     fi

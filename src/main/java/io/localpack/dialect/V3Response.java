@@ -32,10 +32,10 @@ public final class V3Response extends HttpServletResponseWrapper {
 
     private final V3JsonFormat format;
     private final boolean atom;
+    private final String clientQuery;
     private final ByteArrayOutputStream body = new ByteArrayOutputStream();
     private String contentType;
     private ServletOutputStream stream;
-    private final String clientQuery;
     private PrintWriter writer;
 
     /** @param format the JSON format the client asked for; null when it asked for another (JSON errors are light) */
@@ -100,19 +100,13 @@ public final class V3Response extends HttpServletResponseWrapper {
         String token = null;
         for (String pair : next.substring(query + 1).split("&")) {
             if (pair.startsWith("$skiptoken=")) {
-                token = pair;
+                token = pair.substring("$skiptoken=".length());
             }
         }
         if (query < 0 || token == null) {
             return tree;
         }
-        StringBuilder kept = new StringBuilder(next.substring(0, query + 1));
-        for (String pair : clientQuery.split("&")) {
-            if (!pair.isEmpty() && !pair.startsWith("$skiptoken=") && !pair.startsWith("%24skiptoken=")) {
-                kept.append(pair).append('&');
-            }
-        }
-        object.put("@odata.nextLink", kept.append(token).toString());
+        object.put("@odata.nextLink", next.substring(0, query + 1) + QueryOptions.withSkipToken(clientQuery, token));
         return tree;
     }
 

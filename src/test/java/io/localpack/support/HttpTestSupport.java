@@ -56,6 +56,11 @@ public abstract class HttpTestSupport {
         base = "http://localhost:" + port;
     }
 
+    /** A query-string value, percent-encoded the way OData clients send it (space as %20, not +). */
+    protected static String encode(String text) {
+        return java.net.URLEncoder.encode(text, java.nio.charset.StandardCharsets.UTF_8).replace("+", "%20");
+    }
+
     /** The VMM service root of a subscription. */
     protected String vmm(String subscription) {
         return base + "/" + subscription + "/services/systemcenter/vmm";

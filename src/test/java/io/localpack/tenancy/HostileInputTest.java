@@ -170,8 +170,4 @@ class HostileInputTest extends HttpTestSupport {
         page.get("value").forEach(s -> ids.add(s.get("ID").asText()));
         return ids;
     }
-
-    private static String encode(String text) {
-        return java.net.URLEncoder.encode(text, java.nio.charset.StandardCharsets.UTF_8).replace("+", "%20");
-    }
 }

@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.localpack.support.HttpTestSupport;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -144,10 +142,6 @@ class KeysetPagingTest extends HttpTestSupport {
             url = page.has("@odata.nextLink") ? page.get("@odata.nextLink").asText() : null;
         }
         return followed;
-    }
-
-    private static String encode(String value) {
-        return URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20");
     }
 
     private static List<String> ids(JsonNode page) {

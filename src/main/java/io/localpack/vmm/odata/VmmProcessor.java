@@ -1,5 +1,6 @@
 package io.localpack.vmm.odata;
 
+import io.localpack.dialect.QueryOptions;
 import io.localpack.jobs.Job;
 import io.localpack.jobs.JobError;
 import io.localpack.jobs.JobService;
@@ -466,17 +467,8 @@ public class VmmProcessor implements CountEntityCollectionProcessor, EntityProce
     }
 
     private static URI nextLink(ODataRequest request, String skipToken) {
-        String query = request.getRawQueryPath();
-        StringBuilder kept = new StringBuilder();
-        if (query != null) {
-            for (String pair : query.split("&")) {
-                if (!pair.isEmpty() && !pair.startsWith("$skiptoken=") && !pair.startsWith("%24skiptoken=")) {
-                    kept.append(pair).append('&');
-                }
-            }
-        }
-        kept.append("$skiptoken=").append(skipToken);
-        return URI.create(request.getRawBaseUri() + request.getRawODataPath() + "?" + kept);
+        return URI.create(request.getRawBaseUri() + request.getRawODataPath() + "?"
+                + QueryOptions.withSkipToken(request.getRawQueryPath(), skipToken));
     }
 
     /** What a skip token is bound to: the rows it pages through, and their order. */
