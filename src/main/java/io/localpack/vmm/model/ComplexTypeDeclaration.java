@@ -14,6 +14,7 @@ import org.apache.olingo.commons.api.edm.FullQualifiedName;
  */
 public record ComplexTypeDeclaration<V>(FullQualifiedName name, List<PropertyDeclaration<V>> members) {
 
+    /** @param source the type members read from; it types the builder's value functions */
     public static <V> Builder<V> builder(String name, Class<V> source) {
         return new Builder<>(new FullQualifiedName(EntitySetDeclaration.NAMESPACE, name));
     }

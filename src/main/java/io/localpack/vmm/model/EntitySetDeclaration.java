@@ -33,6 +33,7 @@ public final class EntitySetDeclaration<T> {
     private final WritableEntitySet writes;
     private final PolledForStatus statusReads;
     private final Map<String, String> queryableProperties;
+    private final List<PropertyDeclaration<T>> keys;
 
     private EntitySetDeclaration(Builder<T> builder) {
         this.name = builder.name;
@@ -45,9 +46,12 @@ public final class EntitySetDeclaration<T> {
         this.writes = builder.writes;
         this.statusReads = builder.statusReads;
         this.queryableProperties = queryable(properties);
-        List<String> keys = properties.stream().filter(PropertyDeclaration::key).map(PropertyDeclaration::name).toList();
-        if (!keys.equals(List.of("ID", "StampId")) || scope == null) {
+        this.keys = properties.stream().filter(PropertyDeclaration::key).toList();
+        if (!keys.stream().map(PropertyDeclaration::name).toList().equals(List.of("ID", "StampId")) || scope == null) {
             throw new IllegalStateException(name + " needs the keys ID and StampId, in that order, and a tenant scope");
+        }
+        if (writes == null && properties.stream().anyMatch(PropertyDeclaration::writable)) {
+            throw new IllegalStateException(name + " declares writable properties but no writes");
         }
     }
 
@@ -117,17 +121,7 @@ public final class EntitySetDeclaration<T> {
     }
 
     public VmmKey keyOf(T row) {
-        return new VmmKey((UUID) properties.get(indexOf("ID")).value().apply(row, null),
-                (UUID) properties.get(indexOf("StampId")).value().apply(row, null));
-    }
-
-    private int indexOf(String property) {
-        for (int i = 0; i < properties.size(); i++) {
-            if (properties.get(i).name().equals(property)) {
-                return i;
-            }
-        }
-        throw new IllegalArgumentException(property);
+        return new VmmKey((UUID) keys.get(0).value().apply(row, null), (UUID) keys.get(1).value().apply(row, null));
     }
 
     private static <T> Map<String, String> queryable(List<PropertyDeclaration<T>> properties) {
@@ -141,7 +135,8 @@ public final class EntitySetDeclaration<T> {
             } else {
                 for (PropertyDeclaration<?> member : property.complex().members()) {
                     if (member.queryable()) {
-                        paths.put(property.name() + "/" + member.name(), property.attribute() + "." + member.attribute());
+                        paths.put(property.name() + "/" + member.name(),
+                                property.attribute() + "." + member.attribute());
                     }
                 }
             }

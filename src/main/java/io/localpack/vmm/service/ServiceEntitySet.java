@@ -19,7 +19,10 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 
-/** The {@code Services} entity set: VMM.Service on the wire over {@link Service} rows, written through the life cycle. */
+/**
+ * The {@code Services} entity set: VMM.Service on the wire over {@link Service} rows, written through the service life
+ * cycle ({@link ServiceWrites}).
+ */
 @Configuration(proxyBeanMethods = false)
 public class ServiceEntitySet {
 
