@@ -30,18 +30,19 @@ public abstract class PropertyListBuilder<S, B extends PropertyListBuilder<S, B>
     }
 
     /** A nullable complex property; {@code value} gives the source its members are read from. */
-    public B complex(String name, ComplexTypeDeclaration<?> type, Function<S, ?> value) {
+    public <V> B complex(String name, ComplexTypeDeclaration<V> type, Function<S, ? extends V> value) {
         return add(new PropertyDeclaration<>(name, null, type, false, true, false, ignoring(value), null, false));
     }
 
     /** A collection of complex values: never null in SPF's model, absent reads as empty. */
-    public B complexCollection(String name, ComplexTypeDeclaration<?> type, Function<S, ? extends List<?>> value) {
+    public <V> B complexCollection(String name, ComplexTypeDeclaration<V> type,
+            Function<S, ? extends List<? extends V>> value) {
         return complexCollection(name, type, (source, subscriptionId) -> value.apply(source));
     }
 
     /** A collection whose elements depend on the subscription reading it. */
-    public B complexCollection(String name, ComplexTypeDeclaration<?> type,
-            BiFunction<S, UUID, ? extends List<?>> value) {
+    public <V> B complexCollection(String name, ComplexTypeDeclaration<V> type,
+            BiFunction<S, UUID, ? extends List<? extends V>> value) {
         return add(new PropertyDeclaration<>(name, null, type, true, false, false, value, null, false));
     }
 
