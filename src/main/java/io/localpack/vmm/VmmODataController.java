@@ -7,13 +7,9 @@ import io.localpack.dialect.V3JsonFormat;
 import io.localpack.dialect.V3Metadata;
 import io.localpack.dialect.V3Response;
 import io.localpack.dialect.V3UriTranslator;
-import io.localpack.jobs.JobService;
 import io.localpack.tenancy.SubscriptionLookup;
 import io.localpack.vmm.edm.VmmEdmProvider;
-import io.localpack.vmm.odata.EntitySetBinding;
-import io.localpack.vmm.odata.RequestBodies;
 import io.localpack.vmm.odata.VmmProcessor;
-import jakarta.persistence.EntityManager;
 import io.localpack.tenancy.Caller;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -21,17 +17,12 @@ import java.io.IOException;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
-import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 import org.apache.olingo.server.api.OData;
 import org.apache.olingo.server.api.ODataHttpHandler;
 import org.apache.olingo.server.api.ServiceMetadata;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -51,26 +42,16 @@ public class VmmODataController {
     private final OData odata = OData.newInstance();
     private final ServiceMetadata serviceMetadata;
     private final V3Metadata v3Metadata;
-    private final Map<String, EntitySetBinding<?>> bindings;
+    private final VmmProcessor.Handlers handlers;
     private final SubscriptionLookup subscriptions;
-    private final EntityManager entityManager;
-    private final TransactionTemplate readTransaction;
-    private final RequestBodies bodies;
     private final VmmSettings settings;
-    private final JobService jobs;
 
-    public VmmODataController(VmmEdmProvider edm, List<EntitySetBinding<?>> bindings,
-            SubscriptionLookup subscriptions, EntityManager entityManager,
-            PlatformTransactionManager transactionManager, RequestBodies bodies, VmmSettings settings, JobService jobs) {
-        this.jobs = jobs;
+    public VmmODataController(VmmEdmProvider edm, VmmProcessor.Handlers handlers, SubscriptionLookup subscriptions,
+            VmmSettings settings) {
         this.serviceMetadata = odata.createServiceMetadata(edm, List.of());
         this.v3Metadata = new V3Metadata(edm.getSchemas());
-        this.bindings = bindings.stream().collect(Collectors.toMap(EntitySetBinding::entitySetName, Function.identity()));
+        this.handlers = handlers;
         this.subscriptions = subscriptions;
-        this.entityManager = entityManager;
-        this.readTransaction = new TransactionTemplate(transactionManager);
-        this.readTransaction.setReadOnly(true);
-        this.bodies = bodies;
         this.settings = settings;
     }
 
@@ -133,8 +114,7 @@ public class VmmODataController {
             return;
         }
         ODataHttpHandler handler = odata.createHandler(serviceMetadata);
-        handler.register(new VmmProcessor(bindings, subscriptionId, entityManager, readTransaction, bodies,
-                settings.pageSize(), jobs, settings.synchronousWait(), Caller.principal(request)));
+        handler.register(new VmmProcessor(handlers, subscriptionId, Caller.principal(request)));
         handler.process(adapted, answer);
     }
 

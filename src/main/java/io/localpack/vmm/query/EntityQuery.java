@@ -1,6 +1,6 @@
 package io.localpack.vmm.query;
 
-import io.localpack.vmm.odata.EntitySetBinding;
+import io.localpack.vmm.model.EntitySetDeclaration;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.Tuple;
 import jakarta.persistence.criteria.CriteriaBuilder;
@@ -28,22 +28,22 @@ import org.hibernate.query.criteria.HibernateCriteriaBuilder;
 public final class EntityQuery<T> {
 
     private final EntityManager entityManager;
-    private final EntitySetBinding<T> binding;
+    private final EntitySetDeclaration<T> entitySet;
     private final UUID subscriptionId;
     private final FilterOption filter;
     private final OrderByOption orderBy;
     private final Map<String, Object> constraints;
 
-    public EntityQuery(EntityManager entityManager, EntitySetBinding<T> binding, UUID subscriptionId,
+    public EntityQuery(EntityManager entityManager, EntitySetDeclaration<T> entitySet, UUID subscriptionId,
             FilterOption filter, OrderByOption orderBy) {
-        this(entityManager, binding, subscriptionId, filter, orderBy, Map.of());
+        this(entityManager, entitySet, subscriptionId, filter, orderBy, Map.of());
     }
 
     /** @param constraints JPA attribute values every row must have (the rows a navigation property reaches) */
-    public EntityQuery(EntityManager entityManager, EntitySetBinding<T> binding, UUID subscriptionId,
+    public EntityQuery(EntityManager entityManager, EntitySetDeclaration<T> entitySet, UUID subscriptionId,
             FilterOption filter, OrderByOption orderBy, Map<String, Object> constraints) {
         this.entityManager = entityManager;
-        this.binding = binding;
+        this.entitySet = entitySet;
         this.subscriptionId = subscriptionId;
         this.filter = filter;
         this.orderBy = orderBy;
@@ -66,8 +66,8 @@ public final class EntityQuery<T> {
     public List<Keyed<T>> page(int offset, List<Object> after, int limit) throws ODataApplicationException {
         HibernateCriteriaBuilder cb = (HibernateCriteriaBuilder) entityManager.getCriteriaBuilder();
         CriteriaQuery<Tuple> query = cb.createTupleQuery();
-        Root<T> root = query.from(binding.jpaType());
-        FilterTranslator translator = new FilterTranslator(cb, root, binding.queryableProperties());
+        Root<T> root = query.from(entitySet.jpaType());
+        FilterTranslator translator = new FilterTranslator(cb, root, entitySet.queryableProperties());
         List<SortKey> keys = sortKeys(root, translator);
         List<Selection<?>> selected = new ArrayList<>();
         selected.add(root);
@@ -86,7 +86,7 @@ public final class EntityQuery<T> {
             for (int i = 1; i < selected.size(); i++) {
                 values.add(tuple.get(i));
             }
-            page.add(new Keyed<>(binding.jpaType().cast(tuple.get(0)), values));
+            page.add(new Keyed<>(entitySet.jpaType().cast(tuple.get(0)), values));
         }
         return page;
     }
@@ -94,9 +94,9 @@ public final class EntityQuery<T> {
     /** The Java types of the sort keys, as a skip token must carry them. */
     public List<Class<?>> sortKeyTypes() throws ODataApplicationException {
         CriteriaBuilder cb = entityManager.getCriteriaBuilder();
-        Root<T> root = cb.createQuery(binding.jpaType()).from(binding.jpaType());
+        Root<T> root = cb.createQuery(entitySet.jpaType()).from(entitySet.jpaType());
         List<Class<?>> types = new ArrayList<>();
-        for (SortKey key : sortKeys(root, new FilterTranslator(cb, root, binding.queryableProperties()))) {
+        for (SortKey key : sortKeys(root, new FilterTranslator(cb, root, entitySet.queryableProperties()))) {
             types.add(key.expression().getJavaType());
         }
         return types;
@@ -106,8 +106,8 @@ public final class EntityQuery<T> {
     public long count() throws ODataApplicationException {
         CriteriaBuilder cb = entityManager.getCriteriaBuilder();
         CriteriaQuery<Long> query = cb.createQuery(Long.class);
-        Root<T> root = query.from(binding.jpaType());
-        FilterTranslator translator = new FilterTranslator(cb, root, binding.queryableProperties());
+        Root<T> root = query.from(entitySet.jpaType());
+        FilterTranslator translator = new FilterTranslator(cb, root, entitySet.queryableProperties());
         query.select(cb.count(root)).where(where(cb, query, root, translator));
         return entityManager.createQuery(query).getSingleResult();
     }
@@ -115,7 +115,7 @@ public final class EntityQuery<T> {
     private Predicate where(CriteriaBuilder cb, CriteriaQuery<?> query, Root<T> root, FilterTranslator translator)
             throws ODataApplicationException {
         List<Predicate> all = new ArrayList<>();
-        all.add(binding.visibleTo(subscriptionId, root, query, cb));
+        all.add(entitySet.scope().visibleTo().of(subscriptionId, root, query, cb));
         constraints.forEach((attribute, value) -> all.add(cb.equal(root.get(attribute), value)));
         if (filter != null) {
             all.add(translator.predicate(filter.getExpression()));

@@ -23,7 +23,7 @@ import java.util.UUID;
 
 /**
  * A VMM service: a multi-tier deployment of a service template into a cloud, owned by one subscription.
- * Field names follow the VMM.Service properties; the wire mapping lives in {@link ServiceODataBinding}.
+ * Field names follow the VMM.Service properties; the wire mapping lives in {@link ServiceEntitySet}.
  */
 @Entity
 @Table(name = "services")

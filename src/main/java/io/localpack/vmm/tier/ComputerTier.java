@@ -13,7 +13,7 @@ import java.util.UUID;
 /**
  * One tier of a deployed VMM service (VMM.ComputerTier), e.g. the "Web Tier" of a website: the machines of the tier
  * point at it through their ComputerTierId. Field names follow the VMM.ComputerTier properties; the wire mapping lives
- * in {@link ComputerTierODataBinding}. Tiers are created by the deploy job and go with their service.
+ * in {@link ComputerTierEntitySet}. Tiers are created by the deploy job and go with their service.
  */
 @Entity
 @Table(name = "computer_tiers")

@@ -20,7 +20,7 @@ import java.util.UUID;
 
 /**
  * A VMM virtual machine, as part of a service tier or (later) on its own, owned by one subscription.
- * Field names follow the VMM.VirtualMachine properties; the wire mapping lives in {@link VirtualMachineODataBinding}.
+ * Field names follow the VMM.VirtualMachine properties; the wire mapping lives in {@link VirtualMachineEntitySet}.
  * The life-cycle jobs change machines in bulk through {@link VirtualMachineRepository}.
  */
 @Entity

@@ -1,4 +1,4 @@
-package io.localpack.vmm.odata;
+package io.localpack.vmm.model;
 
 import io.localpack.vmm.common.VmmKey;
 import java.util.UUID;

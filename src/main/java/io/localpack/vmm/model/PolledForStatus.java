@@ -1,4 +1,4 @@
-package io.localpack.vmm.odata;
+package io.localpack.vmm.model;
 
 import java.util.Collection;
 import java.util.UUID;
@@ -7,11 +7,9 @@ import java.util.UUID;
  * An entity set clients poll for the status of work ({@code Jobs}): the processor reports each read of its entities,
  * before answering, so that jobs timed by status reads advance (see {@code /_localpack/timing}).
  */
+@FunctionalInterface
 public interface PolledForStatus {
 
     /** The client is about to read these entities (by id). */
     void statusRead(UUID subscriptionId, Collection<UUID> ids);
-
-    /** The id of one row of the set. */
-    UUID idOf(Object row);
 }
