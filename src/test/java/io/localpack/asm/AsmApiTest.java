@@ -2,6 +2,7 @@ package io.localpack.asm;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.localpack.testsupport.TestHttp;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
@@ -257,13 +258,10 @@ class AsmApiTest extends AsmTestSupport {
     @Test
     void failedOperationByFaultRuleShowsFailedWithItsErrorAndRestoresTheDeployment() throws Exception {
         jdbc.update("DELETE FROM job_fault_rules");
-        HttpResponse<String> fault = http.send(java.net.http.HttpRequest.newBuilder(
-                        java.net.URI.create(url("/_localpack/faults")))
-                .header("Content-Type", "application/json")
-                .POST(java.net.http.HttpRequest.BodyPublishers.ofString("""
+        HttpResponse<String> fault = TestHttp.send("POST", url("/_localpack/faults"), """
                         {"operation":"asm.deployment.*","errorCode":1,"errorName":"InternalError",
-                         "message":"The role instances could not be stopped.","atStep":1,"times":"once"}"""))
-                .build(), HttpResponse.BodyHandlers.ofString());
+                         "message":"The role instances could not be stopped.","atStep":1,"times":"once"}""",
+                List.of("Content-Type", "application/json"));
         assertThat(fault.statusCode()).isEqualTo(201);
 
         HttpResponse<String> r = send("POST", SVC_PATH + "/deploymentslots/Production/?comp=status",

@@ -20,6 +20,7 @@ import com.microsoft.windowsazure.management.compute.models.HostedServiceListRes
 import com.microsoft.windowsazure.management.compute.models.RoleInstance;
 import com.microsoft.windowsazure.management.compute.models.UpdatedDeploymentStatus;
 import com.microsoft.windowsazure.management.configuration.ManagementConfiguration;
+import io.localpack.testsupport.Await;
 import java.net.URI;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -133,11 +134,8 @@ class AzureSdkTest extends AsmTestSupport {
         String requestId = accepted.getRequestId();
         assertThat(requestId).matches("[0-9a-f]{32}");
 
-        OperationStatusResponse status = client.getOperationStatus(requestId);
-        for (int i = 0; i < 200 && status.getStatus() == OperationStatus.InProgress; i++) {
-            Thread.sleep(20);
-            status = client.getOperationStatus(requestId);
-        }
+        OperationStatusResponse status = Await.until("operation " + requestId + " to finish",
+                () -> client.getOperationStatus(requestId), read -> read.getStatus() != OperationStatus.InProgress);
         assertThat(status.getStatus()).isEqualTo(OperationStatus.Succeeded);
         assertThat(status.getHttpStatusCode()).isEqualTo(200);
         assertThat(status.getId().replace("-", "")).isEqualTo(requestId);
