@@ -2,6 +2,7 @@ package io.localpack.asm;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.localpack.testsupport.LocalPackServerTest;
 import io.localpack.testsupport.TestHttp;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -10,13 +11,11 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.TestPropertySource;
 import org.w3c.dom.Element;
 
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "localpack.test.context=asm-api")
-@TestPropertySource("classpath:localpack-test.properties")
+@LocalPackServerTest
+@TestPropertySource(properties = AsmTestSupport.ASM_CONTEXT)
 class AsmApiTest extends AsmTestSupport {
 
     static final String SVC_PATH = "/" + FABRIKAM + "/services/hostedservices/" + SERVICE;

@@ -31,6 +31,11 @@ abstract class AsmTestSupport {
     static final String PRODUCTION = Fixtures.ASM_PRODUCTION_DEPLOYMENT;
     static final String STAGING = Fixtures.ASM_STAGING_DEPLOYMENT;
     static final String VERSION = "2015-04-01";
+    /**
+     * The ASM tests' own server, shared by those that use the test settings as they are: they reload the ASM fixture
+     * before each test and leave it changed, which the other servers' tests must not see.
+     */
+    static final String ASM_CONTEXT = "localpack.test.context=asm";
 
     @LocalServerPort int port;
     @Autowired JdbcTemplate jdbc;

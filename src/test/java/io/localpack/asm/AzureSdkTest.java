@@ -21,16 +21,15 @@ import com.microsoft.windowsazure.management.compute.models.RoleInstance;
 import com.microsoft.windowsazure.management.compute.models.UpdatedDeploymentStatus;
 import com.microsoft.windowsazure.management.configuration.ManagementConfiguration;
 import io.localpack.testsupport.Await;
+import io.localpack.testsupport.LocalPackServerTest;
 import java.net.URI;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.TestPropertySource;
 
 /** LocalPack driven by the real legacy Azure SDK for Java (azure-svc-mgmt-compute 0.9.7), with its own polling. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "localpack.test.context=asm-sdk")
-@TestPropertySource("classpath:localpack-test.properties")
+@LocalPackServerTest
+@TestPropertySource(properties = AsmTestSupport.ASM_CONTEXT)
 class AzureSdkTest extends AsmTestSupport {
 
     ComputeManagementClient client;

@@ -8,19 +8,17 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import io.localpack.testsupport.LocalPackServerTest;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.TestPropertySource;
 
 /** The admin endpoint through real HTTP (JDK client, so no Spring converter hides what goes over the wire). */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "localpack.test.context=faults-http")
-@TestPropertySource("classpath:localpack-test.properties")
+@LocalPackServerTest
 class FaultRuleControllerTest {
 
     @LocalServerPort int port;
@@ -28,7 +26,9 @@ class FaultRuleControllerTest {
     final HttpClient http = HttpClient.newHttpClient();
     final ObjectMapper json = new ObjectMapper();
 
+    // Before and after: the server is shared, and a rule left behind would fail other classes' jobs.
     @BeforeEach
+    @AfterEach
     void clean() {
         faults.clear();
     }
