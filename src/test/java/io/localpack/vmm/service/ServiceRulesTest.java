@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.localpack.tenancy.SubscriptionRepository;
+import io.localpack.testsupport.InMemoryRepository;
 import io.localpack.vmm.cloud.CloudRepository;
 import io.localpack.vmm.common.ServiceSetting;
 import io.localpack.vmm.common.UserAndRole;

@@ -1,4 +1,4 @@
-package io.localpack.vmm.service;
+package io.localpack.testsupport;
 
 import java.lang.reflect.Proxy;
 import java.util.Map;
@@ -10,13 +10,13 @@ import java.util.function.Function;
  * {@code save} and {@code delete}, plus the named query methods a test supplies. Any other call fails loudly, so a
  * test never passes on a method it did not mean to use.
  */
-final class InMemoryRepository {
+public final class InMemoryRepository {
 
     private InMemoryRepository() {
     }
 
     /** A repository over {@code rows}, keyed by {@code keyOf}; {@code queries} answer further methods by name. */
-    static <R, T, K> R of(Class<R> type, Map<K, T> rows, Function<T, K> keyOf,
+    public static <R, T, K> R of(Class<R> type, Map<K, T> rows, Function<T, K> keyOf,
             Map<String, Function<Object[], Object>> queries) {
         Object repository = Proxy.newProxyInstance(type.getClassLoader(), new Class<?>[] {type},
                 (proxy, method, args) -> {
@@ -50,7 +50,7 @@ final class InMemoryRepository {
     }
 
     /** A repository the code under test must not touch: every call fails. */
-    static <R> R unused(Class<R> type) {
+    public static <R> R unused(Class<R> type) {
         return type.cast(Proxy.newProxyInstance(type.getClassLoader(), new Class<?>[] {type}, (proxy, method, args) -> {
             throw new UnsupportedOperationException(type.getSimpleName() + "." + method.getName()
                     + " is not expected in this test");
