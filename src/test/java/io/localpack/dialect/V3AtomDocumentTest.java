@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.localpack.testsupport.Fixtures;
 import io.localpack.xml.SafeXml;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -27,9 +28,9 @@ import org.w3c.dom.Node;
 class V3AtomDocumentTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final String ROOT = "https://localpack.test/86e93b7f-25e3-4c44-8ca1-3ebdbd2dfc06/services/systemcenter/vmm/";
-    private static final String ID = "8a8b4ce5-67f2-4e2a-b31e-52f9cd8462a3";
-    private static final String STAMP = "56ebc6dc-f63c-46e2-8438-2967e0ad83bc";
+    private static final String ROOT = "https://localpack.test/" + Fixtures.FABRIKAM + "/services/systemcenter/vmm/";
+    private static final String ID = Fixtures.GATEWAY_SERVICE;
+    private static final String STAMP = Fixtures.WEST_STAMP;
 
     /** A service as Olingo writes it with odata.metadata=full: annotations, a navigation link, typed values. */
     private static ObjectNode service(String id, String name) throws Exception {
@@ -104,7 +105,7 @@ class V3AtomDocumentTest {
 
     @Test
     void aCollectionBecomesAFeedWhoseEntriesReadBackOneByOne() throws Exception {
-        String second = "16a3df7e-55a6-4edd-b34f-15c712d32b8b";
+        String second = Fixtures.WEB_STORE_SERVICE;
         ObjectNode feed = JSON.createObjectNode();
         feed.put("@odata.context", ROOT + "$metadata#Services");
         feed.put("@odata.count", 7);
@@ -131,8 +132,8 @@ class V3AtomDocumentTest {
     void anExpandedNavigationIsInlinedInItsLink() throws Exception {
         ObjectNode service = service(ID, "Gateway");
         service.set("Cloud", JSON.readTree("""
-                {"@odata.type":"#VMM.Cloud","@odata.id":"Clouds(ID=d1f15abc-672d-464b-b3bc-376d2087bb8e,StampId=%s)",
-                 "Name":"Fabrikam Cloud"}""".formatted(STAMP)));
+                {"@odata.type":"#VMM.Cloud","@odata.id":"Clouds(ID=%s,StampId=%s)",
+                 "Name":"Fabrikam Cloud"}""".formatted(Fixtures.FABRIKAM_CLOUD, STAMP)));
 
         Element entry = parse(V3Atom.render(service).body());
 

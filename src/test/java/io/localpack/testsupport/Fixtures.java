@@ -16,7 +16,9 @@ public final class Fixtures {
 
     // 10_vmm.sql: stamps
     public static final String WEST_STAMP = "56ebc6dc-f63c-46e2-8438-2967e0ad83bc";
+    public static final UUID WEST_STAMP_ID = UUID.fromString(WEST_STAMP);
     public static final String EAST_STAMP = "d70c1a9b-c241-48f5-880a-b6c36071e653";
+    public static final UUID EAST_STAMP_ID = UUID.fromString(EAST_STAMP);
 
     // 10_vmm.sql: services (both Fabrikam's)
     public static final String GATEWAY_SERVICE = "8a8b4ce5-67f2-4e2a-b31e-52f9cd8462a3";

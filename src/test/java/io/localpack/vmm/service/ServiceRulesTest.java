@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.localpack.tenancy.SubscriptionRepository;
+import io.localpack.testsupport.Fixtures;
 import io.localpack.testsupport.InMemoryRepository;
 import io.localpack.vmm.cloud.CloudRepository;
 import io.localpack.vmm.common.ServiceSetting;
@@ -38,10 +39,10 @@ class ServiceRulesTest {
 
     private static final OffsetDateTime ADDED = OffsetDateTime.parse("2014-04-29T16:44:11Z");
     private static final Instant NOW = Instant.parse("2026-01-02T03:04:05Z");
-    private static final UUID TENANT = UUID.fromString("86e93b7f-25e3-4c44-8ca1-3ebdbd2dfc06");
-    private static final UUID OTHER_TENANT = UUID.fromString("2f4a1d63-3c5e-4b0e-9a57-0c1b8d7e6f21");
-    private static final UUID WEST = UUID.fromString("56ebc6dc-f63c-46e2-8438-2967e0ad83bc");
-    private static final UUID EAST = UUID.fromString("d70c1a9b-c241-48f5-880a-b6c36071e653");
+    private static final UUID TENANT = Fixtures.FABRIKAM_ID;
+    private static final UUID OTHER_TENANT = Fixtures.CONTOSO_ID;
+    private static final UUID WEST = Fixtures.WEST_STAMP_ID;
+    private static final UUID EAST = Fixtures.EAST_STAMP_ID;
     private static final UUID JOB = UUID.fromString("0b1c2d3e-4f50-6172-8394-a5b6c7d8e9f0");
 
     private final Map<VmmKey, Service> services = new HashMap<>();
