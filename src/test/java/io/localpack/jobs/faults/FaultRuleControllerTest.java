@@ -4,11 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import io.localpack.testsupport.LocalPackServerTest;
+import io.localpack.testsupport.TestHttp;
+import java.net.http.HttpResponse;
+import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -23,7 +22,6 @@ class FaultRuleControllerTest {
 
     @LocalServerPort int port;
     @Autowired FaultRules faults;
-    final HttpClient http = HttpClient.newHttpClient();
     final ObjectMapper json = new ObjectMapper();
 
     // Before and after: the server is shared, and a rule left behind would fail other classes' jobs.
@@ -33,13 +31,9 @@ class FaultRuleControllerTest {
         faults.clear();
     }
 
-    HttpResponse<String> send(String method, String path, String body) throws Exception {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path));
-        if (body != null) {
-            b.header("Content-Type", "application/json");
-        }
-        b.method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
-        return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> send(String method, String path, String body) {
+        return TestHttp.send(method, "http://localhost:" + port + path, body,
+                body == null ? List.of() : List.of("Content-Type", "application/json"));
     }
 
     @Test
@@ -114,10 +108,8 @@ class FaultRuleControllerTest {
 
     @Test
     void nonJsonBodyIs415() throws Exception {
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(
-                        URI.create("http://localhost:" + port + "/_localpack/faults"))
-                .header("Content-Type", "text/plain").POST(HttpRequest.BodyPublishers.ofString("x")).build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = TestHttp.send("POST", "http://localhost:" + port + "/_localpack/faults", "x",
+                List.of("Content-Type", "text/plain"));
         assertThat(response.statusCode()).isEqualTo(415);
         assertThat(faults.list()).isEmpty();
     }
