@@ -143,8 +143,8 @@ public abstract class HttpTestSupport {
     }
 
     /**
-     * Polls a VMM job as azure-powershell does ({@code Jobs?$filter=ID eq guid'…'}) until IsCompleted, backing off
-     * between reads; returns the job as JSON.
+     * Polls a job of the Fabrikam subscription (where the tests create their services) as azure-powershell does
+     * ({@code Jobs?$filter=ID eq guid'…'}) until IsCompleted, backing off between reads; returns the job as JSON.
      */
     protected JsonNode awaitJob(String jobId) {
         return Await.until("VMM job " + jobId + " to complete",

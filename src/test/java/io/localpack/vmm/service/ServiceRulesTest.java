@@ -2,6 +2,7 @@ package io.localpack.vmm.service;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import io.localpack.tenancy.SubscriptionRepository;
 import io.localpack.testsupport.Fixtures;
@@ -23,6 +24,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.Nested;
@@ -57,7 +59,7 @@ class ServiceRulesTest {
             ServiceTemplateRepository.class, templates, template -> new VmmKey(template.getId(), template.getStampId()),
             Map.of("findGranted", args -> {
                 VmmKey key = new VmmKey((UUID) args[1], (UUID) args[2]);
-                return java.util.Optional.ofNullable(grants.contains(args[0] + "/" + key) ? templates.get(key) : null);
+                return Optional.ofNullable(grants.contains(args[0] + "/" + key) ? templates.get(key) : null);
             }));
     private final ServiceManager manager = new ServiceManager(serviceRepository,
             InMemoryRepository.unused(CloudRepository.class), templateRepository,
@@ -128,8 +130,8 @@ class ServiceRulesTest {
             // Management is new in 2.0: its default.
             assertThat(service.getServiceSettings()).extracting(ServiceSetting::getName, ServiceSetting::getValue,
                     ServiceSetting::getHasEncryptedValue).containsExactly(
-                    org.assertj.core.groups.Tuple.tuple("Infrastructure", "secret", true),
-                    org.assertj.core.groups.Tuple.tuple("Management", "mgmt-default", false));
+                    tuple("Infrastructure", "secret", true),
+                    tuple("Management", "mgmt-default", false));
         }
 
         @Test
