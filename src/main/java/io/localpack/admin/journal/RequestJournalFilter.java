@@ -1,6 +1,7 @@
 package io.localpack.admin.journal;
 
 import io.localpack.tenancy.Caller;
+import io.localpack.web.Api;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -40,7 +41,7 @@ public class RequestJournalFilter extends OncePerRequestFilter {
 
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
-        return !settings.enabled() || request.getRequestURI().startsWith("/_localpack");
+        return !settings.enabled() || Api.of(request) == Api.CONTROL_PLANE;
     }
 
     @Override
