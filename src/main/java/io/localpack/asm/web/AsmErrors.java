@@ -1,7 +1,8 @@
 package io.localpack.asm.web;
 
-import io.localpack.asm.domain.AsmError;
-import io.localpack.asm.domain.CloudServiceException;
+import io.localpack.asm.domain.OperationFailedException;
+import io.localpack.domain.Refusal;
+import io.localpack.jobs.JobError;
 import io.localpack.web.Api;
 import io.localpack.web.ApiError;
 import io.localpack.web.ApiErrorFormat;
@@ -59,9 +60,16 @@ class AsmErrors implements ApiErrorFormat {
         return ResponseEntity.status(status).contentType(XML).body(body(code, message));
     }
 
-    @ExceptionHandler(CloudServiceException.class)
-    ResponseEntity<String> refused(CloudServiceException e) {
-        return entity(e.httpStatus(), e.code(), e.getMessage());
+    @ExceptionHandler(Refusal.class)
+    ResponseEntity<String> refused(Refusal e) {
+        return entity(AsmError.statusOf(e), e.code(), e.getMessage());
+    }
+
+    @ExceptionHandler(OperationFailedException.class)
+    ResponseEntity<String> failed(OperationFailedException e) {
+        JobError error = e.error();
+        return entity(AsmError.statusOf(error), error.name() == null ? AsmError.InternalError.name() : error.name(),
+                error.problem());
     }
 
     @ExceptionHandler(HttpMessageNotReadableException.class)

@@ -1,6 +1,5 @@
 package io.localpack.asm.web;
 
-import io.localpack.asm.domain.AsmError;
 import io.localpack.web.Api;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;

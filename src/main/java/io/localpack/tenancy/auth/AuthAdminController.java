@@ -1,5 +1,6 @@
 package io.localpack.tenancy.auth;
 
+import io.localpack.tenancy.SubscriptionLookup;
 import io.localpack.web.ControlPlane;
 import io.localpack.web.ControlPlaneRefusal;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -54,11 +55,14 @@ public class AuthAdminController {
     /** Made on first use: generating the RSA key pair costs start-up time most runs never need. */
     private final ObjectProvider<TokenKeys> keys;
     private final ManagementCertificates certificates;
+    private final SubscriptionLookup subscriptions;
 
-    AuthAdminController(AuthSettings settings, ObjectProvider<TokenKeys> keys, ManagementCertificates certificates) {
+    AuthAdminController(AuthSettings settings, ObjectProvider<TokenKeys> keys, ManagementCertificates certificates,
+                        SubscriptionLookup subscriptions) {
         this.settings = settings;
         this.keys = keys;
         this.certificates = certificates;
+        this.subscriptions = subscriptions;
     }
 
     @PostMapping(path = "/_localpack/tokens", produces = MediaType.APPLICATION_JSON_VALUE)
@@ -112,7 +116,7 @@ public class AuthAdminController {
                     + "{\"subscriptionId\":\"…\",\"certificate\":\"PEM or base64 DER\"}");
         }
         UUID subscription = uuid(body.get("subscriptionId").asText(), "subscriptionId");
-        if (!certificates.subscriptionExists(subscription)) {
+        if (!subscriptions.exists(subscription)) {
             throw ControlPlaneRefusal.notFound("SubscriptionNotFound", "subscriptionId",
                     "Subscription '" + subscription + "' not found");
         }
