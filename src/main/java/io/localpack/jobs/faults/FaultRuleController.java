@@ -43,7 +43,8 @@ public class FaultRuleController {
         return faults.list().stream().map(FaultRuleController::view).toList();
     }
 
-    @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
+    /** No {@code consumes}: a mapping mismatch would bypass the control plane's error advice (a non-JSON body is 415). */
+    @PostMapping
     public ResponseEntity<Map<String, Object>> add(@RequestBody JsonNode body) {
         if (body == null || !body.isObject()) {
             throw bad("(body)", "the body must be a JSON object");

@@ -1,0 +1,28 @@
+package io.localpack.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** Which API a path belongs to: the one classifier every filter and the security chain ask. */
+class ApiTest {
+
+    @ParameterizedTest
+    @CsvSource({
+            "/86e93b7f-25e3-4c44-8ca1-3ebdbd2dfc06/services/systemcenter/vmm/Services, VMM",
+            "/86e93b7f-25e3-4c44-8ca1-3ebdbd2dfc06/services/systemcenter/vmm, VMM",
+            "/any/Services/SystemCenter/VMM/$metadata, VMM",
+            "/86e93b7f-25e3-4c44-8ca1-3ebdbd2dfc06/services/hostedservices, ASM",
+            "/86e93b7f-25e3-4c44-8ca1-3ebdbd2dfc06/services/hostedservices/svc/deploymentslots/Production, ASM",
+            "/86e93b7f-25e3-4c44-8ca1-3ebdbd2dfc06/operations/0f1e2d3c4b5a69788796a5b4c3d2e1f0, ASM",
+            "/_localpack/http-faults, CONTROL_PLANE",
+            "/_localpack, CONTROL_PLANE",
+            "/86e93b7f-25e3-4c44-8ca1-3ebdbd2dfc06/services/systemcenter/vmmx, OTHER",
+            "/86e93b7f-25e3-4c44-8ca1-3ebdbd2dfc06/services/other, OTHER",
+            "/, OTHER",
+    })
+    void classifiesByPath(String path, Api expected) {
+        assertThat(Api.of(path)).isEqualTo(expected);
+    }
+}
