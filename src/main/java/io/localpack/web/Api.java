@@ -1,6 +1,8 @@
 package io.localpack.web;
 
 import jakarta.servlet.http.HttpServletRequest;
+import java.util.Optional;
+import java.util.UUID;
 import java.util.regex.Pattern;
 
 /** The API a request belongs to, read from its path alone: the one place that knows the URL spaces. */
@@ -30,5 +32,17 @@ public enum Api {
             return VMM;
         }
         return ASM_PATH.matcher(path).matches() ? ASM : OTHER;
+    }
+
+    /** The subscription a tenant URL names: its first segment, when that is a GUID. */
+    public static Optional<UUID> subscriptionOf(HttpServletRequest request) {
+        String path = request.getRequestURI();
+        int end = path.indexOf('/', 1);
+        String first = end < 0 ? path.substring(1) : path.substring(1, end);
+        try {
+            return first.length() == 36 ? Optional.of(UUID.fromString(first)) : Optional.empty();
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
     }
 }

@@ -2,8 +2,11 @@ package io.localpack.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.springframework.mock.web.MockHttpServletRequest;
 
 /** Which API a path belongs to: the one classifier every filter and the security chain ask. */
 class ApiTest {
@@ -24,5 +27,20 @@ class ApiTest {
     })
     void classifiesByPath(String path, Api expected) {
         assertThat(Api.of(path)).isEqualTo(expected);
+    }
+
+    @Test
+    void subscriptionIsTheFirstSegmentWhenItIsAGuid() {
+        String fabrikam = "86e93b7f-25e3-4c44-8ca1-3ebdbd2dfc06";
+        assertThat(Api.subscriptionOf(get("/" + fabrikam + "/services/hostedservices")))
+                .contains(UUID.fromString(fabrikam));
+        assertThat(Api.subscriptionOf(get("/" + fabrikam.toUpperCase()))).contains(UUID.fromString(fabrikam));
+        assertThat(Api.subscriptionOf(get("/_localpack/journal"))).isEmpty();
+        assertThat(Api.subscriptionOf(get("/not-a-guid/services/systemcenter/vmm"))).isEmpty();
+        assertThat(Api.subscriptionOf(get("/1-1-1-1-1/operations/x"))).isEmpty();
+    }
+
+    private static MockHttpServletRequest get(String path) {
+        return new MockHttpServletRequest("GET", path);
     }
 }

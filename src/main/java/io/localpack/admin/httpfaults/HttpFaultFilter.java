@@ -38,8 +38,8 @@ public class HttpFaultFilter extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        String path = request.getRequestURI();
-        Optional<HttpFaultRule> fired = rules.fire(request.getMethod(), path, subscriptionOf(path));
+        Optional<HttpFaultRule> fired = rules.fire(request.getMethod(), request.getRequestURI(),
+                Api.subscriptionOf(request).orElse(null));
         if (fired.isEmpty()) {
             chain.doFilter(request, response);
             return;
@@ -84,10 +84,5 @@ public class HttpFaultFilter extends OncePerRequestFilter {
             case 401 -> "Unauthorized";
             default -> status >= 500 ? "InternalError" : "BadRequest";
         };
-    }
-
-    private static String subscriptionOf(String path) {
-        int end = path.indexOf('/', 1);
-        return end < 0 ? path.substring(1) : path.substring(1, end);
     }
 }
