@@ -1,0 +1,64 @@
+package io.localpack;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchRule;
+
+/**
+ * The rooms of LocalPack and the arrows allowed between them (docs/architecture.md). A new dependency against
+ * these arrows, a cycle between top-level packages, or a wire type in the domain fails the build.
+ */
+@AnalyzeClasses(packages = "io.localpack", importOptions = ImportOption.DoNotIncludeTests.class)
+class ArchitectureTest {
+
+    @ArchTest
+    static final ArchRule eachPackageUsesOnlyWhatItMay = layeredArchitecture().consideringOnlyDependenciesInLayers()
+            .layer("admin").definedBy("io.localpack.admin..")
+            .layer("vmm").definedBy("io.localpack.vmm..")
+            .layer("asm").definedBy("io.localpack.asm..")
+            .layer("fixtures").definedBy("io.localpack.fixtures..")
+            .layer("dialect").definedBy("io.localpack.dialect..")
+            .layer("jobs").definedBy("io.localpack.jobs..")
+            .layer("tenancy").definedBy("io.localpack.tenancy..")
+            .layer("web").definedBy("io.localpack.web..")
+            .layer("domain").definedBy("io.localpack.domain..")
+            .layer("xml").definedBy("io.localpack.xml..")
+            .whereLayer("admin").mayOnlyAccessLayers("vmm", "asm", "fixtures", "dialect", "jobs", "tenancy", "web",
+                    "domain", "xml")
+            .whereLayer("vmm").mayOnlyAccessLayers("dialect", "jobs", "tenancy", "web", "domain", "xml")
+            .whereLayer("asm").mayOnlyAccessLayers("jobs", "tenancy", "web", "domain", "xml")
+            .whereLayer("fixtures").mayOnlyAccessLayers("jobs", "tenancy", "web", "domain")
+            .whereLayer("dialect").mayOnlyAccessLayers("xml")
+            .whereLayer("jobs").mayOnlyAccessLayers("web", "domain")
+            .whereLayer("tenancy").mayOnlyAccessLayers("web", "domain")
+            .whereLayer("web").mayNotAccessAnyLayer()
+            .whereLayer("domain").mayNotAccessAnyLayer()
+            .whereLayer("xml").mayNotAccessAnyLayer();
+
+    @ArchTest
+    static final ArchRule noCycleBetweenTopLevelPackages = slices().matching("io.localpack.(*)..")
+            .should().beFreeOfCycles();
+
+    /** The life-cycle rules of both APIs are plain Java: the OData and XML adapters translate for them. */
+    @ArchTest
+    static final ArchRule domainIsFreeOfWireTypes = noClasses()
+            .that().resideInAPackage("io.localpack.asm.domain..")
+            .or(vmmServiceDomain())
+            .should().dependOnClassesThat().resideInAnyPackage("org.apache.olingo..", "jakarta.servlet..",
+                    "org.springframework.web..", "org.springframework.http..", "javax.xml..", "org.w3c..",
+                    "org.xml..", "io.localpack.xml..", "io.localpack.web..", "io.localpack.dialect..",
+                    "io.localpack.vmm.odata..");
+
+    /** vmm/service without its OData adapter (ServiceODataBinding and its nested classes). */
+    private static DescribedPredicate<JavaClass> vmmServiceDomain() {
+        return DescribedPredicate.describe("are vmm.service life-cycle classes",
+                c -> c.getPackageName().equals("io.localpack.vmm.service") && !c.getName().contains("ODataBinding"));
+    }
+}
