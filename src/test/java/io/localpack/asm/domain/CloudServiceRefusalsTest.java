@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.localpack.testsupport.Fixtures;
 import io.localpack.testsupport.InMemoryRepository;
+import io.localpack.tenancy.SubscriptionLookup;
 import java.time.OffsetDateTime;
 import java.util.HashMap;
 import java.util.Map;
@@ -19,7 +20,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 
 /**
- * What {@link CloudServices} refuses before it queues anything: swaps whose slots do not hold what the caller says,
+ * What {@link CloudServiceLifecycle} refuses before it queues anything: swaps whose slots do not hold what the caller says,
  * status changes and role-instance actions on a deployment in the wrong state, and unknown subscriptions, services,
  * deployments and instances. No Spring and no HTTP: hosted services live in a map, and the one table the domain
  * still reads with SQL ({@code subscriptions}) in a private in-memory H2 database.
@@ -33,7 +34,7 @@ class CloudServiceRefusalsTest {
     private static SingleConnectionDataSource database;
 
     private final Map<UUID, HostedService> hostedServices = new HashMap<>();
-    private CloudServices cloudServices;
+    private CloudServiceLifecycle cloudServices;
     private HostedService service;
 
     @BeforeAll
@@ -57,7 +58,9 @@ class CloudServiceRefusalsTest {
                         .filter(s -> s.getSubscriptionId().equals(args[0]))
                         .filter(s -> HostedService.nameKey(s.getServiceName()).equals(args[1])).findFirst()));
         // No JobService (it needs the job engine's database): every refusal must come before a job is queued.
-        cloudServices = new CloudServices(repository, null, jdbc, new ObjectMapper());
+        ObjectMapper json = new ObjectMapper();
+        CloudServices reads = new CloudServices(repository, null, new SubscriptionLookup(jdbc), json);
+        cloudServices = new CloudServiceLifecycle(reads, repository, null, null, jdbc, json);
 
         service = new HostedService(UUID.randomUUID(), TENANT, "fabrikam-web", "Fabrikam web", null, "West Europe",
                 null, null, null, CREATED);

@@ -18,7 +18,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * The cloud-service rules that need neither Spring nor HTTP: field validation, reading a .cscfg, slots and their
+ * The cloud-service rules that need neither Spring nor HTTP: field validation, slots and their
  * URLs, and how a refusal inside a job becomes the job's error. Refusals are checked by their ASM code and message;
  * the HTTP status is the web layer's business.
  */
@@ -153,40 +153,6 @@ class CloudServiceRulesTest {
     }
 
     @Nested
-    class ServiceConfigurationDocument {
-
-        private static final String NS = "http://schemas.microsoft.com/ServiceHosting/2008/10/ServiceConfiguration";
-
-        @Test
-        void rolesAndInstanceCountsInDocumentOrder() {
-            Map<String, Integer> roles = ServiceConfiguration.roles("<ServiceConfiguration xmlns=\"" + NS + "\">"
-                    + "<Role name=\"WebRole\"><Instances count=\"3\"/></Role>"
-                    + "<Role name=\"Worker.Role_1\"/>"
-                    + "</ServiceConfiguration>");
-
-            assertThat(roles).containsExactly(Map.entry("WebRole", 3), Map.entry("Worker.Role_1", 1));
-        }
-
-        @Test
-        void refusesWhatIsNotAUsableConfiguration() {
-            refused(() -> ServiceConfiguration.roles("not xml"), "The service configuration is not valid XML.");
-            refused(() -> ServiceConfiguration.roles("<?xml version=\"1.0\"?><!DOCTYPE x [<!ENTITY e \"v\">]>"
-                    + "<ServiceConfiguration>&e;</ServiceConfiguration>"), "The service configuration is not valid XML.");
-            refused(() -> ServiceConfiguration.roles("<Configuration/>"),
-                    "The service configuration must have a ServiceConfiguration root.");
-            refused(() -> ServiceConfiguration.roles("<ServiceConfiguration/>"),
-                    "The service configuration defines no Role.");
-            refused(() -> ServiceConfiguration.roles("<ServiceConfiguration><Role name=\"1st\"/></ServiceConfiguration>"),
-                    "A Role in the service configuration has no valid name.");
-            for (String count : new String[] {"0", "51", "many"}) {
-                refused(() -> ServiceConfiguration.roles("<ServiceConfiguration><Role name=\"Web\"><Instances count=\""
-                        + count + "\"/></Role></ServiceConfiguration>"),
-                        "Role Web must have an Instances count from 1 to 50.");
-            }
-        }
-    }
-
-    @Nested
     class Slots {
 
         @Test
@@ -212,9 +178,9 @@ class CloudServiceRulesTest {
                     null, "Running", null, NOW);
 
             assertThat(staged.getPrivateId()).isEqualTo("0f1e2d3c4b5a69788796a5b4c3d2e1f0");
-            assertThat(CloudServiceMutations.url(service, DeploymentSlot.Staging, staged.getPrivateId()))
+            assertThat(CloudServiceTransitions.url(service, DeploymentSlot.Staging, staged.getPrivateId()))
                     .isEqualTo("http://0f1e2d3c4b5a69788796a5b4c3d2e1f0.cloudapp.net/");
-            assertThat(CloudServiceMutations.url(service, DeploymentSlot.Production, staged.getPrivateId()))
+            assertThat(CloudServiceTransitions.url(service, DeploymentSlot.Production, staged.getPrivateId()))
                     .isEqualTo("http://Fabrikam-Web.cloudapp.net/");
         }
 
@@ -227,7 +193,7 @@ class CloudServiceRulesTest {
 
     @Test
     void aRefusalInsideAJobFailsTheJobWithItsAsmCodeAndMessage() {
-        JobHandler handler = CloudServiceJobs.handler("asm.test", execution -> {
+        JobHandler handler = CloudServiceJobHandlers.handler("asm.test", execution -> {
             throw CloudServiceException.conflict("The specified DNS name is already taken.");
         }, null);
 
