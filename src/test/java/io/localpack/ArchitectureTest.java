@@ -10,6 +10,7 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
+import java.util.Set;
 
 /**
  * The rooms of LocalPack and the arrows allowed between them (docs/architecture.md). A new dependency against
@@ -50,15 +51,27 @@ class ArchitectureTest {
     @ArchTest
     static final ArchRule domainIsFreeOfWireTypes = noClasses()
             .that().resideInAPackage("io.localpack.asm.domain..")
-            .or(vmmServiceDomain())
+            .or(vmmFeatureDomain())
             .should().dependOnClassesThat().resideInAnyPackage("org.apache.olingo..", "jakarta.servlet..",
                     "org.springframework.web..", "org.springframework.http..", "javax.xml..", "org.w3c..",
                     "org.xml..", "io.localpack.xml..", "io.localpack.web..", "io.localpack.dialect..",
-                    "io.localpack.vmm.odata..");
+                    "io.localpack.vmm.odata..", "io.localpack.vmm.edm..", "io.localpack.vmm.query..",
+                    "io.localpack.vmm.model..");
 
-    /** vmm/service without its OData adapter (ServiceODataBinding and its nested classes). */
-    private static DescribedPredicate<JavaClass> vmmServiceDomain() {
-        return DescribedPredicate.describe("are vmm.service life-cycle classes",
-                c -> c.getPackageName().equals("io.localpack.vmm.service") && !c.getName().contains("ODataBinding"));
+    /** The OData service's own machinery; every other vmm subpackage is a feature (service, vm, cloud, …). */
+    private static final Set<String> VMM_WIRE_PACKAGES = Set.of("io.localpack.vmm.odata", "io.localpack.vmm.edm",
+            "io.localpack.vmm.query", "io.localpack.vmm.model");
+
+    /**
+     * The classes of the vmm features without their OData adapters: a feature's entity-set declaration
+     * ({@code *EntitySet}) and its writes ({@code *Writes}) translate between the wire and the domain.
+     */
+    private static DescribedPredicate<JavaClass> vmmFeatureDomain() {
+        return DescribedPredicate.describe("are vmm feature classes other than their OData adapters", c -> {
+            String pkg = c.getPackageName();
+            String outer = c.getName().substring(pkg.length() + 1).split("\\$")[0];
+            return pkg.startsWith("io.localpack.vmm.") && !VMM_WIRE_PACKAGES.contains(pkg)
+                    && !outer.endsWith("EntitySet") && !outer.endsWith("Writes");
+        });
     }
 }
