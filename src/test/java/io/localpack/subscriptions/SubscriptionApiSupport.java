@@ -1,0 +1,76 @@
+package io.localpack.subscriptions;
+
+import io.localpack.testsupport.Await;
+import io.localpack.testsupport.HttpTestSupport;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Calls to the subscription API as its clients make them, and the fixture rows of db/fixtures/40_subscription_api.sql. */
+abstract class SubscriptionApiSupport extends HttpTestSupport {
+
+    static final String GOLD = "Goldpn7k2xq4f";
+    static final String PILOT = "Pilotr8d1m5zt";
+    static final String STARTER = "Starterw3c6v9";
+    static final String NORTHWIND = "5b8e2c4a-1d3f-4e6a-9b7c-2d4f6a8c0e1b";
+    static final String EXTRA_VMS = "ExtraVMsaoq2w7k1";
+    static final String PILOT_ADD_ON = "PilotAOx9n4b6";
+    static final String FABRIKAM_ADMIN = "tenant@fabrikam.com";
+    static final String FABRIKAM_CO_ADMIN = "dev@fabrikam.com";
+    static final String CONTOSO_ADMIN = "tenant@contoso.com";
+    static final String NORTHWIND_ADMIN = "tenant@northwind.example";
+
+    /** Members of a subscription, in WAP's order. */
+    static final List<String> SUBSCRIPTION_MEMBERS = List.of("SubscriptionID", "SubscriptionName",
+            "AccountAdminLiveEmailId", "ServiceAdminLiveEmailId", "CoAdminNames", "AddOnReferences", "AddOns", "State",
+            "QuotaSyncState", "ActivationSyncState", "PlanId", "Services", "LastErrorMessage", "Features",
+            "OfferFriendlyName", "OfferCategory", "Created");
+
+    /** A request as a JSON client sends it, as {@code principal} (null: no principal header). */
+    Response call(String method, String path, String body, String principal, String... headers) {
+        List<String> all = new ArrayList<>(List.of("Accept", "application/json"));
+        if (principal != null) {
+            all.addAll(List.of("x-ms-principal-id", principal));
+        }
+        all.addAll(List.of(headers));
+        return sendNamingNoVersion(method, base + path, body, all.toArray(String[]::new));
+    }
+
+    Response getAs(String principal, String path) {
+        return call("GET", path, null, principal);
+    }
+
+    /** Subscribes {@code user} to a plan with a fresh id; returns the id. */
+    String subscribe(String user, String plan, String name) {
+        String id = java.util.UUID.randomUUID().toString();
+        Response created = call("POST", "/subscriptions", """
+                {"SubscriptionId":"%s","PlanId":"%s","FriendlyName":"%s","AccountAdminLiveEmailId":null,
+                 "AccountAdminLivePuid":"%s","AccountId":"00000000-0000-0000-0000-000000000000","OfferType":0,
+                 "CoAdminNames":null}""".formatted(id, plan, name, user), user);
+        if (created.status() != 200) {
+            throw new IllegalStateException("subscribe failed: " + created.status() + " " + created.body());
+        }
+        return id;
+    }
+
+    /** Deletes a subscription and waits until it is gone. */
+    void deleteAndAwait(String user, String id) {
+        Response deleted = call("DELETE", "/subscriptions/" + id + "?force=true", null, user);
+        if (deleted.status() != 202) {
+            throw new IllegalStateException("delete failed: " + deleted.status() + " " + deleted.body());
+        }
+        Await.until("subscription " + id + " to be gone", () -> getAs(user, "/subscriptions/" + id).status(),
+                status -> status == 404);
+    }
+
+    /** The rows of every table the subscription API reads or writes, as sorted text. */
+    List<String> subscriptionState() {
+        List<String> rows = new ArrayList<>(databaseSnapshot());
+        for (String table : List.of("subscriptions", "subscription_co_admins", "subscription_add_ons",
+                "subscription_clouds", "subscription_service_templates", "management_certificates", "plans",
+                "add_ons", "asm_hosted_services", "jobs")) {
+            jdbc.queryForList("SELECT * FROM " + table).forEach(row -> rows.add(table + " " + row));
+        }
+        rows.sort(String::compareTo);
+        return rows;
+    }
+}
