@@ -114,6 +114,26 @@ class SubscriptionReadsTest extends SubscriptionApiSupport {
         assertThat(call("GET", "/addons/" + PILOT_ADD_ON, null, null).status()).isEqualTo(404);
     }
 
+    /** Fixture files written before plans existed insert subscriptions with id, name and account admin only. */
+    @Test
+    void aSubscriptionFromAnOldFixtureReadsWithoutAPlan() {
+        String id = java.util.UUID.randomUUID().toString();
+        jdbc.update("INSERT INTO subscriptions (id, name, account_admin) VALUES (CAST(? AS UUID), 'Old style', "
+                + "'old@example.com')", id);
+        try {
+            JsonNode s = getAs("old@example.com", "/subscriptions/" + id).json();
+
+            assertThat(s.get("State").asInt()).isEqualTo(1);
+            assertThat(s.get("PlanId").isNull()).isTrue();
+            assertThat(s.get("OfferFriendlyName").isNull()).isTrue();
+            assertThat(s.get("Services").findValuesAsText("Type")).containsExactly("cloudservices");
+            assertThat(s.get("Created").asText()).isNotEmpty();
+            assertThat(getAs("old@example.com", "/subscriptions/" + id + "/usagesummaries").status()).isEqualTo(200);
+        } finally {
+            jdbc.update("DELETE FROM subscriptions WHERE id = CAST(? AS UUID)", id);
+        }
+    }
+
     @Test
     void anUnknownPathOrVerbAnswersInTheApisErrorShape() {
         Response unknown = getAs(FABRIKAM_ADMIN, "/subscriptions/" + FABRIKAM + "/nothing");
