@@ -1,19 +1,20 @@
 package io.localpack.subscriptions;
 
 import io.localpack.testsupport.Await;
+import io.localpack.testsupport.Fixtures;
 import io.localpack.testsupport.HttpTestSupport;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Calls to the subscription API as its clients make them, and the fixture rows of db/fixtures/40_subscription_api.sql. */
+/** Calls to the subscription API as its clients make them, and short names for the rows of 40_subscription_api.sql. */
 abstract class SubscriptionApiSupport extends HttpTestSupport {
 
-    static final String GOLD = "Goldpn7k2xq4f";
-    static final String PILOT = "Pilotr8d1m5zt";
-    static final String STARTER = "Starterw3c6v9";
-    static final String NORTHWIND = "5b8e2c4a-1d3f-4e6a-9b7c-2d4f6a8c0e1b";
-    static final String EXTRA_VMS = "ExtraVMsaoq2w7k1";
-    static final String PILOT_ADD_ON = "PilotAOx9n4b6";
+    static final String GOLD = Fixtures.GOLD_PLAN;
+    static final String PILOT = Fixtures.PILOT_PLAN;
+    static final String STARTER = Fixtures.STARTER_PLAN;
+    static final String NORTHWIND = Fixtures.NORTHWIND;
+    static final String EXTRA_VMS = Fixtures.EXTRA_VMS_ADD_ON;
+    static final String PILOT_ADD_ON = Fixtures.PILOT_ADD_ON;
     static final String FABRIKAM_ADMIN = "tenant@fabrikam.com";
     static final String FABRIKAM_CO_ADMIN = "dev@fabrikam.com";
     static final String CONTOSO_ADMIN = "tenant@contoso.com";

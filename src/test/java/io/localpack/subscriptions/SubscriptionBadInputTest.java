@@ -107,6 +107,12 @@ class SubscriptionBadInputTest extends SubscriptionApiSupport {
                         false, 404, "CertificateNotFound", "thumbprint"),
                 new Case("certificate path is no thumbprint", "DELETE", FAB + "/certificates/nope", null, null, admin,
                         false, 404, "CertificateNotFound", "thumbprint"),
+                new Case("SQL in the plan id", "POST", "/subscriptions", subscribe(NEW_ID, "' OR '1'='1' --"), null,
+                        admin, false, 404, "PlanNotFound", "PlanId"),
+                new Case("SQL in the add-on id", "POST", FAB + "/addons", "{\"AddOnId\":\"x' OR 1=1 --\"}", null,
+                        admin, false, 404, "AddOnNotFound", "AddOnId"),
+                new Case("SQL in the principal", "GET", FAB, null, null, "x' OR '1'='1", false, 404,
+                        "SubscriptionNotFound", "subscriptionId"),
                 new Case("sync is no boolean", "PUT", FAB + "/quota?sync=perhaps", null, null, admin, false, 400,
                         "BadRequest", "sync"));
     }

@@ -76,6 +76,21 @@ class SubscriptionReadsTest extends SubscriptionApiSupport {
         assertThat(response.status()).as(path + " " + response.body()).isEqualTo(200);
     }
 
+    /** Microsoft's sample client sends no Accept header (and reads JSON or XML); others ask for XML too. */
+    @Test
+    void answersJsonWhateverTheClientAccepts() {
+        for (String accept : new String[] {null, "application/xml", "*/*", "application/json;odata=fullmetadata"}) {
+            List<String> headers = new ArrayList<>(List.of("x-ms-principal-id", FABRIKAM_ADMIN));
+            if (accept != null) {
+                headers.addAll(List.of("Accept", accept));
+            }
+            Response response = sendNamingNoVersion("GET", base + "/subscriptions/" + FABRIKAM, null,
+                    headers.toArray(String[]::new));
+            assertThat(response.status()).as(accept).isEqualTo(200);
+            assertThat(response.json().get("SubscriptionID").asText()).isEqualTo(FABRIKAM);
+        }
+    }
+
     @Test
     void thePrincipalMayBePercentEncodedOrBracketed() {
         assertThat(ids(getAs("tenant%40fabrikam.com", "/subscriptions").json())).containsExactly(FABRIKAM);
