@@ -76,10 +76,11 @@ class SubscriptionReadsTest extends SubscriptionApiSupport {
         assertThat(response.status()).as(path + " " + response.body()).isEqualTo(200);
     }
 
-    /** Microsoft's sample client sends no Accept header (and reads JSON or XML); others ask for XML too. */
+    /** Microsoft's sample client sends no Accept header (and reads JSON or XML): JSON unless XML is asked for. */
     @Test
-    void answersJsonWhateverTheClientAccepts() {
-        for (String accept : new String[] {null, "application/xml", "*/*", "application/json;odata=fullmetadata"}) {
+    void answersJsonUnlessTheClientAsksForXml() {
+        for (String accept : new String[] {null, "*/*", "application/json;odata=fullmetadata",
+                "application/json, application/xml"}) {
             List<String> headers = new ArrayList<>(List.of("x-ms-principal-id", FABRIKAM_ADMIN));
             if (accept != null) {
                 headers.addAll(List.of("Accept", accept));
@@ -89,6 +90,30 @@ class SubscriptionReadsTest extends SubscriptionApiSupport {
             assertThat(response.status()).as(accept).isEqualTo(200);
             assertThat(response.json().get("SubscriptionID").asText()).isEqualTo(FABRIKAM);
         }
+    }
+
+    @Test
+    void aClientAskingForXmlGetsTheDataContractXml() throws Exception {
+        Response list = call("GET", "/subscriptions", null, FABRIKAM_ADMIN, "Accept", "application/xml");
+
+        assertThat(list.status()).isEqualTo(200);
+        assertThat(list.header("Content-Type")).startsWith("application/xml");
+        org.w3c.dom.Element root = io.localpack.xml.SafeXml.newBuilder().parse(new java.io.ByteArrayInputStream(
+                list.body().getBytes(java.nio.charset.StandardCharsets.UTF_8))).getDocumentElement();
+        assertThat(root.getLocalName()).isEqualTo("Subscriptions");
+        assertThat(root.getNamespaceURI()).isEqualTo("http://schemas.microsoft.com/windowsazure");
+        org.w3c.dom.Element first = (org.w3c.dom.Element) root.getElementsByTagNameNS("*", "Subscription").item(0);
+        assertThat(first.getElementsByTagNameNS("*", "SubscriptionID").item(0).getTextContent()).isEqualTo(FABRIKAM);
+        assertThat(first.getElementsByTagNameNS("http://schemas.microsoft.com/2003/10/Serialization/Arrays",
+                "string").item(0).getTextContent()).isEqualTo(FABRIKAM_CO_ADMIN);
+        assertThat(list.body()).contains("<ServiceAdminLiveEmailId i:nil=\"true\"");
+
+        Response certificates = call("GET", "/subscriptions/" + FABRIKAM + "/certificates", null, FABRIKAM_ADMIN,
+                "Accept", "application/xml");
+        assertThat(certificates.body()).contains("<SubscriptionCertificates", "<SubscriptionCertificate>");
+        Response missing = call("GET", "/subscriptions/not-a-guid", null, FABRIKAM_ADMIN, "Accept", "text/xml");
+        assertThat(missing.status()).isEqualTo(404);
+        assertThat(missing.body()).contains("<Error", "<Code>SubscriptionNotFound</Code>");
     }
 
     @Test

@@ -12,7 +12,9 @@ import io.localpack.tenancy.Caller;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.UUID;
+import java.util.function.Supplier;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -29,7 +31,8 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * WAP's tenant subscription API on the wire (docs/subscriptions.md). Paths arrive canonical
- * ({@link SubscriptionPaths}); answers are JSON in WAP's member names and order ({@link WireShapes}); bodies may be
+ * ({@link SubscriptionPaths}); answers are JSON in WAP's member names and order ({@link WireShapes}), or its
+ * DataContract XML for a client that asks for XML ({@link WireXml}); bodies may be
  * JSON or the sample client's XML ({@link RequestBodies}); refusals are {@link SubscriptionApiErrors}.
  */
 @RestController
@@ -37,6 +40,7 @@ class SubscriptionApiController {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final MediaType JSON_UTF8 = MediaType.parseMediaType("application/json; charset=utf-8");
+    static final MediaType XML_UTF8 = MediaType.parseMediaType("application/xml; charset=utf-8");
 
     private final TenantSubscriptions subscriptions;
 
@@ -48,12 +52,14 @@ class SubscriptionApiController {
 
     @GetMapping("/subscriptions")
     ResponseEntity<String> list(HttpServletRequest request) {
-        return ok(subscriptions.list(Callers.of(request)).stream().map(WireShapes::subscription).toList());
+        return many(request, "Subscriptions", "Subscription",
+                subscriptions.list(Callers.of(request)).stream().map(WireShapes::subscription).toList());
     }
 
     @GetMapping("/subscriptions/{id}")
     ResponseEntity<String> get(HttpServletRequest request, @PathVariable String id) {
-        return ok(WireShapes.subscription(subscriptions.get(Callers.of(request), subscriptionId(id))));
+        return one(request, "Subscription", WireShapes.subscription(subscriptions.get(Callers.of(request),
+                subscriptionId(id))));
     }
 
     /** Subscribe: 200 and the new subscription (the documented status, not 201). */
@@ -67,8 +73,9 @@ class SubscriptionApiController {
         if (admin == null) {
             admin = members.text("AccountAdminLivePuid");
         }
-        return ok(WireShapes.subscription(subscriptions.subscribe(caller, new TenantSubscriptions.Subscribe(id,
-                members.text("PlanId"), members.text("FriendlyName"), admin, members.strings("CoAdminNames")))));
+        return one(request, "Subscription", WireShapes.subscription(subscriptions.subscribe(caller,
+                new TenantSubscriptions.Subscribe(id, members.text("PlanId"), members.text("FriendlyName"), admin,
+                        members.strings("CoAdminNames")))));
     }
 
     /** Rename answers 204 (as documented); a change of co-administrators 200 with the subscription. */
@@ -82,7 +89,7 @@ class SubscriptionApiController {
         List<String> coAdmins = members.strings("CoAdminNames");
         var changed = subscriptions.change(caller, subscriptionId, new TenantSubscriptions.Change(
                 members.text("SubscriptionID"), members.text("SubscriptionName"), coAdmins));
-        return coAdmins == null ? noContent() : ok(WireShapes.subscription(changed));
+        return coAdmins == null ? noContent() : one(request, "Subscription", WireShapes.subscription(changed));
     }
 
     /** 202 and the subscription, now delete-pending; x-ms-request-id is the job removing it. */
@@ -92,7 +99,8 @@ class SubscriptionApiController {
         SubscriptionCaller caller = Callers.of(request);
         Deletion deletion = subscriptions.delete(caller, subscriptionId(id), flag("force", force),
                 Caller.principal(request));
-        return answer(HttpStatus.ACCEPTED, WireShapes.subscription(deletion.subscription()),
+        Map<String, Object> body = WireShapes.subscription(deletion.subscription());
+        return answer(request, HttpStatus.ACCEPTED, body, () -> WireXml.object("Subscription", body),
                 deletion.jobId() == null ? UUID.randomUUID() : deletion.jobId());
     }
 
@@ -100,8 +108,8 @@ class SubscriptionApiController {
 
     @GetMapping("/subscriptions/{id}/addons")
     ResponseEntity<String> addOnReferences(HttpServletRequest request, @PathVariable String id) {
-        return ok(subscriptions.addOnReferences(Callers.of(request), subscriptionId(id)).stream()
-                .map(WireShapes::addOnReference).toList());
+        return many(request, "PlanAddOnReferences", "PlanAddOnReference", subscriptions.addOnReferences(
+                Callers.of(request), subscriptionId(id)).stream().map(WireShapes::addOnReference).toList());
     }
 
     @PostMapping("/subscriptions/{id}/addons")
@@ -111,24 +119,24 @@ class SubscriptionApiController {
         SubscriptionCaller caller = Callers.of(request);
         UUID subscriptionId = subscriptionId(id);
         RequestBodies members = RequestBodies.read(body, contentType);
-        return ok(WireShapes.addOnReference(subscriptions.attachAddOn(caller, subscriptionId,
-                members.text("AddOnId"))));
+        return one(request, "PlanAddOnReference", WireShapes.addOnReference(subscriptions.attachAddOn(caller,
+                subscriptionId, members.text("AddOnId"))));
     }
 
     /** 200 with the reference removed ([INFER]: the status is not documented; certificates answer so). */
     @DeleteMapping("/subscriptions/{id}/addons/{addOnId}/{instanceId}")
     ResponseEntity<String> detachAddOn(HttpServletRequest request, @PathVariable String id,
                                        @PathVariable String addOnId, @PathVariable String instanceId) {
-        return ok(WireShapes.addOnReference(subscriptions.detachAddOn(Callers.of(request), subscriptionId(id),
-                addOnId, instanceId)));
+        return one(request, "PlanAddOnReference", WireShapes.addOnReference(subscriptions.detachAddOn(
+                Callers.of(request), subscriptionId(id), addOnId, instanceId)));
     }
 
     // ---- quota and usage -----------------------------------------------------------------------------------------
 
     @GetMapping("/subscriptions/{id}/usagesummaries")
     ResponseEntity<String> usage(HttpServletRequest request, @PathVariable String id) {
-        return ok(subscriptions.usage(Callers.of(request), subscriptionId(id)).stream().map(WireShapes::usage)
-                .toList());
+        return many(request, "UsageSummaries", "UsageSummary", subscriptions.usage(Callers.of(request),
+                subscriptionId(id)).stream().map(WireShapes::usage).toList());
     }
 
     /** Re-sync with the plan: 200 and the subscription. */
@@ -138,22 +146,22 @@ class SubscriptionApiController {
         SubscriptionCaller caller = Callers.of(request);
         UUID subscriptionId = subscriptionId(id);
         flag("sync", sync);
-        return ok(WireShapes.subscription(subscriptions.syncQuota(caller, subscriptionId)));
+        return one(request, "Subscription", WireShapes.subscription(subscriptions.syncQuota(caller, subscriptionId)));
     }
 
     // ---- certificates --------------------------------------------------------------------------------------------
 
     @GetMapping("/subscriptions/{id}/certificates")
     ResponseEntity<String> certificates(HttpServletRequest request, @PathVariable String id) {
-        return ok(subscriptions.certificates(Callers.of(request), subscriptionId(id)).stream()
-                .map(WireShapes::certificate).toList());
+        return many(request, "SubscriptionCertificates", "SubscriptionCertificate", subscriptions.certificates(
+                Callers.of(request), subscriptionId(id)).stream().map(WireShapes::certificate).toList());
     }
 
     @GetMapping("/subscriptions/{id}/certificates/{thumbprint}")
     ResponseEntity<String> certificate(HttpServletRequest request, @PathVariable String id,
                                        @PathVariable String thumbprint) {
-        return ok(WireShapes.certificate(subscriptions.certificate(Callers.of(request), subscriptionId(id),
-                thumbprint)));
+        return one(request, "SubscriptionCertificate", WireShapes.certificate(subscriptions.certificate(
+                Callers.of(request), subscriptionId(id), thumbprint)));
     }
 
     /** 204 without a body, as documented. */
@@ -173,32 +181,34 @@ class SubscriptionApiController {
     @DeleteMapping("/subscriptions/{id}/certificates/{thumbprint}")
     ResponseEntity<String> removeCertificate(HttpServletRequest request, @PathVariable String id,
                                              @PathVariable String thumbprint) {
-        return ok(WireShapes.certificate(subscriptions.removeCertificate(Callers.of(request), subscriptionId(id),
-                thumbprint)));
+        return one(request, "SubscriptionCertificate", WireShapes.certificate(subscriptions.removeCertificate(
+                Callers.of(request), subscriptionId(id), thumbprint)));
     }
 
     // ---- plans and add-ons offered -------------------------------------------------------------------------------
 
     /** Public plans; no principal needed (the sample client sends none). */
     @GetMapping("/plans")
-    ResponseEntity<String> plans() {
+    ResponseEntity<String> plans(HttpServletRequest request) {
         List<AddOn> addOns = subscriptions.addOns();
-        return ok(subscriptions.plans().stream().map(p -> WireShapes.plan(p, addOns)).toList());
+        return many(request, "Plans", "Plan", subscriptions.plans().stream().map(p -> WireShapes.plan(p, addOns))
+                .toList());
     }
 
     @GetMapping("/plans/{planId}")
-    ResponseEntity<String> plan(@PathVariable String planId) {
-        return ok(WireShapes.plan(subscriptions.plan(planId), subscriptions.addOns()));
+    ResponseEntity<String> plan(HttpServletRequest request, @PathVariable String planId) {
+        return one(request, "Plan", WireShapes.plan(subscriptions.plan(planId), subscriptions.addOns()));
     }
 
     @GetMapping("/addons")
-    ResponseEntity<String> addOns() {
-        return ok(subscriptions.addOns().stream().map(WireShapes::addOn).toList());
+    ResponseEntity<String> addOns(HttpServletRequest request) {
+        return many(request, "PlanAddOns", "PlanAddOn", subscriptions.addOns().stream().map(WireShapes::addOn)
+                .toList());
     }
 
     @GetMapping("/addons/{addOnId}")
-    ResponseEntity<String> addOn(@PathVariable String addOnId) {
-        return ok(WireShapes.addOn(subscriptions.addOn(addOnId)));
+    ResponseEntity<String> addOn(HttpServletRequest request, @PathVariable String addOnId) {
+        return one(request, "PlanAddOn", WireShapes.addOn(subscriptions.addOn(addOnId)));
     }
 
     // ---- helpers -------------------------------------------------------------------------------------------------
@@ -219,18 +229,28 @@ class SubscriptionApiController {
         };
     }
 
-    private static ResponseEntity<String> ok(Object body) {
-        return answer(HttpStatus.OK, body, UUID.randomUUID());
+    /** One object: JSON, or DataContract XML as {@code <root>} for a client asking for XML. */
+    private static ResponseEntity<String> one(HttpServletRequest request, String root, Map<String, Object> body) {
+        return answer(request, HttpStatus.OK, body, () -> WireXml.object(root, body), UUID.randomUUID());
+    }
+
+    /** A bare JSON array, or {@code <root><item/>…</root>}. */
+    private static ResponseEntity<String> many(HttpServletRequest request, String root, String item,
+                                               List<Map<String, Object>> items) {
+        return answer(request, HttpStatus.OK, items, () -> WireXml.list(root, item, items), UUID.randomUUID());
     }
 
     private static ResponseEntity<String> noContent() {
         return ResponseEntity.noContent().header("x-ms-request-id", UUID.randomUUID().toString()).build();
     }
 
-    private static ResponseEntity<String> answer(HttpStatus status, Object body, UUID requestId) {
+    private static ResponseEntity<String> answer(HttpServletRequest request, HttpStatus status, Object body,
+                                                 Supplier<String> xml, UUID requestId) {
+        boolean asXml = WireXml.wanted(request.getHeader("Accept"));
         try {
-            return ResponseEntity.status(status).contentType(JSON_UTF8).header("Cache-Control", "no-cache")
-                    .header("x-ms-request-id", requestId.toString()).body(JSON.writeValueAsString(body));
+            return ResponseEntity.status(status).contentType(asXml ? XML_UTF8 : JSON_UTF8)
+                    .header("Cache-Control", "no-cache").header("x-ms-request-id", requestId.toString())
+                    .body(asXml ? xml.get() : JSON.writeValueAsString(body));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("Cannot write the answer", e);
         }

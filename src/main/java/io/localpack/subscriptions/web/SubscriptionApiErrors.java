@@ -9,6 +9,7 @@ import io.localpack.web.ApiErrorFormat;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,7 +27,7 @@ import org.springframework.web.servlet.ModelAndView;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
 
 /**
- * Every error of the subscription API as WAP's DataContract {@code Error} in JSON:
+ * Every error of the subscription API as WAP's DataContract {@code Error} in JSON (in XML for a client asking for XML):
  * {@code {"Code":…,"Message":…,"Details":[{"Code":…,"Source":<what was wrong>,"Message":…}]}} (Details empty when no
  * single member was wrong). Answers refusals of the controller, paths and verbs that match no operation, and (as the
  * API's {@link ApiErrorFormat}) errors written by filters and the security chain.
@@ -44,23 +45,26 @@ class SubscriptionApiErrors implements ApiErrorFormat, HandlerExceptionResolver,
 
     @Override
     public void write(HttpServletRequest request, HttpServletResponse response, ApiError error) throws IOException {
-        byte[] body = JSON.writeValueAsBytes(body(error));
+        boolean asXml = WireXml.wanted(request.getHeader("Accept"));
+        byte[] body = asXml ? WireXml.object("Error", body(error)).getBytes(StandardCharsets.UTF_8)
+                : JSON.writeValueAsBytes(body(error));
         response.setStatus(error.status());
-        response.setContentType(MediaType.APPLICATION_JSON_VALUE + ";charset=utf-8");
+        response.setContentType(asXml ? SubscriptionApiController.XML_UTF8.toString()
+                : MediaType.APPLICATION_JSON_VALUE + ";charset=utf-8");
         response.setHeader("x-ms-request-id", UUID.randomUUID().toString());
         response.setContentLength(body.length);
         response.getOutputStream().write(body);
     }
 
     @ExceptionHandler(Refusal.class)
-    ResponseEntity<String> refused(Refusal e) {
-        return entity(errorOf(e));
+    ResponseEntity<String> refused(HttpServletRequest request, Refusal e) {
+        return entity(request, errorOf(e));
     }
 
     @ExceptionHandler(Exception.class)
-    ResponseEntity<String> unexpected(Exception e) {
+    ResponseEntity<String> unexpected(HttpServletRequest request, Exception e) {
         log.error("Subscription API request failed", e);
-        return entity(new ApiError(500, "InternalError", "The server encountered an internal error.", null));
+        return entity(request, new ApiError(500, "InternalError", "The server encountered an internal error.", null));
     }
 
     /** Requests that match no operation never reach the controller or its advice. */
@@ -102,11 +106,13 @@ class SubscriptionApiErrors implements ApiErrorFormat, HandlerExceptionResolver,
         return new ApiError(status, e.code(), e.getMessage(), e instanceof SubscriptionRefusal r ? r.field() : null);
     }
 
-    static ResponseEntity<String> entity(ApiError error) {
+    static ResponseEntity<String> entity(HttpServletRequest request, ApiError error) {
+        boolean asXml = WireXml.wanted(request.getHeader("Accept"));
         try {
-            return ResponseEntity.status(error.status()).contentType(MediaType.APPLICATION_JSON)
+            return ResponseEntity.status(error.status())
+                    .contentType(asXml ? SubscriptionApiController.XML_UTF8 : MediaType.APPLICATION_JSON)
                     .header("x-ms-request-id", UUID.randomUUID().toString())
-                    .body(JSON.writeValueAsString(body(error)));
+                    .body(asXml ? WireXml.object("Error", body(error)) : JSON.writeValueAsString(body(error)));
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
