@@ -26,8 +26,8 @@ class QuotaAndUsageTest extends HttpTestSupport {
         Map<String, JsonNode> read = byDimension(get(quotaUrl(FABRIKAM, FABRIKAM_EAST_CLOUD, EAST_STAMP), "Accept",
                 "application/json"));
         assertThat(read.keySet()).containsExactlyInAnyOrder("VMCount", "CpuCount", "MemoryMB", "StorageGB");
-        assertThat(read.get("VMCount").get("UserRoleQuota").asInt()).isEqualTo(20);
-        assertThat(read.get("StorageGB").get("UserRoleQuota").asInt()).isEqualTo(1000);
+        assertThat(read.get("VMCount").get("UserRoleQuota").asInt()).isEqualTo(30);
+        assertThat(read.get("StorageGB").get("UserRoleQuota").asInt()).isEqualTo(2000);
         String vms = " FROM virtual_machines WHERE subscription_id = ? AND cloud_id = ?";
         Object[] args = {UUID.fromString(FABRIKAM), UUID.fromString(FABRIKAM_EAST_CLOUD)};
         assertThat(read.get("VMCount").get("UserRoleUsage").asLong())
