@@ -4,8 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.localpack.support.HttpTestSupport;
+import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
+import org.apache.olingo.client.api.ODataClient;
+import org.apache.olingo.client.api.domain.ClientCollectionValue;
+import org.apache.olingo.client.api.domain.ClientEntity;
+import org.apache.olingo.client.api.domain.ClientEntitySet;
+import org.apache.olingo.client.api.domain.ClientValue;
+import org.apache.olingo.client.core.ODataClientFactory;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -170,6 +177,39 @@ class VirtualMachineHardwareReadTest extends HttpTestSupport {
                     .forEach(row -> contosoVmIds.add(row.path("VMId").asText()));
             assertThat(contosoVmIds).as(set).doesNotContain(FABRIKAM_DB);
         }
+    }
+
+    /** Olingo's own client reads the VM with its devices, primitive collections and Int64 members included. */
+    @Test
+    void olingosClientReadsTheExpandedVm() {
+        ODataClient client = ODataClientFactory.getClient();
+        URI uri = client.newURIBuilder(vmm(FABRIKAM)).appendEntitySetSegment("VirtualMachines")
+                .filter("ID eq " + FABRIKAM_DB).expand(SIX_WAY.split(",")).build();
+        ClientEntitySet read = client.getRetrieveRequestFactory().getEntitySetRequest(uri).execute().getBody();
+        ClientEntity vm = read.getEntities().get(0);
+        assertThat(vm.getProperty("TotalSize").getPrimitiveValue().toValue()).isEqualTo(114L * 1024 * 1024 * 1024);
+        ClientEntitySet nics = vm.getNavigationLink("VirtualNetworkAdapters").asInlineEntitySet().getEntitySet();
+        ClientCollectionValue<ClientValue> addresses = nics.getEntities().get(0).getProperty("IPv4Addresses")
+                .getCollectionValue();
+        assertThat(addresses.size()).isEqualTo(1);
+        assertThat(addresses.iterator().next().asPrimitive().toString()).isEqualTo("10.0.0.15");
+        assertThat(vm.getNavigationLink("VMCheckpoints").asInlineEntitySet().getEntitySet().getEntities()).hasSize(2);
+    }
+
+    /** Sirocco reads a VM's adapters in Atom with $select=VMNetworkId,IPv4Addresses, and its cloud's quota. */
+    @Test
+    void siroccosAtomReads() {
+        Response nics = get(vmm(FABRIKAM) + "/" + vmKey(FABRIKAM_DB, EAST_STAMP)
+                + "/VirtualNetworkAdapters?$select=VMNetworkId,IPv4Addresses", v3("Accept", "application/atom+xml"));
+        assertThat(nics.status()).as(nics.body()).isEqualTo(200);
+        assertThat(nics.body()).contains("<d:VMNetworkId m:type=\"Edm.Guid\">8d1f3b2a-6c4e-4f70-9a12-3b4c5d6e7f81")
+                .contains("<d:element>10.0.0.15</d:element>").doesNotContain("<d:MACAddress");
+        Response quota = get(vmm(FABRIKAM) + "/Clouds(ID=guid'" + FABRIKAM_EAST_CLOUD + "',StampId=guid'" + EAST_STAMP
+                + "')/QuotaAndUsageComponents?$select=QuotaDimension,UserRoleQuota,UserRoleUsage",
+                v3("Accept", "application/atom+xml"));
+        assertThat(quota.status()).as(quota.body()).isEqualTo(200);
+        assertThat(quota.body()).contains("<d:QuotaDimension>VMCount</d:QuotaDimension>")
+                .contains("<d:UserRoleQuota m:type=\"Edm.Int32\">30</d:UserRoleQuota>");
     }
 
     @Test
