@@ -64,6 +64,38 @@ public class VirtualHardDisk {
     protected VirtualHardDisk() {
     }
 
+    /**
+     * A VM's own copy of a library disk, as VMM makes it when it creates a VM from a template or a disk: same size,
+     * capacity, family, release and operating system, owned by the VM's subscription.
+     *
+     * @param directory the VM's folder on its host, e.g. C:\ClusterStorage\Volume1\&lt;VM name&gt;
+     */
+    public static VirtualHardDisk copyFor(VirtualHardDisk source, UUID vmId, UUID subscriptionId, UUID cloudId,
+            String fileName, String directory, OffsetDateTime now) {
+        VirtualHardDisk disk = new VirtualHardDisk();
+        disk.id = UUID.randomUUID();
+        disk.stampId = source.stampId;
+        disk.subscriptionId = subscriptionId;
+        disk.vmId = vmId;
+        disk.cloudId = cloudId;
+        disk.name = fileName;
+        disk.directory = directory;
+        disk.sharePath = directory == null ? fileName : directory + "\\" + fileName;
+        disk.familyName = source.familyName;
+        disk.release = source.release;
+        disk.operatingSystem = source.operatingSystem;
+        disk.vhdType = source.vhdType;
+        disk.vhdFormat = source.vhdFormat;
+        disk.size = source.size;
+        disk.maximumSize = source.maximumSize;
+        disk.state = "Normal";
+        disk.accessibility = "Public";
+        disk.enabled = true;
+        disk.addedTime = now;
+        disk.modifiedTime = now;
+        return disk;
+    }
+
     public UUID getId() {
         return id;
     }

@@ -1,6 +1,7 @@
 package io.localpack.vmm.vm;
 
 import io.localpack.vmm.common.VmmKey;
+import io.localpack.vmm.library.VirtualHardDisk;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
@@ -39,6 +40,30 @@ public class VirtualDiskDrive {
     private OffsetDateTime modifiedTime;
 
     protected VirtualDiskDrive() {
+    }
+
+    /**
+     * The drive a VM's disk is attached by.
+     *
+     * @param busType IDE or SCSI
+     * @param volumeType BootAndSystem for the OS disk, None for a data disk
+     */
+    public static VirtualDiskDrive attaching(VirtualMachine vm, VirtualHardDisk disk, String busType, int bus, int lun,
+            String volumeType, OffsetDateTime now) {
+        VirtualDiskDrive drive = new VirtualDiskDrive();
+        drive.id = UUID.randomUUID();
+        drive.stampId = vm.getStampId();
+        drive.subscriptionId = vm.getSubscriptionId();
+        drive.vmId = vm.getId();
+        drive.name = busType + " " + bus + ":" + lun;
+        drive.busType = busType;
+        drive.bus = bus;
+        drive.lun = lun;
+        drive.virtualHardDiskId = disk.getId();
+        drive.volumeType = volumeType;
+        drive.addedTime = now;
+        drive.modifiedTime = now;
+        return drive;
     }
 
     public UUID getId() {

@@ -40,6 +40,22 @@ public class VirtualDvdDrive {
     protected VirtualDvdDrive() {
     }
 
+    /** The empty DVD drive on IDE 1:0 every new Hyper-V VM has. */
+    public static VirtualDvdDrive emptyFor(VirtualMachine vm, OffsetDateTime now) {
+        VirtualDvdDrive drive = new VirtualDvdDrive();
+        drive.id = UUID.randomUUID();
+        drive.stampId = vm.getStampId();
+        drive.subscriptionId = vm.getSubscriptionId();
+        drive.vmId = vm.getId();
+        drive.name = "IDE 1:0";
+        drive.bus = 1;
+        drive.lun = 0;
+        drive.connection = "None";
+        drive.addedTime = now;
+        drive.modifiedTime = now;
+        return drive;
+    }
+
     public UUID getId() {
         return id;
     }

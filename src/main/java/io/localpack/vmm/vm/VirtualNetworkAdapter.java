@@ -7,6 +7,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.IdClass;
 import jakarta.persistence.Table;
 import java.time.OffsetDateTime;
+import java.util.Locale;
 import java.util.UUID;
 
 /**
@@ -67,6 +68,45 @@ public class VirtualNetworkAdapter {
     private OffsetDateTime modifiedTime;
 
     protected VirtualNetworkAdapter() {
+    }
+
+    /**
+     * The adapter a new VM gets for one entry of its NewVirtualNetworkAdapterInput: connected to the named network
+     * (an all-null entry leaves it unconnected), addresses Dynamic unless the entry says Static, no address yet.
+     *
+     * @param slot the adapter's slot, 0 for the first
+     */
+    public static VirtualNetworkAdapter forNewVm(VirtualMachine vm, int slot, NewVmNetworkAdapterInput input,
+            OffsetDateTime now) {
+        NewVmNetworkAdapterInput given = input != null ? input
+                : new NewVmNetworkAdapterInput(null, null, null, null, null, null, null, null, null);
+        VirtualNetworkAdapter adapter = new VirtualNetworkAdapter();
+        adapter.id = UUID.randomUUID();
+        adapter.stampId = vm.getStampId();
+        adapter.subscriptionId = vm.getSubscriptionId();
+        adapter.vmId = vm.getId();
+        adapter.name = slot == 0 ? "Network Adapter" : "Network Adapter " + (slot + 1);
+        adapter.slotId = slot;
+        adapter.vmNetworkId = given.vmNetworkId();
+        adapter.vmNetworkName = given.vmNetworkName();
+        adapter.macAddressType = addressType(given.macAddressType());
+        adapter.macAddress = "Static".equals(adapter.macAddressType) ? given.macAddress() : null;
+        adapter.ipv4AddressType = addressType(given.ipv4AddressType());
+        adapter.ipv6AddressType = addressType(given.ipv6AddressType());
+        adapter.vlanEnabled = Boolean.TRUE.equals(given.vlanEnabled());
+        adapter.vlanId = given.vlanId() == null ? 0 : given.vlanId().intValue();
+        adapter.macAddressSpoofingEnabled = false;
+        adapter.isSynthetic = true;
+        adapter.enabled = true;
+        adapter.accessibility = "Public";
+        adapter.addedTime = now;
+        adapter.modifiedTime = now;
+        return adapter;
+    }
+
+    /** Static or Dynamic as VMM spells them; anything else (null included) is Dynamic. */
+    private static String addressType(String given) {
+        return given != null && given.trim().toLowerCase(Locale.ROOT).equals("static") ? "Static" : "Dynamic";
     }
 
     public UUID getId() {

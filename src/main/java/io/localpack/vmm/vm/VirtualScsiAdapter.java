@@ -40,6 +40,23 @@ public class VirtualScsiAdapter {
     protected VirtualScsiAdapter() {
     }
 
+    /** The first synthetic SCSI adapter a new VM has. */
+    public static VirtualScsiAdapter firstFor(VirtualMachine vm, OffsetDateTime now) {
+        VirtualScsiAdapter adapter = new VirtualScsiAdapter();
+        adapter.id = UUID.randomUUID();
+        adapter.stampId = vm.getStampId();
+        adapter.subscriptionId = vm.getSubscriptionId();
+        adapter.vmId = vm.getId();
+        adapter.name = "SCSI Adapter 0";
+        adapter.adapterId = 0;
+        adapter.shared = false;
+        adapter.isSynthetic = true;
+        adapter.scsiControllerType = "DefaultTypeNoType";
+        adapter.addedTime = now;
+        adapter.modifiedTime = now;
+        return adapter;
+    }
+
     public UUID getId() {
         return id;
     }

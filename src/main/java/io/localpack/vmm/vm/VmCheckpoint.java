@@ -36,6 +36,24 @@ public class VmCheckpoint {
     protected VmCheckpoint() {
     }
 
+    /**
+     * A new checkpoint of a VM, after {@code parentCheckpointId} (its latest checkpoint; null for the first).
+     */
+    public static VmCheckpoint of(VirtualMachine vm, String name, String description, UUID parentCheckpointId,
+            OffsetDateTime now) {
+        VmCheckpoint checkpoint = new VmCheckpoint();
+        checkpoint.id = UUID.randomUUID();
+        checkpoint.stampId = vm.getStampId();
+        checkpoint.subscriptionId = vm.getSubscriptionId();
+        checkpoint.vmId = vm.getId();
+        checkpoint.name = name;
+        checkpoint.description = description;
+        checkpoint.parentCheckpointId = parentCheckpointId;
+        checkpoint.addedTime = now;
+        checkpoint.modifiedTime = now;
+        return checkpoint;
+    }
+
     public UUID getId() {
         return id;
     }
