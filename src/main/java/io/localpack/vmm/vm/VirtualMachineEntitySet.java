@@ -10,6 +10,7 @@ import static io.localpack.vmm.model.Primitives.INT64;
 import static io.localpack.vmm.model.Primitives.STRING;
 
 import io.localpack.vmm.model.CommonTypes;
+import io.localpack.vmm.model.ComplexTypeDeclaration;
 import io.localpack.vmm.model.EntitySetDeclaration;
 import io.localpack.vmm.model.TenantScope;
 import java.util.List;
@@ -29,6 +30,64 @@ public class VirtualMachineEntitySet {
     /** VMM's default expectation of a VM's CPU use, in percent (Set-SCVirtualMachine -ExpectedCPUUtilization). */
     static final int EXPECTED_CPU_UTILIZATION = 20;
     static final String HYPER_V = "HyperV";
+
+    /** Write-only: read from a create's body, never stored as such. */
+    public static final ComplexTypeDeclaration<NewVmNetworkAdapterInput> NEW_ADAPTER_INPUT =
+            ComplexTypeDeclaration.builder("NewVMVirtualNetworkAdapterInput", NewVmNetworkAdapterInput.class)
+                    .property("VMNetworkName", STRING, NewVmNetworkAdapterInput::vmNetworkName)
+                    .property("VMNetworkId", GUID, NewVmNetworkAdapterInput::vmNetworkId)
+                    .property("VMSubnetName", STRING, NewVmNetworkAdapterInput::vmSubnetName)
+                    .property("MACAddressType", STRING, NewVmNetworkAdapterInput::macAddressType)
+                    .property("MACAddress", STRING, NewVmNetworkAdapterInput::macAddress)
+                    .property("IPv4AddressType", STRING, NewVmNetworkAdapterInput::ipv4AddressType)
+                    .property("IPv6AddressType", STRING, NewVmNetworkAdapterInput::ipv6AddressType)
+                    .property("VLanEnabled", BOOLEAN, NewVmNetworkAdapterInput::vlanEnabled)
+                    .property("VLanId", INT16, NewVmNetworkAdapterInput::vlanId)
+                    .build();
+
+    public static final ComplexTypeDeclaration<VmNetworkAssignment> NETWORK_ASSIGNMENT =
+            ComplexTypeDeclaration.builder("VMNetworkAssignment", VmNetworkAssignment.class)
+                    .property("VirtualNetworkAdapterId", GUID, VmNetworkAssignment::virtualNetworkAdapterId)
+                    .property("VMNetworkName", STRING, VmNetworkAssignment::vmNetworkName)
+                    .build();
+
+    public static final ComplexTypeDeclaration<GuestOperatingSystem> OPERATING_SYSTEM =
+            ComplexTypeDeclaration.builder("OperatingSystem", GuestOperatingSystem.class)
+                    .property("Architecture", STRING, GuestOperatingSystem::architecture)
+                    .property("Description", STRING, GuestOperatingSystem::name)
+                    .property("Edition", STRING, GuestOperatingSystem::edition)
+                    .property("Name", STRING, GuestOperatingSystem::name)
+                    .property("OSType", STRING, GuestOperatingSystem::osType)
+                    .property("ProductType", STRING, GuestOperatingSystem::productType)
+                    .property("Version", STRING, GuestOperatingSystem::version)
+                    .build();
+
+    /**
+     * VMM.ErrorInfo (shared/spec/vmm-states.md 3.4) as a VM's DeploymentErrorInfo: LocalPack's stand-alone VMs have no
+     * deployment error to show, so every member reads null.
+     */
+    public static final ComplexTypeDeclaration<Object> ERROR_INFO =
+            ComplexTypeDeclaration.builder("ErrorInfo", Object.class)
+                    .property("CloudProblem", STRING, none -> null)
+                    .property("Code", STRING, none -> null)
+                    .property("DetailedCode", INT32, none -> null)
+                    .property("DetailedErrorCode", STRING, none -> null)
+                    .property("DetailedSource", STRING, none -> null)
+                    .property("DisplayableErrorCode", STRING, none -> null)
+                    .property("ErrorCodeString", STRING, none -> null)
+                    .property("ErrorType", STRING, none -> null)
+                    .property("ExceptionDetails", STRING, none -> null)
+                    .property("IsConditionallyTerminating", BOOLEAN, none -> null)
+                    .property("IsDeploymentBlocker", BOOLEAN, none -> null)
+                    .property("IsMomAlert", BOOLEAN, none -> null)
+                    .property("IsSuccess", BOOLEAN, none -> null)
+                    .property("IsTerminating", BOOLEAN, none -> null)
+                    .property("MessageParameters", STRING, none -> null)
+                    .property("Problem", STRING, none -> null)
+                    .property("RecommendedAction", STRING, none -> null)
+                    .property("RecommendedActionCLI", STRING, none -> null)
+                    .property("ShowDetailedError", BOOLEAN, none -> null)
+                    .build();
 
     /**
      * VMM.VirtualMachine with SPF 2012 R2's property list (shared/spec/vmm-vms-networks-vmroles.md 2.1; the later
@@ -72,7 +131,7 @@ public class VirtualMachineEntitySet {
                 .property("DelayStart", INT32, VirtualMachine::getDelayStartSeconds)
                 .property("DelayStartSeconds", INT32, VirtualMachine::getDelayStartSeconds)
                 .queryable("delayStartSeconds")
-                .complex("DeploymentErrorInfo", VirtualMachineTypes.ERROR_INFO, vm -> null)
+                .complex("DeploymentErrorInfo", ERROR_INFO, vm -> null)
                 .property("DeployPath", STRING, vm -> null)
                 .property("Description", STRING, VirtualMachine::getDescription).queryable("description")
                 .property("DiskIO", INT32, vm -> 0)
@@ -129,11 +188,11 @@ public class VirtualMachineEntitySet {
                 .property("MostRecentTaskId", GUID, VirtualMachine::getMostRecentTaskId).queryable("mostRecentTaskId")
                 .property("Name", STRING, VirtualMachine::getName).queryable("name")
                 .property("NetworkUtilization", INT32, vm -> 0)
-                .complexCollection("NewVirtualNetworkAdapterInput", VirtualMachineTypes.NEW_ADAPTER_INPUT,
+                .complexCollection("NewVirtualNetworkAdapterInput", NEW_ADAPTER_INPUT,
                         vm -> List.of())
                 .property("NumLock", BOOLEAN, vm -> false)
                 .property("OperatingSystem", STRING, VirtualMachine::getOperatingSystem).queryable("operatingSystem")
-                .complex("OperatingSystemInstance", VirtualMachineTypes.OPERATING_SYSTEM,
+                .complex("OperatingSystemInstance", OPERATING_SYSTEM,
                         vm -> GuestOperatingSystem.named(vm.getOperatingSystem()))
                 .property("OperatingSystemShutdownEnabled", BOOLEAN, vm -> true)
                 .property("Operation", STRING, vm -> null)
@@ -180,7 +239,7 @@ public class VirtualMachineEntitySet {
                 .property("VMCPath", STRING, VirtualMachine::getLocation)
                 .property("VMHostName", STRING, VirtualMachine::getVmHostName).queryable("vmHostName")
                 .property("VMId", STRING, VirtualMachineEntitySet::hyperVId)
-                .complexCollection("VMNetworkAssignments", VirtualMachineTypes.NETWORK_ASSIGNMENT, vm -> List.of())
+                .complexCollection("VMNetworkAssignments", NETWORK_ASSIGNMENT, vm -> List.of())
                 .property("VMResource", STRING, vm -> null)
                 .property("VMResourceGroup", STRING, vm -> null)
                 .property("VMTemplateId", GUID, VirtualMachine::getVmTemplateId).queryable("vmTemplateId")
