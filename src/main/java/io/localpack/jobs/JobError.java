@@ -12,7 +12,7 @@ package io.localpack.jobs;
  * @param detailedSource    ErrorInfo.DetailedSource ("None" when nothing more specific)
  * @param exceptionDetails  ErrorInfo.ExceptionDetails
  * @param terminating       ErrorInfo.IsTerminating
- * @param httpStatus        for ASM: Operation/HttpStatusCode of the failed operation
+ * @param httpStatus        for ASM: Operation/HttpStatusCode of the failed operation; 0 leaves it to the API's code
  */
 public record JobError(int code, String name, String problem, String recommendedAction, String errorType,
                        String detailedSource, String exceptionDetails, boolean terminating, int httpStatus) {
@@ -20,6 +20,14 @@ public record JobError(int code, String name, String problem, String recommended
     /** A terminating error with VMM's usual defaults (ErrorType Error, DetailedSource None, HTTP 500). */
     public static JobError of(int code, String name, String problem, String recommendedAction) {
         return new JobError(code, name, problem, recommendedAction, "Error", "None", "", true, 500);
+    }
+
+    /**
+     * An error known by its symbolic code alone (e.g. a refusal raised while the job ran): which HTTP status that
+     * code has is the API's to say, so none is set here.
+     */
+    public static JobError coded(String name, String problem) {
+        return new JobError(0, name, problem, "", "Error", "None", "", true, 0);
     }
 
     /** A non-terminating warning, as VMM lists in AdditionalMessages. */

@@ -1,7 +1,8 @@
 package io.localpack.tenancy;
 
-import io.localpack.admin.AdminErrors;
-import io.localpack.asm.web.AsmErrors;
+import io.localpack.web.Api;
+import io.localpack.web.ApiError;
+import io.localpack.web.ApiErrors;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
@@ -15,11 +16,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
-import java.util.UUID;
-import java.util.regex.Pattern;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.annotation.Order;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
@@ -33,52 +31,44 @@ import org.springframework.web.filter.OncePerRequestFilter;
 @Order(-200) // before Spring Security (-100): a huge body is refused before anything else looks at it
 public class RequestBodyLimitFilter extends OncePerRequestFilter {
 
-    private static final Pattern VMM_PATH = Pattern.compile("(?i)^/[^/]+/services/systemcenter/vmm(/.*)?$");
-
     private final long apiLimit;
     private final long adminLimit;
+    private final ApiErrors errors;
 
     RequestBodyLimitFilter(@Value("${localpack.odata.max-request-body-bytes:1048576}") long apiLimit,
-                           @Value("${localpack.admin.max-request-body-bytes:67108864}") long adminLimit) {
+                           @Value("${localpack.admin.max-request-body-bytes:67108864}") long adminLimit,
+                           ApiErrors errors) {
         this.apiLimit = apiLimit;
         this.adminLimit = adminLimit;
+        this.errors = errors;
     }
 
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
-        return VMM_PATH.matcher(request.getRequestURI()).matches()
+        return Api.of(request) == Api.VMM
                 || (request.getContentLengthLong() <= 0 && request.getHeader("Transfer-Encoding") == null);
     }
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        boolean admin = request.getRequestURI().startsWith("/_localpack");
-        long limit = admin ? adminLimit : apiLimit;
+        long limit = Api.of(request) == Api.CONTROL_PLANE ? adminLimit : apiLimit;
         if (request.getContentLengthLong() > limit) {
-            tooLarge(response, admin, limit);
+            tooLarge(request, response, limit);
             return;
         }
         byte[] body = request.getInputStream().readNBytes((int) Math.min(Integer.MAX_VALUE - 8, limit + 1));
         if (body.length > limit) {
-            tooLarge(response, admin, limit);
+            tooLarge(request, response, limit);
             return;
         }
         chain.doFilter(new ReadBody(request, body), response);
     }
 
-    private static void tooLarge(HttpServletResponse response, boolean admin, long limit) throws IOException {
-        String message = "The request body exceeds the limit of " + limit + " bytes.";
+    private void tooLarge(HttpServletRequest request, HttpServletResponse response, long limit) throws IOException {
         response.setHeader("Connection", "close"); // the rest of the body is not read
-        if (admin) {
-            var error = AdminErrors.of(HttpStatus.PAYLOAD_TOO_LARGE, "RequestEntityTooLarge", message);
-            response.setStatus(413);
-            response.setContentType("application/json");
-            new com.fasterxml.jackson.databind.ObjectMapper().writeValue(response.getOutputStream(), error.getBody());
-        } else {
-            response.setHeader("x-ms-request-id", UUID.randomUUID().toString().replace("-", ""));
-            AsmErrors.write(response, 413, "RequestEntityTooLarge", message);
-        }
+        errors.write(request, response, new ApiError(413, "RequestEntityTooLarge",
+                "The request body exceeds the limit of " + limit + " bytes.", "(body)"));
     }
 
     /** The request with its body already read (within the limit). */

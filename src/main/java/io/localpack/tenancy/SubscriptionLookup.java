@@ -14,7 +14,7 @@ public class SubscriptionLookup {
 
     private final JdbcTemplate jdbc;
 
-    SubscriptionLookup(JdbcTemplate jdbc) {
+    public SubscriptionLookup(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
     }
 

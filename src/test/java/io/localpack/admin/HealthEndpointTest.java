@@ -2,15 +2,15 @@ package io.localpack.admin;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.localpack.testsupport.LocalPackServerTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 
 /** The health endpoint the container health checks use, and nothing else of Actuator on the wire. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@LocalPackServerTest
 class HealthEndpointTest {
 
     @Autowired

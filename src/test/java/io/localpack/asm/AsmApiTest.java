@@ -2,6 +2,8 @@ package io.localpack.asm;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.localpack.testsupport.LocalPackServerTest;
+import io.localpack.testsupport.TestHttp;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
@@ -9,13 +11,11 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.TestPropertySource;
 import org.w3c.dom.Element;
 
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "localpack.test.context=asm-api")
-@TestPropertySource("classpath:localpack-test.properties")
+@LocalPackServerTest
+@TestPropertySource(properties = AsmTestSupport.ASM_CONTEXT)
 class AsmApiTest extends AsmTestSupport {
 
     static final String SVC_PATH = "/" + FABRIKAM + "/services/hostedservices/" + SERVICE;
@@ -257,13 +257,10 @@ class AsmApiTest extends AsmTestSupport {
     @Test
     void failedOperationByFaultRuleShowsFailedWithItsErrorAndRestoresTheDeployment() throws Exception {
         jdbc.update("DELETE FROM job_fault_rules");
-        HttpResponse<String> fault = http.send(java.net.http.HttpRequest.newBuilder(
-                        java.net.URI.create(url("/_localpack/faults")))
-                .header("Content-Type", "application/json")
-                .POST(java.net.http.HttpRequest.BodyPublishers.ofString("""
+        HttpResponse<String> fault = TestHttp.send("POST", url("/_localpack/faults"), """
                         {"operation":"asm.deployment.*","errorCode":1,"errorName":"InternalError",
-                         "message":"The role instances could not be stopped.","atStep":1,"times":"once"}"""))
-                .build(), HttpResponse.BodyHandlers.ofString());
+                         "message":"The role instances could not be stopped.","atStep":1,"times":"once"}""",
+                List.of("Content-Type", "application/json"));
         assertThat(fault.statusCode()).isEqualTo(201);
 
         HttpResponse<String> r = send("POST", SVC_PATH + "/deploymentslots/Production/?comp=status",

@@ -2,12 +2,11 @@ package io.localpack.asm;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.localpack.testsupport.Await;
+import io.localpack.testsupport.Fixtures;
+import io.localpack.testsupport.TestHttp;
 import java.io.StringReader;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -25,16 +24,21 @@ import org.xml.sax.InputSource;
 /** Real HTTP against a running LocalPack with the bundled ASM fixture loaded fresh before each test. */
 abstract class AsmTestSupport {
 
-    static final String FABRIKAM = "86e93b7f-25e3-4c44-8ca1-3ebdbd2dfc06";
-    static final String CONTOSO = "2f4a1d63-3c5e-4b0e-9a57-0c1b8d7e6f21";
-    static final String SERVICE = "fabrikam-web";
-    static final String PRODUCTION = "fabrikam-web-prod";
-    static final String STAGING = "fabrikam-web-stage";
+    // Short names for the ASM tests; the values live in Fixtures.
+    static final String FABRIKAM = Fixtures.FABRIKAM;
+    static final String CONTOSO = Fixtures.CONTOSO;
+    static final String SERVICE = Fixtures.ASM_SERVICE;
+    static final String PRODUCTION = Fixtures.ASM_PRODUCTION_DEPLOYMENT;
+    static final String STAGING = Fixtures.ASM_STAGING_DEPLOYMENT;
     static final String VERSION = "2015-04-01";
+    /**
+     * The ASM tests' own server, shared by those that use the test settings as they are: they reload the ASM fixture
+     * before each test and leave it changed, which the other servers' tests must not see.
+     */
+    static final String ASM_CONTEXT = "localpack.test.context=asm";
 
     @LocalServerPort int port;
     @Autowired JdbcTemplate jdbc;
-    final HttpClient http = HttpClient.newHttpClient();
 
     @BeforeEach
     void loadFixtures() throws Exception {
@@ -64,15 +68,11 @@ abstract class AsmTestSupport {
             h.add(VERSION);
         }
         h.remove("-no-version");
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url(path))).timeout(Duration.ofSeconds(30));
-        for (int i = 0; i + 1 < h.size(); i += 2) {
-            b.header(h.get(i), h.get(i + 1));
-        }
         if (body != null) {
-            b.header("Content-Type", "application/xml");
+            h.add("Content-Type");
+            h.add("application/xml");
         }
-        b.method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
-        HttpResponse<String> response = http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = TestHttp.send(method, url(path), body, h);
         assertThat(response.headers().firstValue("x-ms-request-id")).as("x-ms-request-id on %s %s", method, path)
                 .hasValueSatisfying(id -> assertThat(id).matches("[0-9a-f]{32}"));
         return response;
@@ -134,17 +134,12 @@ abstract class AsmTestSupport {
     }
 
     /** Polls Get Operation Status until it is no longer InProgress; returns the Operation element. */
-    Element awaitOperation(String subscription, String requestId) throws Exception {
-        for (int i = 0; i < 500; i++) {
+    Element awaitOperation(String subscription, String requestId) {
+        return Await.until("operation " + requestId + " to finish", () -> {
             HttpResponse<String> r = get("/" + subscription + "/operations/" + requestId);
             assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
-            Element op = xml(r.body());
-            if (!"InProgress".equals(text(op, "Status"))) {
-                return op;
-            }
-            Thread.sleep(20);
-        }
-        throw new AssertionError("operation " + requestId + " never finished");
+            return xml(r.body());
+        }, operation -> !"InProgress".equals(text(operation, "Status")));
     }
 
     static String requestId(HttpResponse<String> response) {

@@ -2,6 +2,7 @@ package io.localpack.asm;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.localpack.testsupport.Await;
 import java.net.http.HttpResponse;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -50,14 +51,8 @@ class AsmTransitionTest extends AsmTestSupport {
         assertThat(deploymentStatus(PRODUCTION)).isEqualTo("Suspended");
     }
 
-    private Element awaitDeploymentStatus(String status) throws Exception {
-        for (int i = 0; i < 300; i++) {
-            Element d = xml(get(SVC_PATH + "/deploymentslots/Production").body());
-            if (status.equals(text(d, "Status"))) {
-                return d;
-            }
-            Thread.sleep(10);
-        }
-        throw new AssertionError("deployment never became " + status);
+    private Element awaitDeploymentStatus(String status) {
+        return Await.until("the production deployment to be " + status,
+                () -> xml(get(SVC_PATH + "/deploymentslots/Production").body()), d -> status.equals(text(d, "Status")));
     }
 }

@@ -20,16 +20,16 @@ import com.microsoft.windowsazure.management.compute.models.HostedServiceListRes
 import com.microsoft.windowsazure.management.compute.models.RoleInstance;
 import com.microsoft.windowsazure.management.compute.models.UpdatedDeploymentStatus;
 import com.microsoft.windowsazure.management.configuration.ManagementConfiguration;
+import io.localpack.testsupport.Await;
+import io.localpack.testsupport.LocalPackServerTest;
 import java.net.URI;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.TestPropertySource;
 
 /** LocalPack driven by the real legacy Azure SDK for Java (azure-svc-mgmt-compute 0.9.7), with its own polling. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "localpack.test.context=asm-sdk")
-@TestPropertySource("classpath:localpack-test.properties")
+@LocalPackServerTest
+@TestPropertySource(properties = AsmTestSupport.ASM_CONTEXT)
 class AzureSdkTest extends AsmTestSupport {
 
     ComputeManagementClient client;
@@ -133,11 +133,8 @@ class AzureSdkTest extends AsmTestSupport {
         String requestId = accepted.getRequestId();
         assertThat(requestId).matches("[0-9a-f]{32}");
 
-        OperationStatusResponse status = client.getOperationStatus(requestId);
-        for (int i = 0; i < 200 && status.getStatus() == OperationStatus.InProgress; i++) {
-            Thread.sleep(20);
-            status = client.getOperationStatus(requestId);
-        }
+        OperationStatusResponse status = Await.until("operation " + requestId + " to finish",
+                () -> client.getOperationStatus(requestId), read -> read.getStatus() != OperationStatus.InProgress);
         assertThat(status.getStatus()).isEqualTo(OperationStatus.Succeeded);
         assertThat(status.getHttpStatusCode()).isEqualTo(200);
         assertThat(status.getId().replace("-", "")).isEqualTo(requestId);

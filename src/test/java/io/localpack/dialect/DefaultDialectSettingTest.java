@@ -1,8 +1,9 @@
 package io.localpack.dialect;
 
+import static io.localpack.testsupport.Fixtures.FABRIKAM;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.localpack.support.HttpTestSupport;
+import io.localpack.testsupport.HttpTestSupport;
 import org.junit.jupiter.api.Test;
 import org.springframework.test.context.TestPropertySource;
 

@@ -1,9 +1,10 @@
 package io.localpack.dialect;
 
+import static io.localpack.testsupport.Fixtures.FABRIKAM;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.localpack.support.HttpTestSupport;
+import io.localpack.testsupport.HttpTestSupport;
 import java.io.IOException;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;

@@ -1,10 +1,15 @@
 package io.localpack.dialect;
 
+import static io.localpack.testsupport.Fixtures.FABRIKAM;
+import static io.localpack.testsupport.Fixtures.FABRIKAM_CLOUD;
+import static io.localpack.testsupport.Fixtures.GATEWAY_SERVICE;
+import static io.localpack.testsupport.Fixtures.GATEWAY_TEMPLATE_1;
+import static io.localpack.testsupport.Fixtures.WEST_STAMP;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.localpack.support.HttpTestSupport;
+import io.localpack.testsupport.HttpTestSupport;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Iterator;

@@ -3,6 +3,7 @@ package io.localpack.jobs;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.localpack.LocalPackApplication;
+import io.localpack.testsupport.Await;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -166,14 +167,9 @@ class JobClusterTest {
         assertThat(acceptOnly.awaitCompletion(job.id(), WAIT).status()).isEqualTo(JobStatus.Completed);
     }
 
-    private static void awaitRunning(JobService jobs, UUID id) throws InterruptedException {
-        for (int i = 0; i < 500; i++) {
-            if (jobs.find(SUBSCRIPTION, id).orElseThrow().progressValue() >= 40) {
-                return;
-            }
-            Thread.sleep(10);
-        }
-        throw new AssertionError("job never started");
+    private static void awaitRunning(JobService jobs, UUID id) {
+        Await.until("job " + id + " to start", () -> jobs.find(SUBSCRIPTION, id).orElseThrow(),
+                job -> job.progressValue() >= 40);
     }
 
     @SuppressWarnings("unused")

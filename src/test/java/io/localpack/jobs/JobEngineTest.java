@@ -3,6 +3,8 @@ package io.localpack.jobs;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.localpack.testsupport.Await;
+import io.localpack.testsupport.Fixtures;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,8 +27,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Import(TestHandlers.class)
 class JobEngineTest {
 
-    static final UUID SUBSCRIPTION = UUID.fromString("86e93b7f-25e3-4c44-8ca1-3ebdbd2dfc06");
-    static final UUID OTHER_SUBSCRIPTION = UUID.fromString("2f4a1d63-3c5e-4b0e-9a57-0c1b8d7e6f21");
+    static final UUID SUBSCRIPTION = Fixtures.FABRIKAM_ID;
+    static final UUID OTHER_SUBSCRIPTION = Fixtures.CONTOSO_ID;
     static final Duration WAIT = Duration.ofSeconds(10);
 
     @Autowired JobService jobs;
@@ -321,14 +323,8 @@ class JobEngineTest {
         jobs.awaitCompletion(holder.id(), WAIT);
     }
 
-    Job awaitProgress(UUID id, int progress) throws InterruptedException {
-        for (int i = 0; i < 500; i++) {
-            Job job = jobs.find(SUBSCRIPTION, id).orElseThrow();
-            if (job.progressValue() == progress) {
-                return job;
-            }
-            Thread.sleep(10);
-        }
-        throw new AssertionError("job " + id + " never reached " + progress);
+    Job awaitProgress(UUID id, int progress) {
+        return Await.until("job " + id + " to reach " + progress + " %",
+                () -> jobs.find(SUBSCRIPTION, id).orElseThrow(), job -> job.progressValue() == progress);
     }
 }

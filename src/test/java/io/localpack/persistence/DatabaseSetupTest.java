@@ -7,12 +7,12 @@ import java.sql.DatabaseMetaData;
 
 import javax.sql.DataSource;
 
+import io.localpack.testsupport.LocalPackServerTest;
 import io.localpack.testsupport.postgres.TestDatabase;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.MigrationInfo;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.core.env.Environment;
 import org.springframework.core.env.Profiles;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
@@ -23,7 +23,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * fixtures loaded. In the PostgreSQL suite this is also the proof that the suite ran on PostgreSQL: a silent fallback
  * to H2 fails here.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE)
+@LocalPackServerTest // the shared server: what it checks holds for every context the suite starts
 class DatabaseSetupTest {
 
     @Autowired

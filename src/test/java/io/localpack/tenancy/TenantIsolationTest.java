@@ -1,9 +1,16 @@
 package io.localpack.tenancy;
 
+import static io.localpack.testsupport.Fixtures.CONTOSO;
+import static io.localpack.testsupport.Fixtures.FABRIKAM;
+import static io.localpack.testsupport.Fixtures.FABRIKAM_CLOUD;
+import static io.localpack.testsupport.Fixtures.FABRIKAM_EAST_CLOUD;
+import static io.localpack.testsupport.Fixtures.GATEWAY_SERVICE;
+import static io.localpack.testsupport.Fixtures.WEST_STAMP;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.localpack.support.HttpTestSupport;
+import io.localpack.testsupport.Await;
+import io.localpack.testsupport.HttpTestSupport;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -135,10 +142,9 @@ class TenantIsolationTest extends HttpTestSupport {
         assertThat(update.status()).isEqualTo(202);
         String id = update.header("x-ms-request-id");
         // the operation runs on: wait until it is done, so that it does not change the state under the comparison
-        for (int i = 0; i < 500 && !get(base + "/" + FABRIKAM + "/operations/" + id, "x-ms-version", ASM_VERSION)
-                .body().contains("<Status>Succeeded</Status>"); i++) {
-            Thread.onSpinWait();
-        }
+        Await.until("operation " + id + " to succeed",
+                () -> get(base + "/" + FABRIKAM + "/operations/" + id, "x-ms-version", ASM_VERSION).body(),
+                body -> body.contains("<Status>Succeeded</Status>"));
         return id;
     }
 

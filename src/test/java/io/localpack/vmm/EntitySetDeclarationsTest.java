@@ -5,7 +5,10 @@ import static org.junit.jupiter.api.DynamicContainer.dynamicContainer;
 import static org.junit.jupiter.api.DynamicTest.dynamicTest;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.localpack.support.HttpTestSupport;
+import static io.localpack.testsupport.Fixtures.FABRIKAM;
+import static io.localpack.testsupport.Fixtures.WEST_STAMP;
+
+import io.localpack.testsupport.HttpTestSupport;
 import io.localpack.vmm.model.EntitySetDeclaration;
 import io.localpack.vmm.model.PropertyDeclaration;
 import java.io.ByteArrayInputStream;

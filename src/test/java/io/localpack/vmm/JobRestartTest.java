@@ -1,9 +1,12 @@
 package io.localpack.vmm;
 
+import static io.localpack.testsupport.Fixtures.CONTOSO;
+import static io.localpack.testsupport.Fixtures.FABRIKAM;
+import static io.localpack.testsupport.Fixtures.WEST_STAMP;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.localpack.support.HttpTestSupport;
+import io.localpack.testsupport.HttpTestSupport;
 import org.junit.jupiter.api.Test;
 
 /** PUT on a job restarts it when it failed, as SPF's Jobs collection does; nothing else is writable. */

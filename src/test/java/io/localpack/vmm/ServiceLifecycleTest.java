@@ -1,11 +1,17 @@
 package io.localpack.vmm;
 
+import static io.localpack.testsupport.Fixtures.CONTOSO;
+import static io.localpack.testsupport.Fixtures.FABRIKAM;
+import static io.localpack.testsupport.Fixtures.FABRIKAM_CLOUD;
+import static io.localpack.testsupport.Fixtures.GATEWAY_TEMPLATE_1;
+import static io.localpack.testsupport.Fixtures.GATEWAY_TEMPLATE_2;
+import static io.localpack.testsupport.Fixtures.WEBSITE_TEMPLATE_2;
+import static io.localpack.testsupport.Fixtures.WEB_FARM_TEMPLATE;
+import static io.localpack.testsupport.Fixtures.WEST_STAMP;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.localpack.support.HttpTestSupport;
-import java.time.Duration;
-import java.time.Instant;
+import io.localpack.testsupport.HttpTestSupport;
 import org.junit.jupiter.api.Test;
 
 /** Start, Stop, template update, deploy and delete as jobs, followed the way SPF clients follow them. */
@@ -24,19 +30,6 @@ class ServiceLifecycleTest extends HttpTestSupport {
         get(vmm(FABRIKAM) + "/VirtualMachines?$filter=ServiceId eq guid'" + serviceId + "'", "Accept",
                 "application/json").json().get("value").forEach(vm -> statuses.add(vm.get("Status").asText()));
         return statuses;
-    }
-
-    /** Polls the job as azure-powershell does: Jobs?$filter=ID eq guid'…' until IsCompleted. */
-    private JsonNode awaitJob(String jobId) {
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(20));
-        while (Instant.now().isBefore(deadline)) {
-            JsonNode jobs = get(vmm(FABRIKAM) + "/Jobs?$filter=ID eq guid'" + jobId + "'", "Accept", "application/json")
-                    .json().get("value");
-            if (jobs.size() == 1 && jobs.get(0).get("IsCompleted").asBoolean()) {
-                return jobs.get(0);
-            }
-        }
-        throw new AssertionError("job " + jobId + " did not complete");
     }
 
     @Test

@@ -1,9 +1,17 @@
 package io.localpack.vmm;
 
+import static io.localpack.testsupport.Fixtures.CONTOSO;
+import static io.localpack.testsupport.Fixtures.EAST_STAMP;
+import static io.localpack.testsupport.Fixtures.FABRIKAM;
+import static io.localpack.testsupport.Fixtures.FABRIKAM_CLOUD;
+import static io.localpack.testsupport.Fixtures.GATEWAY_SERVICE;
+import static io.localpack.testsupport.Fixtures.GATEWAY_TEMPLATE_1;
+import static io.localpack.testsupport.Fixtures.WEB_STORE_SERVICE;
+import static io.localpack.testsupport.Fixtures.WEST_STAMP;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.localpack.support.HttpTestSupport;
+import io.localpack.testsupport.HttpTestSupport;
 import org.junit.jupiter.api.Test;
 
 /** Navigation properties of Services, as paths and through $expand, tenant-scoped like every read. */

@@ -1,10 +1,10 @@
 package io.localpack.admin.httpfaults;
 
+import io.localpack.web.ControlPlane;
+import io.localpack.web.ControlPlaneRefusal;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import com.fasterxml.jackson.databind.JsonNode;
-import io.localpack.admin.AdminErrors;
-import io.localpack.admin.AdminErrors.AdminRequestException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,23 +14,20 @@ import java.util.concurrent.ThreadLocalRandom;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.http.converter.HttpMessageNotReadableException;
-import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.bind.annotation.DeleteMapping;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 
 /**
  * {@code /_localpack/http-faults}: rules that add latency, answer an error or drop the connection for matching
  * requests to the emulated APIs (docs/control-plane.md).
  */
 @RestController
+@ControlPlane
 @Tag(name = "HTTP faults", description = "Latency, errors and dropped connections for matching requests")
 @RequestMapping(path = "/_localpack/http-faults", produces = MediaType.APPLICATION_JSON_VALUE)
 public class HttpFaultController {
@@ -85,20 +82,20 @@ public class HttpFaultController {
 
     private static HttpFaultRule parse(JsonNode body) {
         if (body == null || !body.isObject()) {
-            throw bad("the body must be a JSON object");
+            throw bad("(body)", "the body must be a JSON object");
         }
         body.fieldNames().forEachRemaining(name -> {
             if (!FIELDS.contains(name)) {
-                throw bad("unknown member '" + name + "'; expected some of " + FIELDS);
+                throw bad(name, "unknown member '" + name + "'; expected some of " + FIELDS);
             }
         });
         String method = text(body, "method");
         if (method != null && !METHODS.contains(method.toUpperCase())) {
-            throw bad("method must be one of " + METHODS + " (or absent for every method)");
+            throw bad("method", "method must be one of " + METHODS + " (or absent for every method)");
         }
         String path = text(body, "path");
         if (path == null || !path.startsWith("/") || path.startsWith("/_localpack")) {
-            throw bad("path is required: a pattern of the emulated APIs' paths starting with /, where * matches "
+            throw bad("path", "path is required: a pattern of the emulated APIs' paths starting with /, where * matches "
                     + "anything (e.g. /*/services/systemcenter/vmm/Services*)");
         }
         UUID subscription = null;
@@ -107,26 +104,26 @@ public class HttpFaultController {
             try {
                 subscription = UUID.fromString(sub);
             } catch (IllegalArgumentException e) {
-                throw bad("subscription must be a GUID, not '" + sub + "'");
+                throw bad("subscription", "subscription must be a GUID, not '" + sub + "'");
             }
         }
         long delay = whole(body, "delayMs", 0, MAX_DELAY_MS, 0);
         boolean drop = body.has("drop") && bool(body, "drop");
         Integer status = body.has("status") ? (int) whole(body, "status", 400, 599, 0) : null;
         if (drop && status != null) {
-            throw bad("a rule either answers a status or drops the connection, not both");
+            throw bad("drop", "a rule either answers a status or drops the connection, not both");
         }
         if (!drop && status == null && delay == 0) {
-            throw bad("a rule needs an effect: delayMs, status or drop");
+            throw bad("(body)", "a rule needs an effect: delayMs, status or drop");
         }
         if (status == null && (body.has("errorCode") || body.has("message"))) {
-            throw bad("errorCode and message go with status");
+            throw bad(body.has("errorCode") ? "errorCode" : "message", "errorCode and message go with status");
         }
         double probability = 1.0;
         if (body.has("probability")) {
             JsonNode p = body.get("probability");
             if (!p.isNumber() || p.asDouble() < 0 || p.asDouble() > 1) {
-                throw bad("probability must be a number from 0 to 1");
+                throw bad("probability", "probability must be a number from 0 to 1");
             }
             probability = p.asDouble();
         }
@@ -146,7 +143,7 @@ public class HttpFaultController {
             return null;
         }
         if (!value.isTextual() || value.asText().isBlank()) {
-            throw bad(name + " must be a non-empty string");
+            throw bad(name, name + " must be a non-empty string");
         }
         return value.asText();
     }
@@ -157,7 +154,7 @@ public class HttpFaultController {
             return absent;
         }
         if (!value.isIntegralNumber() || !value.canConvertToLong() || value.asLong() < min || value.asLong() > max) {
-            throw bad(name + " must be a whole number from " + min + " to " + max);
+            throw bad(name, name + " must be a whole number from " + min + " to " + max);
         }
         return value.asLong();
     }
@@ -165,7 +162,7 @@ public class HttpFaultController {
     private static boolean bool(JsonNode body, String name) {
         JsonNode value = body.get(name);
         if (!value.isBoolean()) {
-            throw bad(name + " must be true or false");
+            throw bad(name, name + " must be true or false");
         }
         return value.asBoolean();
     }
@@ -190,32 +187,11 @@ public class HttpFaultController {
         return m;
     }
 
-    private static AdminRequestException bad(String message) {
-        return new AdminRequestException(HttpStatus.BAD_REQUEST, "BadRequest", message);
+    private static ControlPlaneRefusal bad(String field, String message) {
+        return ControlPlaneRefusal.badRequest(field, message);
     }
 
-    private static AdminRequestException notFound(UUID id) {
-        return new AdminRequestException(HttpStatus.NOT_FOUND, "ResourceNotFound", "No HTTP fault rule with id " + id);
-    }
-
-    @ExceptionHandler(AdminRequestException.class)
-    ResponseEntity<Map<String, Object>> refused(AdminRequestException e) {
-        return e.answer();
-    }
-
-    @ExceptionHandler(HttpMessageNotReadableException.class)
-    ResponseEntity<Map<String, Object>> unreadable(HttpMessageNotReadableException e) {
-        return AdminErrors.of(HttpStatus.BAD_REQUEST, "BadRequest", "the body is not valid JSON");
-    }
-
-    @ExceptionHandler(HttpMediaTypeNotSupportedException.class)
-    ResponseEntity<Map<String, Object>> mediaType(HttpMediaTypeNotSupportedException e) {
-        return AdminErrors.of(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "UnsupportedMediaType",
-                "send the rule as application/json");
-    }
-
-    @ExceptionHandler(MethodArgumentTypeMismatchException.class)
-    ResponseEntity<Map<String, Object>> badId(MethodArgumentTypeMismatchException e) {
-        return AdminErrors.of(HttpStatus.BAD_REQUEST, "BadRequest", e.getName() + " must be a GUID");
+    private static ControlPlaneRefusal notFound(UUID id) {
+        return ControlPlaneRefusal.notFound("ResourceNotFound", "id", "No HTTP fault rule with id " + id);
     }
 }

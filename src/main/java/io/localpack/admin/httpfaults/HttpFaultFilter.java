@@ -1,16 +1,15 @@
 package io.localpack.admin.httpfaults;
 
 import io.localpack.admin.journal.RequestJournalFilter;
-import io.localpack.asm.web.AsmErrors;
-import io.localpack.vmm.VmmErrorAnswers;
+import io.localpack.web.Api;
+import io.localpack.web.ApiError;
+import io.localpack.web.ApiErrors;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.Optional;
-import java.util.UUID;
-import java.util.regex.Pattern;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
@@ -23,26 +22,24 @@ import org.springframework.web.filter.OncePerRequestFilter;
 @Order(0)
 public class HttpFaultFilter extends OncePerRequestFilter {
 
-    private static final Pattern VMM_PATH = Pattern.compile("(?i)^/[^/]+/services/systemcenter/vmm(/.*)?$");
-
     private final HttpFaultRules rules;
-    private final VmmErrorAnswers vmmErrors;
+    private final ApiErrors errors;
 
-    HttpFaultFilter(HttpFaultRules rules, VmmErrorAnswers vmmErrors) {
+    HttpFaultFilter(HttpFaultRules rules, ApiErrors errors) {
         this.rules = rules;
-        this.vmmErrors = vmmErrors;
+        this.errors = errors;
     }
 
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
-        return rules.isEmpty() || request.getRequestURI().startsWith("/_localpack");
+        return rules.isEmpty() || Api.of(request) == Api.CONTROL_PLANE;
     }
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        String path = request.getRequestURI();
-        Optional<HttpFaultRule> fired = rules.fire(request.getMethod(), path, subscriptionOf(path));
+        Optional<HttpFaultRule> fired = rules.fire(request.getMethod(), request.getRequestURI(),
+                Api.subscriptionOf(request).orElse(null));
         if (fired.isEmpty()) {
             chain.doFilter(request, response);
             return;
@@ -70,14 +67,9 @@ public class HttpFaultFilter extends OncePerRequestFilter {
             throws IOException {
         String message = rule.message() != null ? rule.message() : "Injected by a LocalPack HTTP fault rule ("
                 + rule.id() + ")";
-        boolean vmm = VMM_PATH.matcher(request.getRequestURI()).matches();
+        boolean vmm = Api.of(request) == Api.VMM;
         String code = rule.errorCode() != null ? rule.errorCode() : defaultCode(rule.status(), vmm);
-        if (vmm) {
-            vmmErrors.write(request, response, rule.status(), code, message);
-        } else {
-            response.setHeader("x-ms-request-id", UUID.randomUUID().toString().replace("-", ""));
-            AsmErrors.write(response, rule.status(), code, message);
-        }
+        errors.write(request, response, new ApiError(rule.status(), code, message, null));
     }
 
     /** Default error code for a status: ASM's for its paths, OData's for VMM's. */
@@ -92,10 +84,5 @@ public class HttpFaultFilter extends OncePerRequestFilter {
             case 401 -> "Unauthorized";
             default -> status >= 500 ? "InternalError" : "BadRequest";
         };
-    }
-
-    private static String subscriptionOf(String path) {
-        int end = path.indexOf('/', 1);
-        return end < 0 ? path.substring(1) : path.substring(1, end);
     }
 }

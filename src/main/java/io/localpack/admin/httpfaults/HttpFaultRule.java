@@ -47,10 +47,10 @@ final class HttpFaultRule {
         this.remaining = times;
     }
 
-    boolean matches(String requestMethod, String requestPath, String requestSubscription) {
+    boolean matches(String requestMethod, String requestPath, UUID requestSubscription) {
         return (method == null || method.equalsIgnoreCase(requestMethod))
                 && pathPattern.matcher(requestPath).matches()
-                && (subscription == null || subscription.toString().equalsIgnoreCase(requestSubscription));
+                && (subscription == null || subscription.equals(requestSubscription));
     }
 
     /** One draw for a matching request: true when the rule fires for it. */

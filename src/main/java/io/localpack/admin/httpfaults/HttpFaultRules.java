@@ -31,7 +31,7 @@ public class HttpFaultRules {
     }
 
     /** The first matching rule that fires for this request; every matching rule before it drew once too. */
-    Optional<HttpFaultRule> fire(String method, String path, String subscription) {
+    Optional<HttpFaultRule> fire(String method, String path, UUID subscription) {
         for (HttpFaultRule rule : rules) {
             if (rule.matches(method, path, subscription) && rule.draw()) {
                 return Optional.of(rule);

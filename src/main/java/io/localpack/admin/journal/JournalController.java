@@ -1,9 +1,9 @@
 package io.localpack.admin.journal;
 
+import io.localpack.web.ControlPlane;
+import io.localpack.web.ControlPlaneRefusal;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import io.localpack.admin.AdminErrors;
-import io.localpack.admin.AdminErrors.AdminRequestException;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
@@ -11,11 +11,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
-import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -27,6 +24,7 @@ import org.springframework.web.bind.annotation.RestController;
  * such as 404 or a class such as 4xx), {@code since} and {@code until} (ISO-8601 times), {@code limit}.
  */
 @RestController
+@ControlPlane
 @Tag(name = "Journal", description = "Requests clients sent to the emulated APIs")
 @RequestMapping(path = "/_localpack/journal", produces = MediaType.APPLICATION_JSON_VALUE)
 public class JournalController {
@@ -54,7 +52,7 @@ public class JournalController {
         if (status != null) {
             Matcher m = STATUS.matcher(status);
             if (!m.matches()) {
-                throw bad("status must be a code such as 404 or a class such as 4xx, not '" + status + "'");
+                throw bad("status", "status must be a code such as 404 or a class such as 4xx, not '" + status + "'");
             }
             exact = m.group(2) == null ? null : Integer.valueOf(m.group(2));
             statusClass = m.group(1) == null ? null : Integer.valueOf(m.group(1));
@@ -82,7 +80,7 @@ public class JournalController {
         try {
             return OffsetDateTime.parse(value);
         } catch (DateTimeParseException e) {
-            throw bad(name + " must be an ISO-8601 time with offset such as 2026-11-23T10:15:30Z, not '" + value + "'");
+            throw bad(name, name + " must be an ISO-8601 time with offset such as 2026-11-23T10:15:30Z, not '" + value + "'");
         }
     }
 
@@ -98,15 +96,10 @@ public class JournalController {
         } catch (NumberFormatException e) {
             // answered below
         }
-        throw bad("limit must be a whole number from 1 to " + MAX_LIMIT + ", not '" + value + "'");
+        throw bad("limit", "limit must be a whole number from 1 to " + MAX_LIMIT + ", not '" + value + "'");
     }
 
-    private static AdminRequestException bad(String message) {
-        return new AdminRequestException(HttpStatus.BAD_REQUEST, "BadRequest", message);
-    }
-
-    @ExceptionHandler(AdminRequestException.class)
-    ResponseEntity<Map<String, Object>> refused(AdminRequestException e) {
-        return e.answer();
+    private static ControlPlaneRefusal bad(String field, String message) {
+        return ControlPlaneRefusal.badRequest(field, message);
     }
 }

@@ -1,6 +1,7 @@
 package io.localpack.admin.journal;
 
 import io.localpack.tenancy.Caller;
+import io.localpack.web.Api;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -40,7 +41,7 @@ public class RequestJournalFilter extends OncePerRequestFilter {
 
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
-        return !settings.enabled() || request.getRequestURI().startsWith("/_localpack");
+        return !settings.enabled() || Api.of(request) == Api.CONTROL_PLANE;
     }
 
     @Override
@@ -57,8 +58,9 @@ public class RequestJournalFilter extends OncePerRequestFilter {
             boolean dropped = request.getAttribute(DROPPED_ATTRIBUTE) != null;
             byte[] requestBody = cachingRequest.getContentAsByteArray();
             byte[] responseBody = cachingResponse.getContentAsByteArray();
+            String subscription = Api.subscriptionOf(request).map(UUID::toString).orElse(null);
             journal.add(new JournalEntry(0, time, request.getMethod(), request.getRequestURI(),
-                    request.getQueryString(), subscriptionOf(request.getRequestURI()), Caller.principal(request),
+                    request.getQueryString(), subscription, Caller.principal(request),
                     dropped ? null : cachingResponse.getStatus(), dropped, (System.nanoTime() - start) / 1_000_000,
                     cachingResponse.getHeader("x-ms-request-id"),
                     body(requestBody), cachedLength(request, requestBody) > settings.maxBodyBytes(),
@@ -83,15 +85,4 @@ public class RequestJournalFilter extends OncePerRequestFilter {
         return Math.max(request.getContentLengthLong(), cached.length);
     }
 
-    /** The first path segment when it is a subscription id (every tenant URL starts with one). */
-    static String subscriptionOf(String path) {
-        int start = path.startsWith("/") ? 1 : 0;
-        int end = path.indexOf('/', start);
-        String first = end < 0 ? path.substring(start) : path.substring(start, end);
-        try {
-            return UUID.fromString(first).toString();
-        } catch (IllegalArgumentException e) {
-            return null;
-        }
-    }
-}
+    /** The first path segment when it is a subscription id (every tenant URL starts with one). */}

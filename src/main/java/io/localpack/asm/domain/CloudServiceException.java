@@ -1,38 +1,37 @@
 package io.localpack.asm.domain;
 
-/** A refused or failed cloud-service request, with its ASM error code and HTTP status. */
-public class CloudServiceException extends RuntimeException {
+import io.localpack.domain.Refusal;
 
-    private final String code;
-    private final int httpStatus;
+/**
+ * A refused cloud-service request, with its Service Management error code (the codes are the API's vocabulary;
+ * which HTTP status each gets is the web layer's business).
+ */
+public class CloudServiceException extends Refusal {
 
-    public CloudServiceException(AsmError error, String message) {
-        this(error.name(), error.httpStatus(), message);
-    }
-
-    public CloudServiceException(String code, int httpStatus, String message) {
-        super(message);
-        this.code = code;
-        this.httpStatus = httpStatus;
-    }
-
-    public String code() {
-        return code;
-    }
-
-    public int httpStatus() {
-        return httpStatus;
+    public CloudServiceException(Kind kind, String code, String message) {
+        super(kind, code, message);
     }
 
     public static CloudServiceException badRequest(String message) {
-        return new CloudServiceException(AsmError.BadRequest, message);
+        return invalid("BadRequest", message);
+    }
+
+    /** Bad input with a more specific code than BadRequest (e.g. InvalidXmlRequest). */
+    public static CloudServiceException invalid(String code, String message) {
+        return new CloudServiceException(Kind.INVALID, code, message);
     }
 
     public static CloudServiceException notFound(String message) {
-        return new CloudServiceException(AsmError.ResourceNotFound, message);
+        return new CloudServiceException(Kind.NOT_FOUND, "ResourceNotFound", message);
     }
 
     public static CloudServiceException conflict(String message) {
-        return new CloudServiceException(AsmError.ConflictError, message);
+        return new CloudServiceException(Kind.CONFLICT, "ConflictError", message);
+    }
+
+    /** ASM says the same whether the subscription is missing or the credentials do not cover it. */
+    public static CloudServiceException unknownSubscription(java.util.UUID subscriptionId) {
+        return new CloudServiceException(Kind.NOT_FOUND, "AuthenticationFailed", "The subscription "
+                + subscriptionId + " does not exist, or the credentials are not valid for it.");
     }
 }

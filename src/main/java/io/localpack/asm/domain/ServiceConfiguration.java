@@ -1,62 +1,17 @@
 package io.localpack.asm.domain;
 
-import io.localpack.xml.SafeXml;
-import java.io.StringReader;
-import java.util.LinkedHashMap;
 import java.util.Map;
-import javax.xml.parsers.DocumentBuilder;
-import org.w3c.dom.Element;
-import org.w3c.dom.Node;
-import org.xml.sax.InputSource;
 
-/** Reads the roles and instance counts out of a deployment's .cscfg (ServiceConfiguration) document. */
-final class ServiceConfiguration {
+/**
+ * What the domain needs from a deployment's configuration document (.cscfg): its roles and instance counts. The
+ * document is XML; reading it is the web layer's job, so the domain stays free of XML types.
+ */
+public interface ServiceConfiguration {
 
-    private ServiceConfiguration() {
-    }
-
-    /** Role name to instance count, in document order. */
-    static Map<String, Integer> roles(String cscfg) {
-        Element root;
-        try {
-            root = parser().parse(new InputSource(new StringReader(cscfg))).getDocumentElement();
-        } catch (Exception e) {
-            throw CloudServiceException.badRequest("The service configuration is not valid XML.");
-        }
-        if (!"ServiceConfiguration".equals(root.getLocalName())) {
-            throw CloudServiceException.badRequest("The service configuration must have a ServiceConfiguration root.");
-        }
-        Map<String, Integer> roles = new LinkedHashMap<>();
-        for (Node n = root.getFirstChild(); n != null; n = n.getNextSibling()) {
-            if (n instanceof Element role && "Role".equals(role.getLocalName())) {
-                String name = role.getAttribute("name");
-                if (name.isBlank() || !name.matches("[A-Za-z][A-Za-z0-9_.-]{0,63}")) {
-                    throw CloudServiceException.badRequest("A Role in the service configuration has no valid name.");
-                }
-                int count = 1;
-                for (Node c = role.getFirstChild(); c != null; c = c.getNextSibling()) {
-                    if (c instanceof Element instances && "Instances".equals(instances.getLocalName())) {
-                        try {
-                            count = Integer.parseInt(instances.getAttribute("count"));
-                        } catch (NumberFormatException e) {
-                            count = -1;
-                        }
-                    }
-                }
-                if (count < 1 || count > 50) {
-                    throw CloudServiceException.badRequest("Role " + name + " must have an Instances count from 1 to 50.");
-                }
-                roles.put(name, count);
-            }
-        }
-        if (roles.isEmpty()) {
-            throw CloudServiceException.badRequest("The service configuration defines no Role.");
-        }
-        return roles;
-    }
-
-    /** DTDs and external entities off: configuration comes from the tenant. */
-    static DocumentBuilder parser() throws Exception {
-        return SafeXml.newBuilder();
-    }
+    /**
+     * Role name to instance count, in document order.
+     *
+     * @throws CloudServiceException the document is not a valid service configuration
+     */
+    Map<String, Integer> roles(String document);
 }

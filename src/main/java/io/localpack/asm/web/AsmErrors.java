@@ -1,10 +1,16 @@
 package io.localpack.asm.web;
 
-import io.localpack.asm.domain.AsmError;
-import io.localpack.asm.domain.CloudServiceException;
+import io.localpack.asm.domain.OperationFailedException;
+import io.localpack.domain.Refusal;
+import io.localpack.jobs.JobError;
+import io.localpack.web.Api;
+import io.localpack.web.ApiError;
+import io.localpack.web.ApiErrorFormat;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
@@ -14,9 +20,12 @@ import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
-/** Every failure of the ASM controllers as {@code <Error><Code/><Message/></Error>}. */
+/**
+ * Every failure of the ASM controllers as {@code <Error><Code/><Message/></Error>}, and (as the Service Management
+ * {@link ApiErrorFormat}) the same shape for errors written by filters and the security chain.
+ */
 @RestControllerAdvice(assignableTypes = {HostedServicesController.class, OperationsController.class})
-public class AsmErrors {
+class AsmErrors implements ApiErrorFormat {
 
     private static final Logger log = LoggerFactory.getLogger(AsmErrors.class);
     static final MediaType XML = MediaType.parseMediaType("application/xml; charset=utf-8");
@@ -25,7 +34,21 @@ public class AsmErrors {
         return new AsmXml.Writer("Error").el("Code", code).el("Message", message).finish();
     }
 
-    public static void write(HttpServletResponse response, int status, String code, String message) throws IOException {
+    @Override
+    public Api api() {
+        return Api.ASM;
+    }
+
+    /** Written before any ASM handler ran, so the request id header is set here when nothing set it yet. */
+    @Override
+    public void write(HttpServletRequest request, HttpServletResponse response, ApiError error) throws IOException {
+        if (!response.containsHeader("x-ms-request-id")) {
+            response.setHeader("x-ms-request-id", RequestIds.format(UUID.randomUUID()));
+        }
+        write(response, error.status(), error.code(), error.message());
+    }
+
+    static void write(HttpServletResponse response, int status, String code, String message) throws IOException {
         byte[] bytes = body(code, message).getBytes(StandardCharsets.UTF_8);
         response.setStatus(status);
         response.setContentType(XML.toString());
@@ -37,9 +60,16 @@ public class AsmErrors {
         return ResponseEntity.status(status).contentType(XML).body(body(code, message));
     }
 
-    @ExceptionHandler(CloudServiceException.class)
-    ResponseEntity<String> refused(CloudServiceException e) {
-        return entity(e.httpStatus(), e.code(), e.getMessage());
+    @ExceptionHandler(Refusal.class)
+    ResponseEntity<String> refused(Refusal e) {
+        return entity(AsmError.statusOf(e), e.code(), e.getMessage());
+    }
+
+    @ExceptionHandler(OperationFailedException.class)
+    ResponseEntity<String> failed(OperationFailedException e) {
+        JobError error = e.error();
+        return entity(AsmError.statusOf(error), error.name() == null ? AsmError.InternalError.name() : error.name(),
+                error.problem());
     }
 
     @ExceptionHandler(HttpMessageNotReadableException.class)

@@ -124,7 +124,7 @@ class AsmRenderer {
         } else if (status.isSuccess()) {
             w.el("Status", "Succeeded").el("HttpStatusCode", job.httpStatus() == null ? 200 : job.httpStatus());
         } else {
-            int http = job.error() != null && job.error().httpStatus() > 0 ? job.error().httpStatus() : 500;
+            int http = job.error() == null ? 500 : AsmError.statusOf(job.error());
             String code = job.error() == null ? "InternalError" : asmCode(job.error().name());
             String message = job.error() == null ? "The operation was canceled." : job.error().problem();
             w.el("Status", "Failed").el("HttpStatusCode", http)

@@ -1,6 +1,5 @@
 package io.localpack.asm.web;
 
-import io.localpack.asm.domain.AsmError;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;

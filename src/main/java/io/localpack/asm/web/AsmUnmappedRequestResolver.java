@@ -1,11 +1,10 @@
 package io.localpack.asm.web;
 
-import io.localpack.asm.domain.AsmError;
+import io.localpack.web.Api;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.UUID;
-import java.util.regex.Pattern;
 import org.springframework.core.Ordered;
 import org.springframework.stereotype.Component;
 import org.springframework.web.HttpRequestMethodNotSupportedException;
@@ -21,12 +20,10 @@ import org.springframework.web.servlet.resource.NoResourceFoundException;
 @Component
 class AsmUnmappedRequestResolver implements HandlerExceptionResolver, Ordered {
 
-    private static final Pattern ASM_PATH = Pattern.compile("^/[^/]+/(services/hostedservices|operations)(/.*)?$");
-
     @Override
     public ModelAndView resolveException(HttpServletRequest request, HttpServletResponse response, Object handler,
                                          Exception ex) {
-        if (!ASM_PATH.matcher(request.getRequestURI()).matches()) {
+        if (Api.of(request) != Api.ASM) {
             return null;
         }
         try {

@@ -1,6 +1,5 @@
 package io.localpack.asm.web;
 
-import io.localpack.asm.domain.AsmError;
 import io.localpack.asm.domain.CloudServiceException;
 import io.localpack.xml.SafeXml;
 import java.io.StringReader;
@@ -38,19 +37,19 @@ final class AsmXml {
      */
     static Element parse(String body, String rootName) {
         if (body == null || body.isBlank()) {
-            throw new CloudServiceException(AsmError.InvalidXmlRequest, "The request body is empty; a "
+            throw CloudServiceException.invalid(AsmError.InvalidXmlRequest.name(), "The request body is empty; a "
                     + rootName + " document is required.");
         }
         Element root;
         try {
             root = SafeXml.newBuilder().parse(new InputSource(new StringReader(body))).getDocumentElement();
         } catch (Exception e) {
-            throw new CloudServiceException(AsmError.InvalidXmlRequest, "The request body is not well-formed XML "
+            throw CloudServiceException.invalid(AsmError.InvalidXmlRequest.name(), "The request body is not well-formed XML "
                     + "or contains a DTD.");
         }
         if (!rootName.equals(root.getLocalName()) || !(root.getNamespaceURI() == null
                 || NS.equals(root.getNamespaceURI()))) {
-            throw new CloudServiceException(AsmError.InvalidXmlRequest, "The root element must be " + rootName
+            throw CloudServiceException.invalid(AsmError.InvalidXmlRequest.name(), "The root element must be " + rootName
                     + " in namespace " + NS + ".");
         }
         return root;

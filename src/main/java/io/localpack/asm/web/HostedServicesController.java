@@ -1,7 +1,7 @@
 package io.localpack.asm.web;
 
-import io.localpack.asm.domain.AsmError;
 import io.localpack.asm.domain.CloudServiceException;
+import io.localpack.asm.domain.CloudServiceLifecycle;
 import io.localpack.asm.domain.CloudServices;
 import io.localpack.asm.domain.Commands;
 import io.localpack.asm.domain.Commands.DeploymentRef;
@@ -34,10 +34,12 @@ class HostedServicesController {
     private static final String NAME = SVC + "/deployments/{deploymentName}";
 
     private final CloudServices cloudServices;
+    private final CloudServiceLifecycle lifecycle;
     private final AsmRenderer renderer;
 
-    HostedServicesController(CloudServices cloudServices, AsmRenderer renderer) {
+    HostedServicesController(CloudServices cloudServices, CloudServiceLifecycle lifecycle, AsmRenderer renderer) {
         this.cloudServices = cloudServices;
+        this.lifecycle = lifecycle;
         this.renderer = renderer;
     }
 
@@ -55,7 +57,7 @@ class HostedServicesController {
         var command = new Commands.CreateHostedService(AsmXml.requiredText(x, "ServiceName"),
                 AsmXml.base64(x, "Label", true), AsmXml.text(x, "Description"), AsmXml.text(x, "Location"),
                 AsmXml.text(x, "AffinityGroup"), AsmXml.text(x, "ReverseDnsFqdn"), AsmXml.extendedProperties(x));
-        cloudServices.createHostedService(subscription(subscriptionId), requestId(request), command);
+        lifecycle.createHostedService(subscription(subscriptionId), requestId(request), command);
         return ResponseEntity.status(201).header("Location", request.getRequestURL() + "/" + command.serviceName())
                 .header("Content-Length", "0").build();
     }
@@ -70,7 +72,7 @@ class HostedServicesController {
                                @RequestParam(name = "embed-detail", required = false) String embedDetail) {
         boolean detail = "true".equalsIgnoreCase(embedDetail);
         if (embedDetail != null && !detail && !"false".equalsIgnoreCase(embedDetail)) {
-            throw new CloudServiceException(AsmError.MissingOrInvalidRequiredQueryParameter,
+            throw CloudServiceException.invalid(AsmError.MissingOrInvalidRequiredQueryParameter.name(),
                     "The embed-detail query parameter must be true or false.");
         }
         UUID sub = subscription(subscriptionId);
@@ -83,7 +85,7 @@ class HostedServicesController {
         Element x = AsmXml.parse(body, "UpdateHostedService");
         var command = new Commands.UpdateHostedService(AsmXml.base64(x, "Label", false), AsmXml.text(x, "Description"),
                 AsmXml.text(x, "ReverseDnsFqdn"), AsmXml.extendedProperties(x));
-        cloudServices.updateHostedService(subscription(subscriptionId), requestId(request), serviceName, command);
+        lifecycle.updateHostedService(subscription(subscriptionId), requestId(request), serviceName, command);
         return empty(200);
     }
 
@@ -92,13 +94,13 @@ class HostedServicesController {
                                   @RequestParam(required = false) String comp, HttpServletRequest request) {
         UUID sub = subscription(subscriptionId);
         if (comp == null) {
-            cloudServices.deleteHostedService(sub, requestId(request), serviceName);
+            lifecycle.deleteHostedService(sub, requestId(request), serviceName);
             return empty(200);
         }
         if (!comp.equals("media")) {
             throw unknownComp(comp, "media");
         }
-        cloudServices.deleteHostedServiceAndMedia(sub, requestId(request), serviceName);
+        lifecycle.deleteHostedServiceAndMedia(sub, requestId(request), serviceName);
         return empty(202);
     }
 
@@ -111,7 +113,7 @@ class HostedServicesController {
             throw unknownComp(comp, "(none: Swap Deployment)");
         }
         Element x = AsmXml.parse(body, "Swap");
-        cloudServices.swap(subscription(subscriptionId), requestId(request), serviceName,
+        lifecycle.swap(subscription(subscriptionId), requestId(request), serviceName,
                 AsmXml.text(x, "Production"), AsmXml.requiredText(x, "SourceDeployment"));
         return empty(202);
     }
@@ -145,7 +147,7 @@ class HostedServicesController {
                     AsmXml.requiredText(x, "PackageUrl"), AsmXml.base64(x, "Label", true),
                     AsmXml.base64(x, "Configuration", true), AsmXml.bool(x, "StartDeployment"),
                     AsmXml.extendedProperties(x));
-            cloudServices.createDeployment(sub, requestId(request), serviceName, deploymentSlot, command);
+            lifecycle.createDeployment(sub, requestId(request), serviceName, deploymentSlot, command);
             return empty(202);
         }
         return deploymentAction(sub, serviceName, DeploymentRef.bySlot(deploymentSlot), comp, body, request);
@@ -157,7 +159,7 @@ class HostedServicesController {
                                       @RequestParam(required = false) String comp,
                                       @RequestBody(required = false) String body, HttpServletRequest request) {
         if (comp == null) {
-            throw new CloudServiceException(AsmError.MissingOrInvalidRequiredQueryParameter,
+            throw CloudServiceException.invalid(AsmError.MissingOrInvalidRequiredQueryParameter.name(),
                     "The comp query parameter is required (comp=status).");
         }
         return deploymentAction(subscription(subscriptionId), serviceName, DeploymentRef.byName(deploymentName),
@@ -178,7 +180,7 @@ class HostedServicesController {
             throw CloudServiceException.badRequest("The value '" + status + "' of Status is not valid; use Running "
                     + "or Suspended.");
         }
-        cloudServices.updateStatus(sub, requestId(request), serviceName, ref, requested);
+        lifecycle.updateStatus(sub, requestId(request), serviceName, ref, requested);
         return empty(202);
     }
 
@@ -187,7 +189,7 @@ class HostedServicesController {
                                         @PathVariable String slot, @RequestParam(required = false) String comp,
                                         HttpServletRequest request) {
         checkDeleteComp(comp);
-        cloudServices.deleteDeployment(subscription(subscriptionId), requestId(request), serviceName,
+        lifecycle.deleteDeployment(subscription(subscriptionId), requestId(request), serviceName,
                 DeploymentRef.bySlot(slot(slot)));
         return empty(202);
     }
@@ -197,7 +199,7 @@ class HostedServicesController {
                                         @PathVariable String deploymentName,
                                         @RequestParam(required = false) String comp, HttpServletRequest request) {
         checkDeleteComp(comp);
-        cloudServices.deleteDeployment(subscription(subscriptionId), requestId(request), serviceName,
+        lifecycle.deleteDeployment(subscription(subscriptionId), requestId(request), serviceName,
                 DeploymentRef.byName(deploymentName));
         return empty(202);
     }
@@ -231,7 +233,7 @@ class HostedServicesController {
         } else {
             throw unknownComp(comp, "reboot or reimage");
         }
-        cloudServices.roleInstance(subscription(subscriptionId), requestId(request), serviceName, ref, instance,
+        lifecycle.roleInstance(subscription(subscriptionId), requestId(request), serviceName, ref, instance,
                 action);
         return empty(202);
     }
@@ -261,7 +263,7 @@ class HostedServicesController {
     }
 
     private static CloudServiceException unknownComp(String comp, String accepted) {
-        return new CloudServiceException(AsmError.MissingOrInvalidRequiredQueryParameter,
+        return CloudServiceException.invalid(AsmError.MissingOrInvalidRequiredQueryParameter.name(),
                 comp == null ? "The comp query parameter is required (" + accepted + ")."
                         : "The value '" + comp + "' of the comp query parameter is not supported here; accepted: "
                         + accepted + ".");

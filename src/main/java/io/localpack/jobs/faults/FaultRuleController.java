@@ -2,6 +2,8 @@ package io.localpack.jobs.faults;
 
 import io.swagger.v3.oas.annotations.tags.Tag;
 import com.fasterxml.jackson.databind.JsonNode;
+import io.localpack.web.ControlPlane;
+import io.localpack.web.ControlPlaneRefusal;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -10,23 +12,20 @@ import java.util.regex.Pattern;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.http.converter.HttpMessageNotReadableException;
-import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.bind.annotation.DeleteMapping;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 
 /**
  * Admin endpoint for fault rules: {@code /_localpack/faults}. JSON in and out; bad input is a 400
- * {@code {"error":{"code":"BadRequest","field":...,"message":...}}} and nothing is stored.
+ * {@code {"error":{"code":"BadRequest","message":...,"field":...}}} and nothing is stored.
  */
 @RestController
+@ControlPlane
 @Tag(name = "Job faults", description = "Make matching jobs fail on purpose")
 @RequestMapping(path = "/_localpack/faults", produces = MediaType.APPLICATION_JSON_VALUE)
 public class FaultRuleController {
@@ -44,14 +43,15 @@ public class FaultRuleController {
         return faults.list().stream().map(FaultRuleController::view).toList();
     }
 
-    @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
+    /** No {@code consumes}: a mapping mismatch would bypass the control plane's error advice (a non-JSON body is 415). */
+    @PostMapping
     public ResponseEntity<Map<String, Object>> add(@RequestBody JsonNode body) {
         if (body == null || !body.isObject()) {
-            throw new BadFaultRule("(body)", "the body must be a JSON object");
+            throw bad("(body)", "the body must be a JSON object");
         }
         String operation = requiredText(body, "operation");
         if (!OPERATION.matcher(operation).matches()) {
-            throw new BadFaultRule("operation",
+            throw bad("operation",
                     "must be a job kind such as vmm.service.stop, a prefix ending in *, or *");
         }
         UUID target = optionalUuid(body, "targetObjectId");
@@ -67,7 +67,7 @@ public class FaultRuleController {
             String name = names.next();
             if (!List.of("operation", "targetObjectId", "templateId", "errorCode", "errorName", "message",
                     "recommendedAction", "httpStatus", "atStep", "times").contains(name)) {
-                throw new BadFaultRule(name, "unknown field");
+                throw bad(name, "unknown field");
             }
         }
         FaultRule rule = faults.add(operation, target, template, errorCode, errorName, message, action, httpStatus,
@@ -78,7 +78,7 @@ public class FaultRuleController {
     @DeleteMapping("/{id}")
     public ResponseEntity<Void> remove(@PathVariable("id") UUID id) {
         if (!faults.remove(id)) {
-            throw new FaultRuleNotFound(id);
+            throw ControlPlaneRefusal.notFound("ResourceNotFound", "id", "No fault rule with id " + id);
         }
         return ResponseEntity.noContent().build();
     }
@@ -117,13 +117,13 @@ public class FaultRuleController {
         if (node.isIntegralNumber() && node.asLong() >= 1 && node.asLong() <= 1_000_000) {
             return node.asInt();
         }
-        throw new BadFaultRule("times", "must be \"once\", \"always\" or a positive integer");
+        throw bad("times", "must be \"once\", \"always\" or a positive integer");
     }
 
     private static String requiredText(JsonNode body, String field) {
         String text = optionalText(body, field);
         if (text == null || text.isBlank()) {
-            throw new BadFaultRule(field, "is required");
+            throw bad(field, "is required");
         }
         return text;
     }
@@ -134,10 +134,10 @@ public class FaultRuleController {
             return null;
         }
         if (!node.isTextual()) {
-            throw new BadFaultRule(field, "must be a string");
+            throw bad(field, "must be a string");
         }
         if (node.asText().length() > 4000) {
-            throw new BadFaultRule(field, "must be at most 4000 characters");
+            throw bad(field, "must be at most 4000 characters");
         }
         return node.asText();
     }
@@ -145,10 +145,10 @@ public class FaultRuleController {
     private static int requiredInt(JsonNode body, String field, int min, int max) {
         JsonNode node = body.get(field);
         if (node == null || node.isNull()) {
-            throw new BadFaultRule(field, "is required");
+            throw bad(field, "is required");
         }
         if (!node.isIntegralNumber() || node.asLong() < min || node.asLong() > max) {
-            throw new BadFaultRule(field, "must be an integer from " + min + " to " + max);
+            throw bad(field, "must be an integer from " + min + " to " + max);
         }
         return node.asInt();
     }
@@ -161,57 +161,12 @@ public class FaultRuleController {
         try {
             return UUID.fromString(text);
         } catch (IllegalArgumentException e) {
-            throw new BadFaultRule(field, "must be a GUID");
+            throw bad(field, "must be a GUID");
         }
     }
 
-    static class BadFaultRule extends RuntimeException {
-        final String field;
-
-        BadFaultRule(String field, String message) {
-            super(field + " " + message);
-            this.field = field;
-        }
-    }
-
-    static class FaultRuleNotFound extends RuntimeException {
-        FaultRuleNotFound(UUID id) {
-            super("No fault rule with id " + id);
-        }
-    }
-
-    @ExceptionHandler(BadFaultRule.class)
-    ResponseEntity<Map<String, Object>> badRule(BadFaultRule e) {
-        return error(HttpStatus.BAD_REQUEST, "BadRequest", e.field, e.getMessage());
-    }
-
-    @ExceptionHandler(FaultRuleNotFound.class)
-    ResponseEntity<Map<String, Object>> notFound(FaultRuleNotFound e) {
-        return error(HttpStatus.NOT_FOUND, "ResourceNotFound", "id", e.getMessage());
-    }
-
-    @ExceptionHandler(HttpMessageNotReadableException.class)
-    ResponseEntity<Map<String, Object>> unreadable(HttpMessageNotReadableException e) {
-        return error(HttpStatus.BAD_REQUEST, "BadRequest", "(body)", "the body is not valid JSON");
-    }
-
-    @ExceptionHandler(HttpMediaTypeNotSupportedException.class)
-    ResponseEntity<Map<String, Object>> mediaType(HttpMediaTypeNotSupportedException e) {
-        return error(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "UnsupportedMediaType", "Content-Type",
-                "send the rule as application/json");
-    }
-
-    @ExceptionHandler(MethodArgumentTypeMismatchException.class)
-    ResponseEntity<Map<String, Object>> badId(MethodArgumentTypeMismatchException e) {
-        return error(HttpStatus.BAD_REQUEST, "BadRequest", e.getName(), e.getName() + " must be a GUID");
-    }
-
-    private static ResponseEntity<Map<String, Object>> error(HttpStatus status, String code, String field,
-                                                             String message) {
-        Map<String, Object> error = new LinkedHashMap<>();
-        error.put("code", code);
-        error.put("field", field);
-        error.put("message", message);
-        return ResponseEntity.status(status).contentType(MediaType.APPLICATION_JSON).body(Map.of("error", error));
+    /** The message starts with the field's name, e.g. "times must be \"once\", …". */
+    private static ControlPlaneRefusal bad(String field, String message) {
+        return ControlPlaneRefusal.badRequest(field, field + " " + message);
     }
 }

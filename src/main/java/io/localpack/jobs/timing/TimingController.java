@@ -1,10 +1,10 @@
 package io.localpack.jobs.timing;
 
+import io.localpack.web.ControlPlane;
+import io.localpack.web.ControlPlaneRefusal;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import com.fasterxml.jackson.databind.JsonNode;
-import io.localpack.admin.AdminErrors;
-import io.localpack.admin.AdminErrors.AdminRequestException;
 import io.localpack.jobs.JobService;
 import io.localpack.jobs.JobTiming;
 import io.localpack.jobs.JobTimings;
@@ -13,13 +13,9 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 import org.springframework.boot.convert.DurationStyle;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.http.converter.HttpMessageNotReadableException;
-import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.bind.annotation.DeleteMapping;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PutMapping;
@@ -32,6 +28,7 @@ import org.springframework.web.bind.annotation.RestController;
  * {@code {"mode":"immediate"}}, {@code {"mode":"duration","duration":"PT20S"}} or {@code {"mode":"polls","polls":3}}.
  */
 @RestController
+@ControlPlane
 @Tag(name = "Timing", description = "How long each kind of job takes, changed at run time")
 @RequestMapping(path = "/_localpack/timing", produces = MediaType.APPLICATION_JSON_VALUE)
 public class TimingController {
@@ -80,7 +77,7 @@ public class TimingController {
 
     private String known(String kind) {
         if (!jobs.kinds().contains(kind)) {
-            throw new AdminRequestException(HttpStatus.NOT_FOUND, "UnknownJobKind",
+            throw ControlPlaneRefusal.notFound("UnknownJobKind", "kind",
                     "No job kind '" + kind + "'; known kinds: " + jobs.kinds());
         }
         return kind;
@@ -104,11 +101,11 @@ public class TimingController {
 
     private static JobTiming parse(JsonNode body) {
         if (body == null || !body.isObject()) {
-            throw bad("the body must be a JSON object such as {\"mode\":\"polls\",\"polls\":3}");
+            throw bad("(body)", "the body must be a JSON object such as {\"mode\":\"polls\",\"polls\":3}");
         }
         body.fieldNames().forEachRemaining(name -> {
             if (!FIELDS.contains(name)) {
-                throw bad("unknown member '" + name + "'; expected " + FIELDS);
+                throw bad(name, "unknown member '" + name + "'; expected " + FIELDS);
             }
         });
         String mode = body.path("mode").asText("");
@@ -119,47 +116,31 @@ public class TimingController {
                 JsonNode polls = body.path("polls");
                 if (!polls.canConvertToInt() || !polls.isIntegralNumber() || polls.asInt() < 1
                         || polls.asInt() > MAX_POLLS) {
-                    throw bad("polls must be a whole number from 1 to " + MAX_POLLS);
+                    throw bad("polls", "polls must be a whole number from 1 to " + MAX_POLLS);
                 }
                 yield new JobTiming.Polls(polls.asInt());
             }
-            default -> throw bad("mode must be immediate, duration or polls, not '" + mode + "'");
+            default -> throw bad("mode", "mode must be immediate, duration or polls, not '" + mode + "'");
         };
     }
 
     private static Duration duration(JsonNode value) {
         if (!value.isTextual()) {
-            throw bad("duration must be a string such as \"PT20S\" or \"20s\"");
+            throw bad("duration", "duration must be a string such as \"PT20S\" or \"20s\"");
         }
         Duration d;
         try {
             d = DurationStyle.detectAndParse(value.asText());
         } catch (IllegalArgumentException e) {
-            throw bad("duration '" + value.asText() + "' is not a duration such as \"PT20S\" or \"20s\"");
+            throw bad("duration", "duration '" + value.asText() + "' is not a duration such as \"PT20S\" or \"20s\"");
         }
         if (d.isNegative() || d.compareTo(Duration.ofHours(24)) > 0) {
-            throw bad("duration must be between 0 and 24 hours");
+            throw bad("duration", "duration must be between 0 and 24 hours");
         }
         return d;
     }
 
-    private static AdminRequestException bad(String message) {
-        return new AdminRequestException(HttpStatus.BAD_REQUEST, "BadRequest", message);
-    }
-
-    @ExceptionHandler(AdminRequestException.class)
-    ResponseEntity<Map<String, Object>> refused(AdminRequestException e) {
-        return e.answer();
-    }
-
-    @ExceptionHandler(HttpMediaTypeNotSupportedException.class)
-    ResponseEntity<Map<String, Object>> mediaType(HttpMediaTypeNotSupportedException e) {
-        return AdminErrors.of(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "UnsupportedMediaType",
-                "send the timing as application/json");
-    }
-
-    @ExceptionHandler(HttpMessageNotReadableException.class)
-    ResponseEntity<Map<String, Object>> unreadable(HttpMessageNotReadableException e) {
-        return AdminErrors.of(HttpStatus.BAD_REQUEST, "BadRequest", "the body is not valid JSON");
+    private static ControlPlaneRefusal bad(String field, String message) {
+        return ControlPlaneRefusal.badRequest(field, message);
     }
 }

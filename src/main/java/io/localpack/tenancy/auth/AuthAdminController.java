@@ -1,8 +1,9 @@
 package io.localpack.tenancy.auth;
 
+import io.localpack.tenancy.SubscriptionLookup;
+import io.localpack.web.ControlPlane;
+import io.localpack.web.ControlPlaneRefusal;
 import com.fasterxml.jackson.databind.JsonNode;
-import io.localpack.admin.AdminErrors;
-import io.localpack.admin.AdminErrors.AdminRequestException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.security.cert.CertificateException;
@@ -24,28 +25,25 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.security.oauth2.jose.jws.MacAlgorithm;
 import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
 import org.springframework.security.oauth2.jwt.JwsHeader;
 import org.springframework.security.oauth2.jwt.JwtClaimsSet;
 import org.springframework.security.oauth2.jwt.JwtEncoder;
 import org.springframework.security.oauth2.jwt.JwtEncoderParameters;
-import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.bind.annotation.DeleteMapping;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 
 /**
  * Credentials for tests and portals without a real STS: {@code POST /_localpack/tokens} mints a bearer token for a
  * user and subscriptions; {@code /_localpack/certificates} registers management certificates per subscription.
  */
 @RestController
+@ControlPlane
 @Tag(name = "Credentials", description = "Bearer tokens and management certificates")
 public class AuthAdminController {
 
@@ -57,33 +55,36 @@ public class AuthAdminController {
     /** Made on first use: generating the RSA key pair costs start-up time most runs never need. */
     private final ObjectProvider<TokenKeys> keys;
     private final ManagementCertificates certificates;
+    private final SubscriptionLookup subscriptions;
 
-    AuthAdminController(AuthSettings settings, ObjectProvider<TokenKeys> keys, ManagementCertificates certificates) {
+    AuthAdminController(AuthSettings settings, ObjectProvider<TokenKeys> keys, ManagementCertificates certificates,
+                        SubscriptionLookup subscriptions) {
         this.settings = settings;
         this.keys = keys;
         this.certificates = certificates;
+        this.subscriptions = subscriptions;
     }
 
     @PostMapping(path = "/_localpack/tokens", produces = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "Mint a bearer token for a user and subscriptions")
     public Map<String, Object> mint(@RequestBody(required = false) JsonNode body) {
         if (body == null || !body.isObject()) {
-            throw bad("the body must be a JSON object such as {\"user\":\"tenant@fabrikam.com\",\"subscriptions\":[\"…\"]}");
+            throw bad("(body)", "the body must be a JSON object such as {\"user\":\"tenant@fabrikam.com\",\"subscriptions\":[\"…\"]}");
         }
         body.fieldNames().forEachRemaining(name -> {
             if (!TOKEN_FIELDS.contains(name)) {
-                throw bad("unknown member '" + name + "'; expected " + TOKEN_FIELDS);
+                throw bad(name, "unknown member '" + name + "'; expected " + TOKEN_FIELDS);
             }
         });
         JsonNode user = body.get("user");
         if (user == null || !user.isTextual() || user.asText().isBlank()) {
-            throw bad("user is required: the user name the token is for");
+            throw bad("user", "user is required: the user name the token is for");
         }
         List<String> subscriptions = subscriptions(body.get("subscriptions"));
         Duration lifetime = lifetime(body.get("lifetime"));
         TokenKeys tokenKeys = keys.getObject();
-        JwtEncoder encoder = tokenKeys.encoder().orElseThrow(() -> new AdminRequestException(HttpStatus.CONFLICT,
-                "MintingUnavailable", "Tokens are validated with an outside issuer's public key "
+        JwtEncoder encoder = tokenKeys.encoder().orElseThrow(() -> new ControlPlaneRefusal(409,
+                "MintingUnavailable", "(body)", "Tokens are validated with an outside issuer's public key "
                 + "(localpack.auth.public-key): get tokens from that issuer, or configure localpack.auth.secret"));
         Instant now = Instant.now();
         JwtClaimsSet claims = JwtClaimsSet.builder().issuer(settings.issuer()).audience(List.of(settings.audience()))
@@ -111,12 +112,12 @@ public class AuthAdminController {
     @Operation(summary = "Register a management certificate (thumbprint or PEM/base64 DER) for a subscription")
     public ResponseEntity<Map<String, Object>> register(@RequestBody(required = false) JsonNode body) {
         if (body == null || !body.isObject() || !body.path("subscriptionId").isTextual()) {
-            throw bad("send {\"subscriptionId\":\"…\",\"thumbprint\":\"40 hex digits\"} or "
+            throw bad("(body)", "send {\"subscriptionId\":\"…\",\"thumbprint\":\"40 hex digits\"} or "
                     + "{\"subscriptionId\":\"…\",\"certificate\":\"PEM or base64 DER\"}");
         }
         UUID subscription = uuid(body.get("subscriptionId").asText(), "subscriptionId");
-        if (!certificates.subscriptionExists(subscription)) {
-            throw new AdminRequestException(HttpStatus.NOT_FOUND, "SubscriptionNotFound",
+        if (!subscriptions.exists(subscription)) {
+            throw ControlPlaneRefusal.notFound("SubscriptionNotFound", "subscriptionId",
                     "Subscription '" + subscription + "' not found");
         }
         String thumbprint;
@@ -128,7 +129,7 @@ public class AuthAdminController {
         } else if (body.path("thumbprint").isTextual() && THUMBPRINT.matcher(body.get("thumbprint").asText()).matches()) {
             thumbprint = body.get("thumbprint").asText().toUpperCase();
         } else {
-            throw bad("thumbprint must be the certificate's SHA-1 in 40 hex digits, or send certificate instead");
+            throw bad("thumbprint", "thumbprint must be the certificate's SHA-1 in 40 hex digits, or send certificate instead");
         }
         boolean added = certificates.register(subscription, thumbprint, subject);
         Map<String, Object> answer = new LinkedHashMap<>();
@@ -142,7 +143,7 @@ public class AuthAdminController {
     @Operation(summary = "Remove a management certificate from a subscription")
     public ResponseEntity<Void> remove(@PathVariable UUID subscriptionId, @PathVariable String thumbprint) {
         if (!certificates.remove(subscriptionId, thumbprint.toUpperCase())) {
-            throw new AdminRequestException(HttpStatus.NOT_FOUND, "ResourceNotFound", "No certificate " + thumbprint
+            throw ControlPlaneRefusal.notFound("ResourceNotFound", "thumbprint", "No certificate " + thumbprint
                     + " registered for subscription " + subscriptionId);
         }
         return ResponseEntity.noContent().build();
@@ -150,7 +151,7 @@ public class AuthAdminController {
 
     private static List<String> subscriptions(JsonNode value) {
         if (value == null || !value.isArray() || value.isEmpty()) {
-            throw bad("subscriptions is required: a non-empty array of subscription ids");
+            throw bad("subscriptions", "subscriptions is required: a non-empty array of subscription ids");
         }
         List<String> ids = new ArrayList<>();
         value.forEach(v -> ids.add(uuid(v.asText(), "subscriptions").toString()));
@@ -164,11 +165,11 @@ public class AuthAdminController {
         try {
             Duration d = DurationStyle.detectAndParse(value.asText());
             if (!value.isTextual() || d.isNegative() || d.isZero() || d.compareTo(MAX_LIFETIME) > 0) {
-                throw bad("lifetime must be a positive duration up to 30 days, such as \"PT1H\" or \"8h\"");
+                throw bad("lifetime", "lifetime must be a positive duration up to 30 days, such as \"PT1H\" or \"8h\"");
             }
             return d;
         } catch (IllegalArgumentException | DateTimeParseException e) {
-            throw bad("lifetime must be a duration such as \"PT1H\" or \"8h\", not '" + value.asText() + "'");
+            throw bad("lifetime", "lifetime must be a duration such as \"PT1H\" or \"8h\", not '" + value.asText() + "'");
         }
     }
 
@@ -179,7 +180,7 @@ public class AuthAdminController {
             return (X509Certificate) CertificateFactory.getInstance("X.509")
                     .generateCertificate(new java.io.ByteArrayInputStream(der));
         } catch (IllegalArgumentException | CertificateException e) {
-            throw bad("certificate is not a PEM or base64 DER X.509 certificate");
+            throw bad("certificate", "certificate is not a PEM or base64 DER X.509 certificate");
         }
     }
 
@@ -187,31 +188,11 @@ public class AuthAdminController {
         try {
             return UUID.fromString(text);
         } catch (IllegalArgumentException e) {
-            throw bad(field + " must hold subscription GUIDs, not '" + text + "'");
+            throw bad(field, field + " must hold subscription GUIDs, not '" + text + "'");
         }
     }
 
-    private static AdminRequestException bad(String message) {
-        return new AdminRequestException(HttpStatus.BAD_REQUEST, "BadRequest", message);
-    }
-
-    @ExceptionHandler(AdminRequestException.class)
-    ResponseEntity<Map<String, Object>> refused(AdminRequestException e) {
-        return e.answer();
-    }
-
-    @ExceptionHandler(HttpMessageNotReadableException.class)
-    ResponseEntity<Map<String, Object>> unreadable(HttpMessageNotReadableException e) {
-        return AdminErrors.of(HttpStatus.BAD_REQUEST, "BadRequest", "the body is not valid JSON");
-    }
-
-    @ExceptionHandler(HttpMediaTypeNotSupportedException.class)
-    ResponseEntity<Map<String, Object>> mediaType(HttpMediaTypeNotSupportedException e) {
-        return AdminErrors.of(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "UnsupportedMediaType", "send application/json");
-    }
-
-    @ExceptionHandler(MethodArgumentTypeMismatchException.class)
-    ResponseEntity<Map<String, Object>> badId(MethodArgumentTypeMismatchException e) {
-        return AdminErrors.of(HttpStatus.BAD_REQUEST, "BadRequest", e.getName() + " must be a GUID");
+    private static ControlPlaneRefusal bad(String field, String message) {
+        return ControlPlaneRefusal.badRequest(field, message);
     }
 }

@@ -1,13 +1,11 @@
 package io.localpack.tenancy.auth;
 
-import io.localpack.admin.AdminErrors;
-import io.localpack.asm.web.AsmErrors;
-import io.localpack.vmm.VmmErrorAnswers;
+import io.localpack.web.Api;
+import io.localpack.web.ApiError;
+import io.localpack.web.ApiErrors;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.util.UUID;
-import java.util.regex.Pattern;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.web.AuthenticationEntryPoint;
@@ -20,13 +18,11 @@ import org.springframework.security.web.access.AccessDeniedHandler;
  */
 final class AuthFailures implements AuthenticationEntryPoint, AccessDeniedHandler {
 
-    private static final Pattern VMM_PATH = Pattern.compile("(?i)^/[^/]+/services/systemcenter/vmm(/.*)?$");
-
-    private final VmmErrorAnswers vmmErrors;
+    private final ApiErrors errors;
     private final String challenge;
 
-    AuthFailures(VmmErrorAnswers vmmErrors, String challenge) {
-        this.vmmErrors = vmmErrors;
+    AuthFailures(ApiErrors errors, String challenge) {
+        this.errors = errors;
         this.challenge = challenge;
     }
 
@@ -46,30 +42,25 @@ final class AuthFailures implements AuthenticationEntryPoint, AccessDeniedHandle
 
     private void refuse(HttpServletRequest request, HttpServletResponse response, int status, String code,
                         String message) throws IOException {
-        String path = request.getRequestURI();
-        if (path.startsWith("/_localpack")) {
-            response.setHeader("WWW-Authenticate", "Basic realm=\"LocalPack admin\"");
-            writeAdmin(response, status, code, status == 401
-                    ? "The admin credential is required (HTTP Basic; see README \"Authentication\")" : message);
-        } else if (VMM_PATH.matcher(path).matches()) {
-            if (status == 401 && challenge != null) {
-                response.setHeader("WWW-Authenticate", challenge);
+        ApiError error = switch (Api.of(request)) {
+            case CONTROL_PLANE -> {
+                response.setHeader("WWW-Authenticate", "Basic realm=\"LocalPack admin\"");
+                yield new ApiError(status, code, status == 401
+                        ? "The admin credential is required (HTTP Basic; see README \"Authentication\")" : message,
+                        "Authorization");
             }
-            vmmErrors.write(request, response, status, code, message);
-        } else {
-            response.setHeader("x-ms-request-id", UUID.randomUUID().toString().replace("-", ""));
-            AsmErrors.write(response, 403, "AuthenticationFailed",
+            case VMM -> {
+                if (status == 401 && challenge != null) {
+                    response.setHeader("WWW-Authenticate", challenge);
+                }
+                yield new ApiError(status, code, message, null);
+            }
+            // Service Management answers 403 whether credentials are missing or do not cover the subscription
+            case ASM, OTHER -> new ApiError(403, "AuthenticationFailed",
                     "The server failed to authenticate the request. Verify that the certificate or token is valid "
-                            + "and is associated with this subscription.");
-        }
-    }
-
-    private static void writeAdmin(HttpServletResponse response, int status, String code, String message)
-            throws IOException {
-        var body = AdminErrors.of(org.springframework.http.HttpStatus.valueOf(status), code, message);
-        response.setStatus(status);
-        response.setContentType("application/json");
-        new com.fasterxml.jackson.databind.ObjectMapper().writeValue(response.getOutputStream(), body.getBody());
+                            + "and is associated with this subscription.", null);
+        };
+        errors.write(request, response, error);
     }
 
     /** Why, in general terms only: token details (and any secret in them) are never echoed. */

@@ -8,7 +8,6 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -63,10 +62,5 @@ public class ManagementCertificates {
     public boolean remove(UUID subscriptionId, String thumbprint) {
         return jdbc.update("DELETE FROM management_certificates WHERE subscription_id = ? AND thumbprint = ?",
                 subscriptionId, thumbprint) == 1;
-    }
-
-    public boolean subscriptionExists(UUID subscriptionId) {
-        Map<String, Object> row = jdbc.queryForMap("SELECT COUNT(*) AS n FROM subscriptions WHERE id = ?", subscriptionId);
-        return ((Number) row.values().iterator().next()).intValue() > 0;
     }
 }

@@ -1,7 +1,7 @@
 package io.localpack.tenancy.auth;
 
 import io.localpack.tenancy.Caller;
-import io.localpack.vmm.VmmErrorAnswers;
+import io.localpack.web.ApiErrors;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -48,9 +48,9 @@ class SecurityConfiguration {
     private final AuthSettings settings;
     private final AuthFailures failures;
 
-    SecurityConfiguration(AuthSettings settings, VmmErrorAnswers vmmErrors) {
+    SecurityConfiguration(AuthSettings settings, ApiErrors errors) {
         this.settings = settings;
-        this.failures = new AuthFailures(vmmErrors, settings.mode() == AuthSettings.Mode.BEARER ? "Bearer" : null);
+        this.failures = new AuthFailures(errors, settings.mode() == AuthSettings.Mode.BEARER ? "Bearer" : null);
     }
 
     @Bean

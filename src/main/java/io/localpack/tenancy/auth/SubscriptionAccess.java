@@ -1,6 +1,6 @@
 package io.localpack.tenancy.auth;
 
-import jakarta.servlet.http.HttpServletRequest;
+import io.localpack.web.Api;
 import java.util.Collection;
 import java.util.List;
 import java.util.UUID;
@@ -23,19 +23,8 @@ final class SubscriptionAccess implements AuthorizationManager<RequestAuthorizat
         if (caller == null || !caller.isAuthenticated() || !(caller.getDetails() instanceof Subscriptions granted)) {
             return new AuthorizationDecision(false);
         }
-        UUID subscription = subscriptionOf(context.getRequest());
+        UUID subscription = Api.subscriptionOf(context.getRequest()).orElse(null);
         return new AuthorizationDecision(subscription == null || granted.ids().contains(subscription));
-    }
-
-    static UUID subscriptionOf(HttpServletRequest request) {
-        String path = request.getRequestURI();
-        int end = path.indexOf('/', 1);
-        String first = end < 0 ? path.substring(1) : path.substring(1, end);
-        try {
-            return first.length() == 36 ? UUID.fromString(first) : null;
-        } catch (IllegalArgumentException e) {
-            return null;
-        }
     }
 
     /** The subscriptions an authenticated caller may use (kept as the authentication's details). */

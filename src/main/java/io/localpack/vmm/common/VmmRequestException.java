@@ -1,20 +1,12 @@
 package io.localpack.vmm.common;
 
-/**
- * A request the VMM domain refuses, with the HTTP status family it belongs to. The message names what was wrong,
- * e.g. the property; adapters render it in the API's own error format.
- */
-public class VmmRequestException extends RuntimeException {
+import io.localpack.domain.Refusal;
 
-    public enum Kind { INVALID, NOT_FOUND, CONFLICT, NOT_ALLOWED }
-
-    private final Kind kind;
-    private final String code;
+/** A request the VMM domain refuses, with VMM's error codes; adapters render it in the API's own error format. */
+public class VmmRequestException extends Refusal {
 
     public VmmRequestException(Kind kind, String code, String message) {
-        super(message);
-        this.kind = kind;
-        this.code = code;
+        super(kind, code, message);
     }
 
     public static VmmRequestException invalid(String message) {
@@ -34,13 +26,5 @@ public class VmmRequestException extends RuntimeException {
         return new VmmRequestException(Kind.CONFLICT, "2602",
                 "Unable to perform the job because one or more of the selected objects are locked by another job"
                         + " (job " + runningJobId + "). Wait for that job to finish and try again.");
-    }
-
-    public Kind kind() {
-        return kind;
-    }
-
-    public String code() {
-        return code;
     }
 }

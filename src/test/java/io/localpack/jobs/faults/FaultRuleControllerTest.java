@@ -4,42 +4,36 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
+import io.localpack.testsupport.LocalPackServerTest;
+import io.localpack.testsupport.TestHttp;
 import java.net.http.HttpResponse;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.TestPropertySource;
 
 /** The admin endpoint through real HTTP (JDK client, so no Spring converter hides what goes over the wire). */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "localpack.test.context=faults-http")
-@TestPropertySource("classpath:localpack-test.properties")
+@LocalPackServerTest
 class FaultRuleControllerTest {
 
     @LocalServerPort int port;
     @Autowired FaultRules faults;
-    final HttpClient http = HttpClient.newHttpClient();
     final ObjectMapper json = new ObjectMapper();
 
+    // Before and after: the server is shared, and a rule left behind would fail other classes' jobs.
     @BeforeEach
+    @AfterEach
     void clean() {
         faults.clear();
     }
 
-    HttpResponse<String> send(String method, String path, String body) throws Exception {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path));
-        if (body != null) {
-            b.header("Content-Type", "application/json");
-        }
-        b.method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
-        return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> send(String method, String path, String body) {
+        return TestHttp.send(method, "http://localhost:" + port + path, body,
+                body == null ? List.of() : List.of("Content-Type", "application/json"));
     }
 
     @Test
@@ -114,10 +108,8 @@ class FaultRuleControllerTest {
 
     @Test
     void nonJsonBodyIs415() throws Exception {
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(
-                        URI.create("http://localhost:" + port + "/_localpack/faults"))
-                .header("Content-Type", "text/plain").POST(HttpRequest.BodyPublishers.ofString("x")).build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = TestHttp.send("POST", "http://localhost:" + port + "/_localpack/faults", "x",
+                List.of("Content-Type", "text/plain"));
         assertThat(response.statusCode()).isEqualTo(415);
         assertThat(faults.list()).isEmpty();
     }

@@ -1,21 +1,22 @@
 package io.localpack.jobs.timing;
 
+import static io.localpack.testsupport.Fixtures.CONTOSO;
+import static io.localpack.testsupport.Fixtures.FABRIKAM;
+import static io.localpack.testsupport.Fixtures.WEST_STAMP;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.localpack.support.HttpTestSupport;
+import io.localpack.testsupport.HttpTestSupport;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.test.context.TestPropertySource;
 
 /**
  * Timing modes through HTTP: a job timed by polls advances on each status read (VMM Jobs and ASM Get Operation
- * Status) and finishes on the Nth; a long duration keeps it running; overrides are listed and removed. Own context:
- * the overrides and the long-running job must not leak into other test classes.
+ * Status) and finishes on the Nth; a long duration keeps it running; overrides are listed and removed. The server is
+ * shared: after each test the overrides are removed and a reset cancels what still runs, so nothing leaks.
  */
-@TestPropertySource(properties = "localpack.test.context=timing")
 class TimingControllerTest extends HttpTestSupport {
 
     private static final String ASM_PRODUCTION = "/services/hostedservices/fabrikam-web/deploymentslots/Production";

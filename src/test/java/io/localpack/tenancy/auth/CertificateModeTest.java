@@ -1,5 +1,7 @@
 package io.localpack.tenancy.auth;
 
+import static io.localpack.testsupport.Fixtures.CONTOSO;
+import static io.localpack.testsupport.Fixtures.FABRIKAM;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URI;
@@ -40,8 +42,6 @@ class CertificateModeTest {
     static final String ADMIN_PASSWORD = "cert-mode-admin";
     /** Key store of the client certificate db/fixtures/30_management_certificates.sql registers for Fabrikam. */
     private static final char[] FIXTURE_CLIENT_PASSWORD = "localpack-test".toCharArray();
-    private static final String FABRIKAM = "86e93b7f-25e3-4c44-8ca1-3ebdbd2dfc06";
-    private static final String CONTOSO = "2f4a1d63-3c5e-4b0e-9a57-0c1b8d7e6f21";
 
     static SelfSignedCertificates.Issued fabrikamClient;
     static SelfSignedCertificates.Issued strangerClient;

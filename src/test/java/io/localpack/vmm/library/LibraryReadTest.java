@@ -1,9 +1,12 @@
 package io.localpack.vmm.library;
 
+import static io.localpack.testsupport.Fixtures.CONTOSO;
+import static io.localpack.testsupport.Fixtures.EAST_STAMP;
+import static io.localpack.testsupport.Fixtures.FABRIKAM;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.localpack.support.HttpTestSupport;
+import io.localpack.testsupport.HttpTestSupport;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;

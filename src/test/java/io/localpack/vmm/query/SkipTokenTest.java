@@ -3,7 +3,10 @@ package io.localpack.vmm.query;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.util.Arrays;
 import java.util.Base64;
@@ -57,5 +60,47 @@ class SkipTokenTest {
                 .hasMessageContaining("does not fit this query");
         assertThatThrownBy(() -> SkipToken.decode(token, QUERY, List.of(UUID.class, OffsetDateTime.class,
                 Integer.class, UUID.class, UUID.class))).hasMessageContaining("cannot be read");
+    }
+
+    private enum Priority { Low, Normal, High }
+
+    @Test
+    void everyKindOfSortKeyReadsBackExactly() throws ODataApplicationException {
+        List<Class<?>> types = List.of(Long.class, Short.class, Boolean.class, Double.class, BigDecimal.class,
+                Instant.class, LocalDateTime.class, Priority.class, String.class);
+        List<Object> after = List.of(5_000_000_000L, (short) -3, true, 0.1, new BigDecimal("1.10"),
+                Instant.parse("2014-04-29T23:44:11.600Z"), LocalDateTime.parse("2014-04-29T16:44:11.6"),
+                Priority.High, "");
+
+        SkipToken.Position position = SkipToken.decode(SkipToken.encode(new SkipToken.Position(7, after), QUERY),
+                QUERY, types);
+
+        assertThat(position.after()).containsExactlyElementsOf(after);
+        assertThat(((BigDecimal) position.after().get(4)).scale()).as("1.10 keeps its scale").isEqualTo(2);
+    }
+
+    @Test
+    void theSamePositionAndQueryAlwaysGiveTheSameToken() {
+        SkipToken.Position position = new SkipToken.Position(3, AFTER);
+
+        assertThat(SkipToken.encode(position, QUERY)).isEqualTo(SkipToken.encode(position, QUERY))
+                .isNotEqualTo(SkipToken.encode(position, QUERY + "x"));
+    }
+
+    @Test
+    void aKeyOfATypeWithoutATokenFormIsRefusedAsUnreadable() {
+        String token = SkipToken.encode(new SkipToken.Position(1, List.of("x")), QUERY);
+
+        assertThatThrownBy(() -> SkipToken.decode(token, QUERY, List.of(Character.class)))
+                .isInstanceOf(ODataApplicationException.class)
+                .hasMessage("Invalid $skiptoken '" + token + "': it cannot be read");
+    }
+
+    @Test
+    void aLongTokenIsQuotedCutInTheMessage() {
+        String token = "A".repeat(200) + ".0";
+
+        assertThatThrownBy(() -> SkipToken.decode(token, QUERY, TYPES))
+                .hasMessage("Invalid $skiptoken '" + "A".repeat(80) + "…': it was not issued for this query");
     }
 }

@@ -1,11 +1,20 @@
 package io.localpack.vmm.tier;
 
+import static io.localpack.testsupport.Fixtures.CONTOSO;
+import static io.localpack.testsupport.Fixtures.EAST_STAMP;
+import static io.localpack.testsupport.Fixtures.FABRIKAM;
+import static io.localpack.testsupport.Fixtures.FABRIKAM_CLOUD;
+import static io.localpack.testsupport.Fixtures.FABRIKAM_EAST_CLOUD;
+import static io.localpack.testsupport.Fixtures.GATEWAY_SERVICE;
+import static io.localpack.testsupport.Fixtures.GATEWAY_TEMPLATE_2;
+import static io.localpack.testsupport.Fixtures.WEBSITE_TEMPLATE_2;
+import static io.localpack.testsupport.Fixtures.WEB_STORE_SERVICE;
+import static io.localpack.testsupport.Fixtures.WEST_STAMP;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.localpack.support.HttpTestSupport;
-import java.time.Duration;
-import java.time.Instant;
+import io.localpack.testsupport.Await;
+import io.localpack.testsupport.HttpTestSupport;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -254,27 +263,10 @@ class ComputerTierTest extends HttpTestSupport {
                 .getFullQualifiedNameAsString();
     }
 
-    private JsonNode awaitJob(String jobId) {
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(20));
-        while (Instant.now().isBefore(deadline)) {
-            JsonNode jobs = get(vmm(FABRIKAM) + "/Jobs?$filter=ID eq guid'" + jobId + "'", "Accept", ACCEPT_JSON)
-                    .json().get("value");
-            if (jobs.size() == 1 && jobs.get(0).get("IsCompleted").asBoolean()) {
-                return jobs.get(0);
-            }
-        }
-        throw new AssertionError("job " + jobId + " did not complete");
-    }
-
     private void awaitDeployed(String serviceId) {
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(20));
-        while (Instant.now().isBefore(deadline)) {
-            JsonNode service = get(vmm(FABRIKAM) + "/" + serviceKey(serviceId, WEST_STAMP), "Accept", ACCEPT_JSON)
-                    .json();
-            if ("Deployed".equals(service.get("DeploymentState").asText())) {
-                return;
-            }
-        }
-        throw new AssertionError("service " + serviceId + " was not deployed");
+        Await.until("service " + serviceId + " to be Deployed",
+                () -> get(vmm(FABRIKAM) + "/" + serviceKey(serviceId, WEST_STAMP), "Accept", ACCEPT_JSON).json()
+                        .get("DeploymentState").asText(),
+                "Deployed"::equals);
     }
 }

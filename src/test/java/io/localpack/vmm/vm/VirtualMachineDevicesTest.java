@@ -1,9 +1,12 @@
 package io.localpack.vmm.vm;
 
+import static io.localpack.testsupport.Fixtures.EAST_STAMP;
+import static io.localpack.testsupport.Fixtures.FABRIKAM;
+import static io.localpack.testsupport.Fixtures.FABRIKAM_EAST_CLOUD;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.localpack.support.HttpTestSupport;
+import io.localpack.testsupport.HttpTestSupport;
 import io.localpack.vmm.common.VmmKey;
 import io.localpack.vmm.library.VirtualHardDisk;
 import io.localpack.vmm.library.VirtualHardDiskRepository;

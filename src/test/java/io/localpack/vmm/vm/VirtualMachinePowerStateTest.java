@@ -1,9 +1,14 @@
 package io.localpack.vmm.vm;
 
+import static io.localpack.testsupport.Fixtures.CONTOSO;
+import static io.localpack.testsupport.Fixtures.EAST_STAMP;
+import static io.localpack.testsupport.Fixtures.FABRIKAM;
+import static io.localpack.testsupport.Fixtures.FABRIKAM_CLOUD;
+import static io.localpack.testsupport.Fixtures.WEST_STAMP;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.localpack.support.HttpTestSupport;
+import io.localpack.testsupport.HttpTestSupport;
 import io.localpack.vmm.common.VmmKey;
 import io.localpack.vmm.service.Service;
 import io.localpack.vmm.service.ServiceRepository;

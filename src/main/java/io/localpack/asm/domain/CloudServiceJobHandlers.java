@@ -15,7 +15,7 @@ import org.springframework.context.annotation.Configuration;
  * ASM enums: Running -> Suspending -> Suspended, Suspended -> Starting -> Running, Deploying, Deleting.
  */
 @Configuration(proxyBeanMethods = false)
-class CloudServiceJobs {
+class CloudServiceJobHandlers {
 
     static final String CREATE_SERVICE = "asm.hostedservice.create";
     static final String UPDATE_SERVICE = "asm.hostedservice.update";
@@ -36,11 +36,11 @@ class CloudServiceJobs {
     static final String P_SLOT = "slot";
     static final String P_INSTANCE = "instanceName";
 
-    private final CloudServiceMutations mutations;
+    private final CloudServiceTransitions transitions;
     private final ObjectMapper json;
 
-    CloudServiceJobs(CloudServiceMutations mutations, ObjectMapper json) {
-        this.mutations = mutations;
+    CloudServiceJobHandlers(CloudServiceTransitions transitions, ObjectMapper json) {
+        this.transitions = transitions;
         this.json = json;
     }
 
@@ -65,8 +65,7 @@ class CloudServiceJobs {
                     run.run(x);
                 } catch (CloudServiceException e) {
                     // a check that raced with another request (e.g. a DNS name taken meanwhile)
-                    throw new JobFailedException(JobError.of(0, e.code(), e.getMessage(), "")
-                            .withHttpStatus(e.httpStatus()));
+                    throw new JobFailedException(JobError.coded(e.code(), e.getMessage()));
                 }
             }
 
@@ -87,7 +86,7 @@ class CloudServiceJobs {
     JobHandler createHostedServiceHandler() {
         return handler(CREATE_SERVICE, x -> {
             Commands.CreateHostedService c = json.readValue(x.parameter(P_COMMAND), Commands.CreateHostedService.class);
-            x.step("Creating cloud service", 100, () -> mutations.createHostedService(x.targetObjectId(),
+            x.step("Creating cloud service", 100, () -> transitions.createHostedService(x.targetObjectId(),
                     x.subscriptionId(), c));
             x.httpStatus(201);
         }, null);
@@ -97,23 +96,23 @@ class CloudServiceJobs {
     JobHandler updateHostedServiceHandler() {
         return handler(UPDATE_SERVICE, x -> {
             Commands.UpdateHostedService c = json.readValue(x.parameter(P_COMMAND), Commands.UpdateHostedService.class);
-            x.step("Updating cloud service", 100, () -> mutations.updateHostedService(x.targetObjectId(), c));
+            x.step("Updating cloud service", 100, () -> transitions.updateHostedService(x.targetObjectId(), c));
         }, null);
     }
 
     @Bean
     JobHandler deleteHostedServiceHandler() {
         return handler(DELETE_SERVICE, x ->
-                x.step("Deleting cloud service", 100, () -> mutations.deleteHostedService(x.targetObjectId())), null);
+                x.step("Deleting cloud service", 100, () -> transitions.deleteHostedService(x.targetObjectId())), null);
     }
 
     @Bean
     JobHandler deleteHostedServiceAndMediaHandler() {
         return handler(DELETE_SERVICE_AND_MEDIA, x -> {
-            x.step("Deleting deployments", 10, () -> mutations.setHostedServiceStatus(x.targetObjectId(), "Deleting"));
+            x.step("Deleting deployments", 10, () -> transitions.setHostedServiceStatus(x.targetObjectId(), "Deleting"));
             x.step("Deleting disks and media", 90);
-            x.step("Deleting cloud service", 100, () -> mutations.deleteHostedService(x.targetObjectId()));
-        }, (x, e) -> mutations.setHostedServiceStatus(x.targetObjectId(), "Created"));
+            x.step("Deleting cloud service", 100, () -> transitions.deleteHostedService(x.targetObjectId()));
+        }, (x, e) -> transitions.setHostedServiceStatus(x.targetObjectId(), "Created"));
     }
 
     @Bean
@@ -122,27 +121,27 @@ class CloudServiceJobs {
             Commands.CreateDeployment c = json.readValue(x.parameter(P_COMMAND), Commands.CreateDeployment.class);
             UUID id = uuid(x, P_DEPLOYMENT);
             DeploymentSlot slot = DeploymentSlot.valueOf(x.parameter(P_SLOT));
-            x.step("Creating deployment", 10, () -> mutations.createDeployment(id, x.targetObjectId(), slot, c));
+            x.step("Creating deployment", 10, () -> transitions.createDeployment(id, x.targetObjectId(), slot, c));
             x.step("Provisioning role instances", 90);
             x.step("Deployment ready", 100, () -> {
                 if (c.startDeployment()) {
-                    mutations.setDeploymentState(id, "Running", "ReadyRole", "Started");
+                    transitions.setDeploymentState(id, "Running", "ReadyRole", "Started");
                 } else {
-                    mutations.setDeploymentState(id, "Suspended", "StoppedVM", "Stopped");
+                    transitions.setDeploymentState(id, "Suspended", "StoppedVM", "Stopped");
                 }
             });
             x.httpStatus(200);
-        }, (x, e) -> mutations.deleteDeployment(uuid(x, P_DEPLOYMENT)));
+        }, (x, e) -> transitions.deleteDeployment(uuid(x, P_DEPLOYMENT)));
     }
 
     @Bean
     JobHandler deleteDeploymentHandler() {
         return handler(DELETE_DEPLOYMENT, x -> {
             UUID id = uuid(x, P_DEPLOYMENT);
-            x.step("Deleting deployment", 10, () -> mutations.setDeploymentState(id, "Deleting", "StoppingVM",
+            x.step("Deleting deployment", 10, () -> transitions.setDeploymentState(id, "Deleting", "StoppingVM",
                     "Stopping"));
             x.step("Deleting role instances", 90);
-            x.step("Deployment deleted", 100, () -> mutations.deleteDeployment(id));
+            x.step("Deployment deleted", 100, () -> transitions.deleteDeployment(id));
         }, (x, e) -> restore(x));
     }
 
@@ -150,7 +149,7 @@ class CloudServiceJobs {
     JobHandler swapHandler() {
         return handler(SWAP, x -> {
             x.step("Swapping virtual IP addresses", 90);
-            x.step("Deployments swapped", 100, () -> mutations.swap(x.targetObjectId()));
+            x.step("Deployments swapped", 100, () -> transitions.swap(x.targetObjectId()));
         }, null);
     }
 
@@ -164,16 +163,16 @@ class CloudServiceJobs {
                 return;
             }
             if (target == Commands.RequestedStatus.Suspended) {
-                x.step("Suspending deployment", 10, () -> mutations.setDeploymentState(id, "Suspending",
+                x.step("Suspending deployment", 10, () -> transitions.setDeploymentState(id, "Suspending",
                         "StoppingRole", "Stopping"));
                 x.step("Stopping role instances", 90);
-                x.step("Deployment suspended", 100, () -> mutations.setDeploymentState(id, "Suspended",
+                x.step("Deployment suspended", 100, () -> transitions.setDeploymentState(id, "Suspended",
                         "StoppedVM", "Stopped"));
             } else {
-                x.step("Starting deployment", 10, () -> mutations.setDeploymentState(id, "Starting",
+                x.step("Starting deployment", 10, () -> transitions.setDeploymentState(id, "Starting",
                         "StartingRole", "Starting"));
                 x.step("Starting role instances", 90);
-                x.step("Deployment running", 100, () -> mutations.setDeploymentState(id, "Running",
+                x.step("Deployment running", 100, () -> transitions.setDeploymentState(id, "Running",
                         "ReadyRole", "Started"));
             }
         }, (x, e) -> restore(x));
@@ -184,12 +183,12 @@ class CloudServiceJobs {
         return handler(REBOOT, x -> {
             UUID id = uuid(x, P_DEPLOYMENT);
             String instance = x.parameter(P_INSTANCE);
-            x.step("Rebooting " + instance, 10, () -> mutations.setInstanceState(id, instance, "RestartingRole",
+            x.step("Rebooting " + instance, 10, () -> transitions.setInstanceState(id, instance, "RestartingRole",
                     "Started"));
             x.step("Waiting for " + instance, 90);
-            x.step(instance + " is ready", 100, () -> mutations.setInstanceState(id, instance, "ReadyRole",
+            x.step(instance + " is ready", 100, () -> transitions.setInstanceState(id, instance, "ReadyRole",
                     "Started"));
-        }, (x, e) -> mutations.setInstanceState(uuid(x, P_DEPLOYMENT), x.parameter(P_INSTANCE), "ReadyRole",
+        }, (x, e) -> transitions.setInstanceState(uuid(x, P_DEPLOYMENT), x.parameter(P_INSTANCE), "ReadyRole",
                 "Started"));
     }
 
@@ -198,15 +197,15 @@ class CloudServiceJobs {
         return handler(REIMAGE, x -> {
             UUID id = uuid(x, P_DEPLOYMENT);
             String instance = x.parameter(P_INSTANCE);
-            x.step("Stopping " + instance, 10, () -> mutations.setInstanceState(id, instance, "StoppingVM",
+            x.step("Stopping " + instance, 10, () -> transitions.setInstanceState(id, instance, "StoppingVM",
                     "Stopping"));
-            x.step("Reimaging " + instance, 60, () -> mutations.setInstanceState(id, instance, "CreatingVM",
+            x.step("Reimaging " + instance, 60, () -> transitions.setInstanceState(id, instance, "CreatingVM",
                     "Starting"));
-            x.step("Starting " + instance, 90, () -> mutations.setInstanceState(id, instance, "StartingRole",
+            x.step("Starting " + instance, 90, () -> transitions.setInstanceState(id, instance, "StartingRole",
                     "Starting"));
-            x.step(instance + " is ready", 100, () -> mutations.setInstanceState(id, instance, "ReadyRole",
+            x.step(instance + " is ready", 100, () -> transitions.setInstanceState(id, instance, "ReadyRole",
                     "Started"));
-        }, (x, e) -> mutations.setInstanceState(uuid(x, P_DEPLOYMENT), x.parameter(P_INSTANCE), "ReadyRole",
+        }, (x, e) -> transitions.setInstanceState(uuid(x, P_DEPLOYMENT), x.parameter(P_INSTANCE), "ReadyRole",
                 "Started"));
     }
 
@@ -214,9 +213,9 @@ class CloudServiceJobs {
     private void restore(JobExecution x) {
         UUID id = uuid(x, P_DEPLOYMENT);
         if ("Running".equals(x.parameter(P_PREVIOUS_STATUS))) {
-            mutations.setDeploymentState(id, "Running", "ReadyRole", "Started");
+            transitions.setDeploymentState(id, "Running", "ReadyRole", "Started");
         } else {
-            mutations.setDeploymentState(id, "Suspended", "StoppedVM", "Stopped");
+            transitions.setDeploymentState(id, "Suspended", "StoppedVM", "Stopped");
         }
     }
 }

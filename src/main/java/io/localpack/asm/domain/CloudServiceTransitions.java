@@ -13,17 +13,19 @@ import org.springframework.transaction.annotation.Transactional;
 /** The state changes cloud-service jobs make, one transaction each (called from job steps). */
 @Component
 @Transactional
-class CloudServiceMutations {
+class CloudServiceTransitions {
 
     private final HostedServiceRepository services;
     private final DeploymentRepository deployments;
+    private final ServiceConfiguration configurations;
     private final JdbcTemplate jdbc;
     private final ObjectMapper json;
 
-    CloudServiceMutations(HostedServiceRepository services, DeploymentRepository deployments, JdbcTemplate jdbc,
-                          ObjectMapper json) {
+    CloudServiceTransitions(HostedServiceRepository services, DeploymentRepository deployments,
+                          ServiceConfiguration configurations, JdbcTemplate jdbc, ObjectMapper json) {
         this.services = services;
         this.deployments = deployments;
+        this.configurations = configurations;
         this.jdbc = jdbc;
         this.json = json;
     }
@@ -78,7 +80,7 @@ class CloudServiceMutations {
                 c.configuration(), c.packageUrl(), "Deploying", toJson(c.extendedProperties()), now());
         int position = 0;
         int maxIndex = 0;
-        for (Map.Entry<String, Integer> role : ServiceConfiguration.roles(c.configuration()).entrySet()) {
+        for (Map.Entry<String, Integer> role : configurations.roles(c.configuration()).entrySet()) {
             for (int i = 0; i < role.getValue(); i++) {
                 d.getRoleInstances().add(new RoleInstance(d, position, role.getKey(), i, "CreatingVM", "Starting",
                         "10.0.0." + (4 + position)));

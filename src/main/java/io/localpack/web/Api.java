@@ -1,0 +1,48 @@
+package io.localpack.web;
+
+import jakarta.servlet.http.HttpServletRequest;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.regex.Pattern;
+
+/** The API a request belongs to, read from its path alone: the one place that knows the URL spaces. */
+public enum Api {
+    /** {@code /{subscription}/services/systemcenter/vmm/…}: the VMM OData service (case-insensitive, as SPF). */
+    VMM,
+    /** {@code /{subscription}/services/hostedservices/…} and {@code /{subscription}/operations/…}. */
+    ASM,
+    /** {@code /_localpack/…}: LocalPack's own control plane. */
+    CONTROL_PLANE,
+    /** Anything else (no handler will answer it). */
+    OTHER;
+
+    private static final Pattern VMM_PATH = Pattern.compile("(?i)^/[^/]+/services/systemcenter/vmm(/.*)?$");
+    private static final Pattern ASM_PATH = Pattern.compile("^/[^/]+/(services/hostedservices|operations)(/.*)?$");
+    private static final String CONTROL_PLANE_PREFIX = "/_localpack";
+
+    public static Api of(HttpServletRequest request) {
+        return of(request.getRequestURI());
+    }
+
+    public static Api of(String path) {
+        if (path.startsWith(CONTROL_PLANE_PREFIX)) {
+            return CONTROL_PLANE;
+        }
+        if (VMM_PATH.matcher(path).matches()) {
+            return VMM;
+        }
+        return ASM_PATH.matcher(path).matches() ? ASM : OTHER;
+    }
+
+    /** The subscription a tenant URL names: its first segment, when that is a GUID. */
+    public static Optional<UUID> subscriptionOf(HttpServletRequest request) {
+        String path = request.getRequestURI();
+        int end = path.indexOf('/', 1);
+        String first = end < 0 ? path.substring(1) : path.substring(1, end);
+        try {
+            return first.length() == 36 ? Optional.of(UUID.fromString(first)) : Optional.empty();
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
+    }
+}

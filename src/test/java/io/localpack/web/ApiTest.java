@@ -1,0 +1,46 @@
+package io.localpack.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.springframework.mock.web.MockHttpServletRequest;
+
+/** Which API a path belongs to: the one classifier every filter and the security chain ask. */
+class ApiTest {
+
+    @ParameterizedTest
+    @CsvSource({
+            "/86e93b7f-25e3-4c44-8ca1-3ebdbd2dfc06/services/systemcenter/vmm/Services, VMM",
+            "/86e93b7f-25e3-4c44-8ca1-3ebdbd2dfc06/services/systemcenter/vmm, VMM",
+            "/any/Services/SystemCenter/VMM/$metadata, VMM",
+            "/86e93b7f-25e3-4c44-8ca1-3ebdbd2dfc06/services/hostedservices, ASM",
+            "/86e93b7f-25e3-4c44-8ca1-3ebdbd2dfc06/services/hostedservices/svc/deploymentslots/Production, ASM",
+            "/86e93b7f-25e3-4c44-8ca1-3ebdbd2dfc06/operations/0f1e2d3c4b5a69788796a5b4c3d2e1f0, ASM",
+            "/_localpack/http-faults, CONTROL_PLANE",
+            "/_localpack, CONTROL_PLANE",
+            "/86e93b7f-25e3-4c44-8ca1-3ebdbd2dfc06/services/systemcenter/vmmx, OTHER",
+            "/86e93b7f-25e3-4c44-8ca1-3ebdbd2dfc06/services/other, OTHER",
+            "/, OTHER",
+    })
+    void classifiesByPath(String path, Api expected) {
+        assertThat(Api.of(path)).isEqualTo(expected);
+    }
+
+    @Test
+    void subscriptionIsTheFirstSegmentWhenItIsAGuid() {
+        String fabrikam = "86e93b7f-25e3-4c44-8ca1-3ebdbd2dfc06";
+        assertThat(Api.subscriptionOf(get("/" + fabrikam + "/services/hostedservices")))
+                .contains(UUID.fromString(fabrikam));
+        assertThat(Api.subscriptionOf(get("/" + fabrikam.toUpperCase()))).contains(UUID.fromString(fabrikam));
+        assertThat(Api.subscriptionOf(get("/_localpack/journal"))).isEmpty();
+        assertThat(Api.subscriptionOf(get("/not-a-guid/services/systemcenter/vmm"))).isEmpty();
+        assertThat(Api.subscriptionOf(get("/1-1-1-1-1/operations/x"))).isEmpty();
+    }
+
+    private static MockHttpServletRequest get(String path) {
+        return new MockHttpServletRequest("GET", path);
+    }
+}
