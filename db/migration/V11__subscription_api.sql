@@ -11,7 +11,7 @@ CREATE TABLE plans (
     max_subscriptions_per_account   INTEGER       NOT NULL,             -- -1 unlimited
     invitation_code                 VARCHAR(256),
     price                           VARCHAR(64),
-    -- quota of the plan's subscriptions; NULL = unlimited (shown as Limit -1 in usage summaries)
+    -- quota of the plan's subscriptions, per plan cloud for the VMM limits; NULL = unlimited (Limit -1 in usage summaries)
     vm_limit                        INTEGER,
     core_limit                      INTEGER,
     memory_mb_limit                 INTEGER,
@@ -25,7 +25,8 @@ CREATE TABLE plan_services (
     PRIMARY KEY (plan_id, service_name)
 );
 
--- What subscribing grants: copied into subscription_clouds / subscription_service_templates.
+-- What subscribing grants: copied into subscription_clouds / subscription_service_templates, with a quota per
+-- cloud from the plan's limits (cloud_quotas of vmm/quota).
 CREATE TABLE plan_clouds (
     plan_id         VARCHAR(64)   NOT NULL REFERENCES plans (id) ON DELETE CASCADE,
     cloud_id        UUID          NOT NULL,
@@ -40,6 +41,31 @@ CREATE TABLE plan_service_templates (
     stamp_id        UUID          NOT NULL,
     PRIMARY KEY (plan_id, template_id, stamp_id),
     FOREIGN KEY (template_id, stamp_id) REFERENCES service_templates (id, stamp_id) ON DELETE CASCADE
+);
+
+-- The VM library a plan offers (its "VM resources"), copied into the subscription_* grant tables of vmm/library.
+CREATE TABLE plan_vm_templates (
+    plan_id         VARCHAR(64)   NOT NULL REFERENCES plans (id) ON DELETE CASCADE,
+    template_id     UUID          NOT NULL,
+    stamp_id        UUID          NOT NULL,
+    PRIMARY KEY (plan_id, template_id, stamp_id),
+    FOREIGN KEY (template_id, stamp_id) REFERENCES vm_templates (id, stamp_id) ON DELETE CASCADE
+);
+
+CREATE TABLE plan_hardware_profiles (
+    plan_id         VARCHAR(64)   NOT NULL REFERENCES plans (id) ON DELETE CASCADE,
+    profile_id      UUID          NOT NULL,
+    stamp_id        UUID          NOT NULL,
+    PRIMARY KEY (plan_id, profile_id, stamp_id),
+    FOREIGN KEY (profile_id, stamp_id) REFERENCES hardware_profiles (id, stamp_id) ON DELETE CASCADE
+);
+
+CREATE TABLE plan_virtual_hard_disks (
+    plan_id         VARCHAR(64)   NOT NULL REFERENCES plans (id) ON DELETE CASCADE,
+    disk_id         UUID          NOT NULL,
+    stamp_id        UUID          NOT NULL,
+    PRIMARY KEY (plan_id, disk_id, stamp_id),
+    FOREIGN KEY (disk_id, stamp_id) REFERENCES virtual_hard_disks (id, stamp_id) ON DELETE CASCADE
 );
 
 CREATE TABLE add_ons (

@@ -9,6 +9,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -105,26 +106,49 @@ public class SubscriptionStore {
     }
 
     /**
-     * What a fixture subscription has, copied from the plan: its clouds and service templates (the grant tables
-     * the VMM API scopes by). The cloud-service API needs no grant: it serves every existing subscription.
+     * A grant table of the VMM API (what a subscription may use) and the plan table it is copied from: clouds,
+     * service templates, and the VM library (templates, hardware profiles, disks).
      */
-    public void grantPlan(UUID id, String planId) {
-        jdbc.update("INSERT INTO subscription_clouds (subscription_id, cloud_id, stamp_id) "
-                + "SELECT ?, cloud_id, stamp_id FROM plan_clouds WHERE plan_id = ?", id, planId);
-        jdbc.update("INSERT INTO subscription_service_templates (subscription_id, template_id, stamp_id) "
-                + "SELECT ?, template_id, stamp_id FROM plan_service_templates WHERE plan_id = ?", id, planId);
+    private record Grant(String subscriptionTable, String planTable, String column) {
     }
 
-    /** The plan's grants the subscription does not have yet. */
-    public void grantMissing(UUID id, String planId) {
-        jdbc.update("INSERT INTO subscription_clouds (subscription_id, cloud_id, stamp_id) "
-                + "SELECT ?, p.cloud_id, p.stamp_id FROM plan_clouds p WHERE p.plan_id = ? AND NOT EXISTS (SELECT 1 FROM "
-                + "subscription_clouds g WHERE g.subscription_id = ? AND g.cloud_id = p.cloud_id AND g.stamp_id = p.stamp_id)",
-                id, planId, id);
-        jdbc.update("INSERT INTO subscription_service_templates (subscription_id, template_id, stamp_id) "
-                + "SELECT ?, p.template_id, p.stamp_id FROM plan_service_templates p WHERE p.plan_id = ? AND NOT EXISTS "
-                + "(SELECT 1 FROM subscription_service_templates g WHERE g.subscription_id = ? "
-                + "AND g.template_id = p.template_id AND g.stamp_id = p.stamp_id)", id, planId, id);
+    private static final List<Grant> GRANTS = List.of(
+            new Grant("subscription_clouds", "plan_clouds", "cloud_id"),
+            new Grant("subscription_service_templates", "plan_service_templates", "template_id"),
+            new Grant("subscription_vm_templates", "plan_vm_templates", "template_id"),
+            new Grant("subscription_hardware_profiles", "plan_hardware_profiles", "profile_id"),
+            new Grant("subscription_virtual_hard_disks", "plan_virtual_hard_disks", "disk_id"));
+
+    /** The quota dimensions of a VMM cloud (vmm/quota) with the plan column that limits each; StorageGB has none. */
+    private static final List<String[]> QUOTA_DIMENSIONS = List.of(new String[] {"VMCount", "vm_limit"},
+            new String[] {"CpuCount", "core_limit"}, new String[] {"MemoryMB", "memory_mb_limit"},
+            new String[] {"StorageGB", "CAST(NULL AS INTEGER)"});
+
+    /**
+     * What a fixture subscription has, copied from the plan where the subscription lacks it: the grant tables the
+     * VMM API scopes by, and a quota per plan cloud holding the plan's limits, which the VMM quota checks enforce
+     * (a plan's VMM quota is per cloud, as in WAP's plan settings). The cloud-service API needs no grant: it serves
+     * every existing subscription. Table and column names are the constants above, never input.
+     */
+    public void grantPlan(UUID id, String planId) {
+        for (Grant grant : GRANTS) {
+            jdbc.update("INSERT INTO " + grant.subscriptionTable() + " (subscription_id, " + grant.column()
+                    + ", stamp_id) SELECT ?, p." + grant.column() + ", p.stamp_id FROM " + grant.planTable()
+                    + " p WHERE p.plan_id = ? AND NOT EXISTS (SELECT 1 FROM " + grant.subscriptionTable()
+                    + " g WHERE g.subscription_id = ? AND g." + grant.column() + " = p." + grant.column()
+                    + " AND g.stamp_id = p.stamp_id)", id, planId, id);
+        }
+        for (String[] dimension : QUOTA_DIMENSIONS) {
+            List<Map<String, Object>> missing = jdbc.queryForList("SELECT c.cloud_id, c.stamp_id, " + dimension[1]
+                    + " AS quota FROM plan_clouds c JOIN plans p ON p.id = c.plan_id WHERE c.plan_id = ? AND NOT EXISTS "
+                    + "(SELECT 1 FROM cloud_quotas q WHERE q.subscription_id = ? AND q.cloud_id = c.cloud_id "
+                    + "AND q.stamp_id = c.stamp_id AND q.quota_dimension = ?)", planId, id, dimension[0]);
+            for (Map<String, Object> cloud : missing) {
+                jdbc.update("INSERT INTO cloud_quotas (id, stamp_id, subscription_id, cloud_id, quota_dimension, "
+                        + "user_role_quota) VALUES (?, ?, ?, ?, ?, ?)", UUID.randomUUID(), cloud.get("stamp_id"), id,
+                        cloud.get("cloud_id"), dimension[0], cloud.get("quota"));
+            }
+        }
     }
 
     public void rename(UUID id, String name) {

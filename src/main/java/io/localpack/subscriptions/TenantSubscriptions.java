@@ -248,7 +248,7 @@ public class TenantSubscriptions {
         Row row = visible(caller, id);
         requireActive(row);
         if (row.planId() != null) {
-            store.grantMissing(id, row.planId());
+            store.grantPlan(id, row.planId());
         }
         return assemble(row);
     }

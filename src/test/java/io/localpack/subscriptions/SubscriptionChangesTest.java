@@ -14,6 +14,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
@@ -45,6 +47,18 @@ class SubscriptionChangesTest extends SubscriptionApiSupport {
         JsonNode clouds = get(vmm(id) + "/Clouds", "Accept", "application/json").json().get("value");
         assertThat(clouds.findValuesAsText("Name")).containsExactlyInAnyOrder("Fabrikam Cloud", "Fabrikam East Cloud");
         assertThat(get(vmm(id) + "/ServiceTemplates", "Accept", "application/json").json().get("value")).hasSize(4);
+        // Gold's VM library on both stamps, and Gold's limits as the quota of each of its clouds (VMM enforces them)
+        assertThat(get(vmm(id) + "/VMTemplates", "Accept", "application/json").json().get("value")).hasSize(4);
+        assertThat(get(vmm(id) + "/HardwareProfiles", "Accept", "application/json").json().get("value")).hasSize(6);
+        for (JsonNode cloud : clouds) {
+            JsonNode quota = get(vmm(id) + "/Clouds(ID=guid'" + cloud.get("ID").asText() + "',StampId=guid'"
+                    + cloud.get("StampId").asText() + "')/QuotaAndUsageComponents", "Accept", "application/json")
+                    .json().get("value");
+            Map<String, String> limits = new TreeMap<>();
+            quota.forEach(q -> limits.put(q.get("QuotaDimension").asText(), q.get("UserRoleQuota").asText()));
+            assertThat(limits).containsExactlyEntriesOf(new TreeMap<>(Map.of("VMCount", "50",
+                    "CpuCount", "200", "MemoryMB", "409600", "StorageGB", "null")));
+        }
         Response vmmService = send("POST", vmm(id) + "/Services", serviceBody("In a new subscription"),
                 "Accept", "application/json");
         assertThat(vmmService.status()).as(vmmService.body()).isEqualTo(201);
