@@ -136,7 +136,8 @@ public class TenantSubscriptions {
                         figure("Services", held.services(), null, "services", service),
                         figure("Virtual machines", held.virtualMachines(), limits.virtualMachines(), "VMs", service),
                         figure("Cores", held.cores(), limits.cores(), "cores", service),
-                        figure("Memory", held.memoryMb(), limits.memoryMb(), "MB", service));
+                        figure("Memory", held.memoryMb(), limits.memoryMb(), "MB", service),
+                        figure("Storage", held.storageGb(), null, "GB", service));
                 case Models.CLOUD_SERVICES -> List.of(
                         figure("Cloud services", held.cloudServices(), limits.cloudServices(), "cloud services",
                                 service),

@@ -200,6 +200,12 @@ class SubscriptionChangesTest extends SubscriptionApiSupport {
                 .isEqualTo(sql("SELECT COALESCE(SUM(cpu_count), 0) FROM virtual_machines WHERE subscription_id = ?"));
         assertThat(usage(vmm, "Memory"))
                 .isEqualTo(sql("SELECT COALESCE(SUM(memory_mb), 0) FROM virtual_machines WHERE subscription_id = ?"));
+        assertThat(usage(vmm, "Storage")).isEqualTo(sql("SELECT CAST(CEILING(COALESCE(SUM(d.maximum_size), 0) "
+                + "/ 1073741824.0) AS BIGINT) FROM virtual_hard_disks d JOIN virtual_machines v ON v.id = d.vm_id "
+                + "AND v.stamp_id = d.stamp_id WHERE v.subscription_id = ?")).isPositive();
+        // the same figures as the VMM quota of each cloud, summed over the clouds
+        assertThat(usage(vmm, "Virtual machines")).isEqualTo(sql("SELECT COALESCE(SUM(user_role_usage), 0) FROM "
+                + "quota_and_usage_components WHERE subscription_id = ? AND quota_dimension = 'VMCount'"));
         assertThat(limit(vmm, "Virtual machines")).isEqualTo(50);
         assertThat(limit(vmm, "Services")).isEqualTo(-1);
         JsonNode asm = summaries.get(1).get("Usages");
