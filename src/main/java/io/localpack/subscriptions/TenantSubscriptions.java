@@ -12,7 +12,6 @@ import io.localpack.subscriptions.Models.Plan;
 import io.localpack.subscriptions.Models.QuotaLimits;
 import io.localpack.subscriptions.Models.ServiceGrant;
 import io.localpack.subscriptions.Models.SubscriptionCaller;
-import io.localpack.subscriptions.Models.SubscriptionCertificate;
 import io.localpack.subscriptions.Models.TenantSubscription;
 import io.localpack.subscriptions.Models.UsageFigure;
 import io.localpack.subscriptions.Models.UsageSummary;
@@ -292,46 +291,10 @@ public class TenantSubscriptions {
         });
     }
 
-    // ---- certificates --------------------------------------------------------------------------------------------
-
-    @Transactional(readOnly = true)
-    public List<SubscriptionCertificate> certificates(SubscriptionCaller caller, UUID id) {
-        visible(caller, id);
-        return certificates.of(id).stream().map(TenantSubscriptions::certificate).toList();
-    }
-
-    @Transactional(readOnly = true)
-    public SubscriptionCertificate certificate(SubscriptionCaller caller, UUID id, String thumbprint) {
-        visible(caller, id);
-        return certificates.find(id, SubscriptionRules.pathThumbprint(thumbprint))
-                .map(TenantSubscriptions::certificate).orElseThrow(() -> certificateNotFound(thumbprint));
-    }
-
-    @Transactional
-    public SubscriptionCertificate addCertificate(SubscriptionCaller caller, UUID id, String publicKey,
-                                                  String thumbprint, String data) {
-        Row row = visible(caller, id);
-        SubscriptionRules.NewCertificate certificate = SubscriptionRules.certificate(publicKey, thumbprint, data);
-        requireActive(row);
-        if (!certificates.register(id, certificate.thumbprint(), certificate.subject(), certificate.publicKey(),
-                certificate.data())) {
-            throw new SubscriptionRefusal(Kind.CONFLICT, "CertificateAlreadyExists", "SubscriptionCertificateThumbprint",
-                    "The certificate '" + certificate.thumbprint() + "' is registered for the subscription already.");
-        }
-        return certificates.find(id, certificate.thumbprint()).map(TenantSubscriptions::certificate).orElseThrow();
-    }
-
-    @Transactional
-    public SubscriptionCertificate removeCertificate(SubscriptionCaller caller, UUID id, String thumbprint) {
-        SubscriptionCertificate removed = certificate(caller, id, thumbprint);
-        certificates.remove(id, removed.thumbprint());
-        return removed;
-    }
-
     // ---- helpers -------------------------------------------------------------------------------------------------
 
     /** The subscription if the caller sees it; otherwise exactly the answer for one that does not exist. */
-    private Row visible(SubscriptionCaller caller, UUID id) {
+    Row visible(SubscriptionCaller caller, UUID id) {
         Row row = store.find(id).orElseThrow(() -> SubscriptionRefusal.subscriptionNotFound(id));
         if (!SubscriptionRules.sees(caller, id, row.accountAdmin(), store.coAdmins(id))) {
             throw SubscriptionRefusal.subscriptionNotFound(id);
@@ -339,7 +302,7 @@ public class TenantSubscriptions {
         return row;
     }
 
-    private static void requireActive(Row row) {
+    static void requireActive(Row row) {
         if (row.state() == Models.DELETE_PENDING) {
             throw new SubscriptionRefusal(Kind.CONFLICT, "SubscriptionBusy", null,
                     "The subscription '" + row.id() + "' is being deleted.");
@@ -396,18 +359,9 @@ public class TenantSubscriptions {
                 QuotaSettings.displayName(service));
     }
 
-    private static SubscriptionCertificate certificate(ManagementCertificates.Certificate c) {
-        return new SubscriptionCertificate(c.publicKey(), c.thumbprint(), c.data(), c.createdTime());
-    }
-
     private static SubscriptionRefusal alreadyExists(UUID id) {
         return new SubscriptionRefusal(Kind.CONFLICT, "SubscriptionAlreadyExists", "SubscriptionId",
                 "A subscription with the id '" + id + "' exists already.");
-    }
-
-    private static SubscriptionRefusal certificateNotFound(String thumbprint) {
-        return new SubscriptionRefusal(Kind.NOT_FOUND, "CertificateNotFound", "thumbprint",
-                "The certificate '" + SubscriptionRules.shorten(thumbprint) + "' was not found.");
     }
 
     static SubscriptionRefusal missingPrincipal() {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.localpack.subscriptions.Models.AddOn;
 import io.localpack.subscriptions.Models.SubscriptionCaller;
+import io.localpack.subscriptions.SubscriptionCertificates;
 import io.localpack.subscriptions.SubscriptionRefusal;
 import io.localpack.subscriptions.SubscriptionRules;
 import io.localpack.subscriptions.TenantSubscriptions;
@@ -43,9 +44,11 @@ class SubscriptionApiController {
     static final MediaType XML_UTF8 = MediaType.parseMediaType("application/xml; charset=utf-8");
 
     private final TenantSubscriptions subscriptions;
+    private final SubscriptionCertificates certificates;
 
-    SubscriptionApiController(TenantSubscriptions subscriptions) {
+    SubscriptionApiController(TenantSubscriptions subscriptions, SubscriptionCertificates certificates) {
         this.subscriptions = subscriptions;
+        this.certificates = certificates;
     }
 
     // ---- subscriptions -------------------------------------------------------------------------------------------
@@ -153,14 +156,14 @@ class SubscriptionApiController {
 
     @GetMapping("/subscriptions/{id}/certificates")
     ResponseEntity<String> certificates(HttpServletRequest request, @PathVariable String id) {
-        return many(request, "SubscriptionCertificates", "SubscriptionCertificate", subscriptions.certificates(
+        return many(request, "SubscriptionCertificates", "SubscriptionCertificate", certificates.list(
                 Callers.of(request), subscriptionId(id)).stream().map(WireShapes::certificate).toList());
     }
 
     @GetMapping("/subscriptions/{id}/certificates/{thumbprint}")
     ResponseEntity<String> certificate(HttpServletRequest request, @PathVariable String id,
                                        @PathVariable String thumbprint) {
-        return one(request, "SubscriptionCertificate", WireShapes.certificate(subscriptions.certificate(
+        return one(request, "SubscriptionCertificate", WireShapes.certificate(certificates.get(
                 Callers.of(request), subscriptionId(id), thumbprint)));
     }
 
@@ -172,7 +175,7 @@ class SubscriptionApiController {
         SubscriptionCaller caller = Callers.of(request);
         UUID subscriptionId = subscriptionId(id);
         RequestBodies members = RequestBodies.read(body, contentType);
-        subscriptions.addCertificate(caller, subscriptionId, members.text("SubscriptionCertificatePublicKey"),
+        certificates.add(caller, subscriptionId, members.text("SubscriptionCertificatePublicKey"),
                 members.text("SubscriptionCertificateThumbprint"), members.text("SubscriptionCertificateData"));
         return noContent();
     }
@@ -181,7 +184,7 @@ class SubscriptionApiController {
     @DeleteMapping("/subscriptions/{id}/certificates/{thumbprint}")
     ResponseEntity<String> removeCertificate(HttpServletRequest request, @PathVariable String id,
                                              @PathVariable String thumbprint) {
-        return one(request, "SubscriptionCertificate", WireShapes.certificate(subscriptions.removeCertificate(
+        return one(request, "SubscriptionCertificate", WireShapes.certificate(certificates.remove(
                 Callers.of(request), subscriptionId(id), thumbprint)));
     }
 
