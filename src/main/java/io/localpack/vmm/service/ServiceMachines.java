@@ -22,4 +22,7 @@ public interface ServiceMachines {
     void recordJob(VmmKey service, UUID jobId, UUID failedJobId);
 
     void deleteAll(VmmKey service);
+
+    /** The unfinished job holding one of the service's machines (an operation on that machine alone), if any. */
+    java.util.Optional<UUID> jobHoldingAMachine(VmmKey service);
 }

@@ -302,4 +302,41 @@ public class VirtualMachine {
     public Integer getUpgradeDomain() {
         return upgradeDomain;
     }
+
+    // Changes made by the stand-alone machine life cycle (VirtualMachineLifecycle and its jobs).
+
+    /** Shows a state of {@link VirtualMachineStates}: Status, StatusString and VirtualMachineState together. */
+    public void showState(VirtualMachineStates.PowerState state, OffsetDateTime now) {
+        this.status = state.status();
+        this.statusString = state.statusString();
+        this.virtualMachineState = state.virtualMachineState();
+        this.modifiedTime = now;
+    }
+
+    /** The job that last worked on the machine (MostRecentTaskId). */
+    public void setMostRecentTaskId(UUID jobId) {
+        this.mostRecentTaskId = jobId;
+    }
+
+    /** The job that failed on the machine (FailedJobID); null clears it. */
+    public void setFailedJobId(UUID jobId) {
+        this.failedJobId = jobId;
+    }
+
+    /** Applies a change of properties: null members keep the current value. */
+    public void apply(VirtualMachineUpdate update, OffsetDateTime now) {
+        if (update.name() != null) {
+            this.name = update.name();
+        }
+        if (update.description() != null) {
+            this.description = update.description();
+        }
+        if (update.cpuCount() != null) {
+            this.cpuCount = update.cpuCount();
+        }
+        if (update.memoryMb() != null) {
+            this.memoryMb = update.memoryMb();
+        }
+        this.modifiedTime = now;
+    }
 }

@@ -1,5 +1,6 @@
 package io.localpack.vmm.vm;
 
+import io.localpack.jobs.JobService;
 import io.localpack.vmm.common.VmmKey;
 import io.localpack.vmm.service.Service;
 import io.localpack.vmm.service.ServiceMachines;
@@ -12,6 +13,7 @@ import java.time.OffsetDateTime;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import org.springframework.stereotype.Component;
 
@@ -24,11 +26,14 @@ public class VirtualMachinesOfServices implements ServiceMachines {
 
     private final VirtualMachineRepository machines;
     private final ComputerTierRepository tiers;
+    private final JobService jobs;
     private final Clock clock;
 
-    public VirtualMachinesOfServices(VirtualMachineRepository machines, ComputerTierRepository tiers, Clock clock) {
+    public VirtualMachinesOfServices(VirtualMachineRepository machines, ComputerTierRepository tiers, JobService jobs,
+            Clock clock) {
         this.machines = machines;
         this.tiers = tiers;
+        this.jobs = jobs;
         this.clock = clock;
     }
 
@@ -81,6 +86,17 @@ public class VirtualMachinesOfServices implements ServiceMachines {
     public void deleteAll(VmmKey service) {
         machines.deleteByService(service.getId(), service.getStampId());
         tiers.deleteByService(service.getId(), service.getStampId());
+    }
+
+    @Override
+    public Optional<UUID> jobHoldingAMachine(VmmKey service) {
+        for (VirtualMachine machine : machines.findByServiceIdAndStampId(service.getId(), service.getStampId())) {
+            Optional<UUID> running = jobs.activeJobOn(machine.getId());
+            if (running.isPresent()) {
+                return running;
+            }
+        }
+        return Optional.empty();
     }
 
     private OffsetDateTime now() {
