@@ -154,10 +154,12 @@ public class ServiceLifecycle {
                 .parameter(JobRequest.TEMPLATE_ID, service.getServiceTemplateId());
         parameters.forEach(request::parameter);
         // A job on one of its machines holds the service too, as a service job holds its machines (2602 both ways).
-        machines.jobHoldingAMachine(new io.localpack.vmm.common.VmmKey(service.getId(), service.getStampId()))
-                .ifPresent(running -> {
-                    throw VmmRequestException.locked(running);
-                });
+        for (UUID machine : machines.machineIds(new io.localpack.vmm.common.VmmKey(service.getId(),
+                service.getStampId()))) {
+            jobs.activeJobOn(machine).ifPresent(running -> {
+                throw VmmRequestException.locked(running);
+            });
+        }
         try {
             Job job = jobs.submit(request.build());
             service.setMostRecentTaskId(job.id());

@@ -23,6 +23,6 @@ public interface ServiceMachines {
 
     void deleteAll(VmmKey service);
 
-    /** The unfinished job holding one of the service's machines (an operation on that machine alone), if any. */
-    java.util.Optional<UUID> jobHoldingAMachine(VmmKey service);
+    /** The ids of the service's machines (each can be the target of a job of its own). */
+    java.util.List<UUID> machineIds(VmmKey service);
 }

@@ -1,6 +1,5 @@
 package io.localpack.vmm.vm;
 
-import io.localpack.jobs.JobService;
 import io.localpack.vmm.common.VmmKey;
 import io.localpack.vmm.service.Service;
 import io.localpack.vmm.service.ServiceMachines;
@@ -13,7 +12,6 @@ import java.time.OffsetDateTime;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
 import org.springframework.stereotype.Component;
 
@@ -26,14 +24,11 @@ public class VirtualMachinesOfServices implements ServiceMachines {
 
     private final VirtualMachineRepository machines;
     private final ComputerTierRepository tiers;
-    private final JobService jobs;
     private final Clock clock;
 
-    public VirtualMachinesOfServices(VirtualMachineRepository machines, ComputerTierRepository tiers, JobService jobs,
-            Clock clock) {
+    public VirtualMachinesOfServices(VirtualMachineRepository machines, ComputerTierRepository tiers, Clock clock) {
         this.machines = machines;
         this.tiers = tiers;
-        this.jobs = jobs;
         this.clock = clock;
     }
 
@@ -89,14 +84,9 @@ public class VirtualMachinesOfServices implements ServiceMachines {
     }
 
     @Override
-    public Optional<UUID> jobHoldingAMachine(VmmKey service) {
-        for (VirtualMachine machine : machines.findByServiceIdAndStampId(service.getId(), service.getStampId())) {
-            Optional<UUID> running = jobs.activeJobOn(machine.getId());
-            if (running.isPresent()) {
-                return running;
-            }
-        }
-        return Optional.empty();
+    public List<UUID> machineIds(VmmKey service) {
+        return machines.findByServiceIdAndStampId(service.getId(), service.getStampId()).stream()
+                .map(VirtualMachine::getId).toList();
     }
 
     private OffsetDateTime now() {

@@ -434,8 +434,8 @@ class ServiceRulesTest {
         }
 
         @Override
-        public Optional<UUID> jobHoldingAMachine(VmmKey service) {
-            return Optional.empty();
+        public List<UUID> machineIds(VmmKey service) {
+            return List.of();
         }
     }
 }
