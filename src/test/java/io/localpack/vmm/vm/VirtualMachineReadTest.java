@@ -170,15 +170,12 @@ class VirtualMachineReadTest extends HttpTestSupport {
         assertThat(unknownProperty.json().has("error")).isTrue();
     }
 
+    /** Updates and deletes are the write side's (VirtualMachineUpdateTest and the others); creating is not yet. */
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
-        "POST   | VirtualMachines",
-        "PUT    | KEY",
-        "PATCH  | KEY",
-        "MERGE  | KEY",
-        "DELETE | KEY"
+        "POST   | VirtualMachines"
     })
-    void writesAre405WithAnODataErrorAndChangeNothing(String method, String path) {
+    void createIs405WithAnODataErrorAndChangesNothing(String method, String path) {
         List<String> before = databaseSnapshot();
         String url = vmm(FABRIKAM) + "/" + (path.equals("KEY") ? vmKey(GATEWAY_VM, WEST_STAMP) : path);
         String body = method.equals("DELETE") ? null : """
@@ -187,7 +184,7 @@ class VirtualMachineReadTest extends HttpTestSupport {
         Response response = send(method, url, body, "Accept", ACCEPT_JSON);
         assertThat(response.status()).isEqualTo(405);
         assertThat(response.json().get("error").get("code").asText()).isEqualTo("MethodNotAllowed");
-        assertThat(response.json().get("error").get("message").asText()).contains("VirtualMachines is read-only");
+        assertThat(response.json().get("error").get("message").asText()).contains("not available yet");
         assertThat(databaseSnapshot()).isEqualTo(before);
     }
 
@@ -202,7 +199,8 @@ class VirtualMachineReadTest extends HttpTestSupport {
         assertThat(vm.getPropertyNames()).containsExactlyInAnyOrder("AddedTime", "CloudId", "ComputerName",
                 "ComputerTierId", "CostCenter", "CPUCount", "CreationTime", "Description", "Enabled", "FailedJobID", "ID", "Memory",
                 "ModifiedTime", "MostRecentTaskId", "Name", "OperatingSystem", "Owner", "ServiceId", "StampId",
-                "Status", "StatusString", "Tag", "UpgradeDomain", "VirtualMachineState", "VMHostName");
+                "Status", "StatusString", "Tag", "UpgradeDomain", "VirtualMachineState", "VMHostName",
+                "Operation", "Agent", "Retry", "Undo", "Dismiss");
         assertThat(type(vm, "CPUCount")).isEqualTo("Edm.Byte");
         assertThat(type(vm, "Memory")).isEqualTo("Edm.Int32");
         assertThat(type(vm, "ServiceId")).isEqualTo("Edm.Guid");
