@@ -154,6 +154,7 @@ public class ServiceLifecycle {
                 .parameter(JobRequest.TEMPLATE_ID, service.getServiceTemplateId());
         parameters.forEach(request::parameter);
         // A job on one of its machines holds the service too, as a service job holds its machines (2602 both ways).
+        manager.lockForJob(service.getId(), service.getStampId());
         for (UUID machine : machines.machineIds(new io.localpack.vmm.common.VmmKey(service.getId(),
                 service.getStampId()))) {
             jobs.activeJobOn(machine).ifPresent(running -> {

@@ -6,6 +6,7 @@ import io.localpack.jobs.JobService;
 import io.localpack.jobs.TargetBusyException;
 import io.localpack.vmm.common.VmmKey;
 import io.localpack.vmm.common.VmmRequestException;
+import io.localpack.vmm.service.ServiceManager;
 import io.localpack.vmm.vm.VirtualMachineTransitions.Move;
 import io.localpack.vmm.vm.VirtualMachineTransitions.Plan;
 import io.localpack.vmm.vm.VirtualMachineTransitions.RepairAction;
@@ -40,11 +41,14 @@ public class VirtualMachineLifecycle {
     static final String REPAIR_ACTION = "RepairAction";
 
     private final VirtualMachineRepository machines;
+    private final ServiceManager services;
     private final JobService jobs;
     private final Clock clock;
 
-    public VirtualMachineLifecycle(VirtualMachineRepository machines, JobService jobs, Clock clock) {
+    public VirtualMachineLifecycle(VirtualMachineRepository machines, ServiceManager services, JobService jobs,
+            Clock clock) {
         this.machines = machines;
+        this.services = services;
         this.jobs = jobs;
         this.clock = clock;
     }
@@ -132,6 +136,7 @@ public class VirtualMachineLifecycle {
     /** A job on a service holds its machines too (VMM locks the objects a job touches): error 2602, as for services. */
     private void refuseWhileItsServiceIsBusy(VirtualMachine machine) {
         if (machine.getServiceId() != null) {
+            services.lockForJob(machine.getServiceId(), machine.getStampId());
             jobs.activeJobOn(machine.getServiceId()).ifPresent(running -> {
                 throw VmmRequestException.locked(running);
             });

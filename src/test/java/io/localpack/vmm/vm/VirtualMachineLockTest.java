@@ -6,6 +6,7 @@ import static io.localpack.testsupport.Fixtures.WEST_STAMP;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -81,5 +82,28 @@ class VirtualMachineLockTest extends VirtualMachineWriteSupport {
         // put the fixture machine back
         jdbc.update("UPDATE virtual_machines SET status = 'Running', status_string = 'Running',"
                 + " virtual_machine_state = 'Running' WHERE id = ?", UUID.fromString(machine));
+    }
+
+    /** The service's row lock serializes the two checks: of a service job and a machine job sent at once, one wins. */
+    @Test
+    void aServiceJobAndAMachineJobSentAtOnceAreNeverBothQueued() throws Exception {
+        String machine = jdbc.queryForObject("SELECT id FROM virtual_machines WHERE service_id = ? ORDER BY name"
+                + " FETCH FIRST 1 ROWS ONLY", UUID.class, UUID.fromString(GATEWAY_SERVICE)).toString();
+        String serviceUrl = vmm(FABRIKAM) + "/" + serviceKey(GATEWAY_SERVICE, WEST_STAMP);
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            for (int round = 0; round < 10; round++) {
+                cancelQueuedJobs();
+                var service = pool.submit(() -> send("PUT", serviceUrl + "?RunAsynchronously=1",
+                        "{\"Operation\":\"Stop\"}").status());
+                var vm = pool.submit(() -> send("PUT", vmUrl(machine) + "?RunAsynchronously=1",
+                        "{\"Operation\":\"Stop\"}").status());
+                assertThat(List.of(service.get(), vm.get())).as("round " + round).containsExactlyInAnyOrder(204, 409);
+            }
+        } finally {
+            pool.shutdownNow();
+            jdbc.update("UPDATE virtual_machines SET status = 'Running', status_string = 'Running',"
+                    + " virtual_machine_state = 'Running' WHERE id = ?", UUID.fromString(machine));
+        }
     }
 }
