@@ -105,7 +105,8 @@ public class RequestBodies {
             EdmPrimitiveTypeKind.Single);
 
     /**
-     * Members as the schema declares them, so Olingo's strict reader takes what SPF takes: names matched without
+     * Members as the schema declares them, so Olingo's strict reader takes what SPF takes: navigation members (the
+     * related entities a client read with $expand and sends back) dropped, names matched without
      * regard to case (a Go client sends {@code Statusstring}, {@code FailedJobId}), and numbers sent as strings
      * ({@code "CPUCount":"2"}, {@code "TotalSize":"1024"}) as numbers, or, for Int64 and Decimal under
      * IEEE754Compatible, as strings the other way round. A string that is no number stays as it is, for Olingo to
@@ -114,7 +115,14 @@ public class RequestBodies {
     private static void toDeclaredForm(ObjectNode object, EdmStructuredType type, boolean ieee754Compatible) {
         Map<String, String> declared = new HashMap<>();
         type.getPropertyNames().forEach(name -> declared.put(name.toLowerCase(Locale.ROOT), name));
+        Set<String> navigations = new java.util.HashSet<>();
+        type.getNavigationPropertyNames().forEach(name -> navigations.add(name.toLowerCase(Locale.ROOT)));
         for (String name : namesOf(object)) {
+            if (navigations.contains(name.toLowerCase(Locale.ROOT))) {
+                // Azure PowerShell PUTs back the object it read with $expand; SPF ignores the related entities
+                object.remove(name);
+                continue;
+            }
             String declaredName = declared.get(name.toLowerCase(Locale.ROOT));
             if (declaredName == null) {
                 continue;
