@@ -24,6 +24,7 @@ class ArchitectureTest {
             .layer("admin").definedBy("io.localpack.admin..")
             .layer("vmm").definedBy("io.localpack.vmm..")
             .layer("asm").definedBy("io.localpack.asm..")
+            .layer("subscriptions").definedBy("io.localpack.subscriptions..")
             .layer("fixtures").definedBy("io.localpack.fixtures..")
             .layer("dialect").definedBy("io.localpack.dialect..")
             .layer("jobs").definedBy("io.localpack.jobs..")
@@ -31,10 +32,11 @@ class ArchitectureTest {
             .layer("web").definedBy("io.localpack.web..")
             .layer("domain").definedBy("io.localpack.domain..")
             .layer("xml").definedBy("io.localpack.xml..")
-            .whereLayer("admin").mayOnlyAccessLayers("vmm", "asm", "fixtures", "dialect", "jobs", "tenancy", "web",
-                    "domain", "xml")
+            .whereLayer("admin").mayOnlyAccessLayers("vmm", "asm", "subscriptions", "fixtures", "dialect", "jobs",
+                    "tenancy", "web", "domain", "xml")
             .whereLayer("vmm").mayOnlyAccessLayers("dialect", "jobs", "tenancy", "web", "domain", "xml")
             .whereLayer("asm").mayOnlyAccessLayers("jobs", "tenancy", "web", "domain", "xml")
+            .whereLayer("subscriptions").mayOnlyAccessLayers("jobs", "tenancy", "web", "domain", "xml")
             .whereLayer("fixtures").mayOnlyAccessLayers("jobs", "tenancy", "web", "domain")
             .whereLayer("dialect").mayOnlyAccessLayers("xml")
             .whereLayer("jobs").mayOnlyAccessLayers("web", "domain")
@@ -47,10 +49,14 @@ class ArchitectureTest {
     static final ArchRule noCycleBetweenTopLevelPackages = slices().matching("io.localpack.(*)..")
             .should().beFreeOfCycles();
 
-    /** The life-cycle rules of both APIs are plain Java: the OData and XML adapters translate for them. */
+    /**
+     * The life-cycle rules of every API are plain Java: the OData and XML adapters translate for them (the
+     * subscription API's adapter is {@code subscriptions.web}).
+     */
     @ArchTest
     static final ArchRule domainIsFreeOfWireTypes = noClasses()
             .that().resideInAPackage("io.localpack.asm.domain..")
+            .or().resideInAPackage("io.localpack.subscriptions")
             .or(vmmFeatureDomain())
             .should().dependOnClassesThat().resideInAnyPackage("org.apache.olingo..", "jakarta.servlet..",
                     "org.springframework.web..", "org.springframework.http..", "javax.xml..", "org.w3c..",

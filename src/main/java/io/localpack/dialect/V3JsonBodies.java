@@ -6,7 +6,9 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -254,8 +256,31 @@ final class V3JsonBodies {
             select = fragment.substring(open + 1, fragment.length() - 1);
             fragment = fragment.substring(0, open);
         }
+        select = select == null ? null : withoutExpansions(select);
         return v4Context.substring(0, hash + 1) + fragment + (entity ? "/@Element" : "")
                 + (select == null || select.isEmpty() ? "" : "&$select=" + select);
+    }
+
+    /**
+     * A V4 select list without its expanded navigation properties ({@code VMCheckpoints()}, {@code Tiers(Name)}):
+     * V3 metadata URLs name only selected properties, an $expand alone leaves the URL as for the set.
+     */
+    private static String withoutExpansions(String select) {
+        List<String> kept = new ArrayList<>();
+        int depth = 0;
+        StringBuilder item = new StringBuilder();
+        for (char c : (select + ",").toCharArray()) {
+            if (c == ',' && depth == 0) {
+                if (item.indexOf("(") < 0 && item.length() > 0) {
+                    kept.add(item.toString());
+                }
+                item.setLength(0);
+                continue;
+            }
+            depth += c == '(' ? 1 : c == ')' ? -1 : 0;
+            item.append(c);
+        }
+        return String.join(",", kept);
     }
 
     private static final java.util.regex.Pattern V4_GUID_KEY = java.util.regex.Pattern.compile(

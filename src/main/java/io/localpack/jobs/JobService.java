@@ -81,6 +81,11 @@ public class JobService {
         return repository.findByTarget(subscriptionId, targetObjectId);
     }
 
+    /** The ids of a subscription's jobs that are not finished (queued or running). */
+    public List<UUID> unfinished(UUID subscriptionId) {
+        return repository.findUnfinished(java.util.Objects.requireNonNull(subscriptionId, "subscriptionId"));
+    }
+
     /** The unfinished job holding an object, if any (for a friendly check before submit; submit still enforces it). */
     public Optional<UUID> activeJobOn(UUID targetObjectId) {
         return repository.findActiveJobId(targetObjectId);

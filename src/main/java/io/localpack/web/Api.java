@@ -3,6 +3,7 @@ package io.localpack.web;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** The API a request belongs to, read from its path alone: the one place that knows the URL spaces. */
@@ -11,6 +12,11 @@ public enum Api {
     VMM,
     /** {@code /{subscription}/services/hostedservices/…} and {@code /{subscription}/operations/…}. */
     ASM,
+    /**
+     * WAP's tenant subscription API: {@code /subscriptions[/{id}/…]}, {@code /plans[/…]}, {@code /addons[/…]}, in the
+     * spellings real clients send: any case ({@code /Subscriptions/…}), a doubled leading slash, a trailing slash.
+     */
+    SUBSCRIPTIONS,
     /** {@code /_localpack/…}: LocalPack's own control plane. */
     CONTROL_PLANE,
     /** Anything else (no handler will answer it). */
@@ -18,6 +24,9 @@ public enum Api {
 
     private static final Pattern VMM_PATH = Pattern.compile("(?i)^/[^/]+/services/systemcenter/vmm(/.*)?$");
     private static final Pattern ASM_PATH = Pattern.compile("^/[^/]+/(services/hostedservices|operations)(/.*)?$");
+    private static final Pattern SUBSCRIPTIONS_PATH = Pattern.compile("(?i)^/+(subscriptions|plans|addons)(/.*)?$");
+    /** The subscription a subscription-API URL names: the segment after {@code subscriptions}. */
+    private static final Pattern SUBSCRIPTION_API_ID = Pattern.compile("(?i)^/+subscriptions/+([^/]+)");
     private static final String CONTROL_PLANE_PREFIX = "/_localpack";
 
     public static Api of(HttpServletRequest request) {
@@ -28,17 +37,30 @@ public enum Api {
         if (path.startsWith(CONTROL_PLANE_PREFIX)) {
             return CONTROL_PLANE;
         }
+        // before VMM and ASM: "/subscriptions/…" has the shape of a tenant URL with a first segment that is no id
+        if (SUBSCRIPTIONS_PATH.matcher(path).matches()) {
+            return SUBSCRIPTIONS;
+        }
         if (VMM_PATH.matcher(path).matches()) {
             return VMM;
         }
         return ASM_PATH.matcher(path).matches() ? ASM : OTHER;
     }
 
-    /** The subscription a tenant URL names: its first segment, when that is a GUID. */
+    /**
+     * The subscription a tenant URL names: its first segment, when that is a GUID; in the subscription API the
+     * segment after {@code /subscriptions/}.
+     */
     public static Optional<UUID> subscriptionOf(HttpServletRequest request) {
         String path = request.getRequestURI();
-        int end = path.indexOf('/', 1);
-        String first = end < 0 ? path.substring(1) : path.substring(1, end);
+        Matcher subscriptionApi = SUBSCRIPTION_API_ID.matcher(path);
+        String first;
+        if (subscriptionApi.lookingAt()) {
+            first = subscriptionApi.group(1);
+        } else {
+            int end = path.indexOf('/', 1);
+            first = end < 0 ? path.substring(1) : path.substring(1, end);
+        }
         try {
             return first.length() == 36 ? Optional.of(UUID.fromString(first)) : Optional.empty();
         } catch (IllegalArgumentException e) {

@@ -23,8 +23,9 @@ import org.springframework.test.context.TestPropertySource;
 
 /**
  * Another tenant's entity, job, hosted service, deployment or operation answers exactly as one that does not exist
- * (status, error code, message with the id swapped), for read, update and delete; and Contoso's queries, expansions
- * and paging links never reach Fabrikam's rows. Nothing changes.
+ * (status, error code, message with the id swapped), for read, update and delete, in the VMM, Service Management
+ * and subscription APIs; and Contoso's queries, expansions and paging links never reach Fabrikam's rows. Nothing
+ * changes.
  */
 @TestPropertySource(properties = "localpack.odata.page-size=2")
 class TenantIsolationTest extends HttpTestSupport {
@@ -73,6 +74,49 @@ class TenantIsolationTest extends HttpTestSupport {
         assertThat(theirs.status()).as(theirs.body()).isEqualTo(404).isEqualTo(nobodys.status());
         assertThat(theirs.body().replace(foreign, "{id}")).isEqualTo(nobodys.body().replace(missing, "{id}"));
         assertThat(everything()).isEqualTo(before);
+    }
+
+    /** Each: a subscription-API call by Contoso's admin on Fabrikam's subscription ({id}) or a missing one. */
+    static Stream<Arguments> foreignSubscriptions() {
+        String fixtureCertificate = "2F57937917D53734EB9EEDB689CA2C58F37D21E3";
+        return Stream.of(
+                Arguments.of("read subscription", "GET", "/subscriptions/{id}", null),
+                Arguments.of("read subscription, other spelling", "GET", "//Subscriptions/{id}/", null),
+                Arguments.of("rename", "PATCH", "/subscriptions/{id}", "{\"SubscriptionName\":\"x\"}"),
+                Arguments.of("co-admins", "PATCH", "/subscriptions/{id}", "{\"CoAdminNames\":[\"tenant@contoso.com\"]}"),
+                Arguments.of("delete", "DELETE", "/subscriptions/{id}?force=true", null),
+                Arguments.of("add-ons", "GET", "/subscriptions/{id}/addons", null),
+                Arguments.of("attach add-on", "POST", "/subscriptions/{id}/addons", "{\"AddOnId\":\"ExtraVMsaoq2w7k1\"}"),
+                Arguments.of("detach add-on", "DELETE",
+                        "/subscriptions/{id}/addons/ExtraVMsaoq2w7k1/a0d1e2f3-0415-4a6b-8c7d-9e0f1a2b3c4d", null),
+                Arguments.of("usage", "GET", "/subscriptions/{id}/usagesummaries", null),
+                Arguments.of("quota sync", "PUT", "/subscriptions/{id}/quota?sync=true", null),
+                Arguments.of("certificates", "GET", "/subscriptions/{id}/certificates", null),
+                Arguments.of("certificate", "GET", "/subscriptions/{id}/certificates/" + fixtureCertificate, null),
+                Arguments.of("add certificate", "POST", "/subscriptions/{id}/certificates",
+                        "{\"SubscriptionCertificateThumbprint\":\"" + "AB".repeat(20) + "\"}"),
+                Arguments.of("delete certificate", "DELETE", "/subscriptions/{id}/certificates/" + fixtureCertificate,
+                        null));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("foreignSubscriptions")
+    void anotherUsersSubscriptionAnswersAsAMissingOne(String name, String method, String path, String body) {
+        List<String> before = everything();
+
+        Response theirs = asContosoAdmin(method, path.replace("{id}", FABRIKAM), body);
+        Response nobodys = asContosoAdmin(method, path.replace("{id}", MISSING), body);
+
+        assertThat(theirs.status()).as(theirs.body()).isEqualTo(404).isEqualTo(nobodys.status());
+        assertThat(theirs.body().replace(FABRIKAM, "{id}")).isEqualTo(nobodys.body().replace(MISSING, "{id}"));
+        assertThat(theirs.body()).doesNotContain("Fabrikam", "tenant@fabrikam.com");
+        assertThat(everything()).isEqualTo(before);
+        assertThat(asContosoAdmin("GET", "/subscriptions", null).body()).doesNotContain(FABRIKAM);
+    }
+
+    private Response asContosoAdmin(String method, String path, String body) {
+        return sendNamingNoVersion(method, base + path, body, "x-ms-principal-id", "tenant@contoso.com",
+                "Accept", "application/json");
     }
 
     @Test
@@ -171,6 +215,10 @@ class TenantIsolationTest extends HttpTestSupport {
             jdbc.queryForList("SELECT * FROM " + table).forEach(row -> rows.add(table + " " + row));
         }
         jdbc.queryForList("SELECT id, status FROM jobs").forEach(row -> rows.add("jobs " + row));
+        for (String table : List.of("subscriptions", "subscription_co_admins", "subscription_add_ons",
+                "subscription_clouds", "management_certificates")) {
+            jdbc.queryForList("SELECT * FROM " + table).forEach(row -> rows.add(table + " " + row));
+        }
         rows.sort(String::compareTo);
         return rows;
     }

@@ -44,6 +44,18 @@ public final class Fixtures {
     public static final String ASM_PRODUCTION_DEPLOYMENT = "fabrikam-web-prod";
     public static final String ASM_STAGING_DEPLOYMENT = "fabrikam-web-stage";
 
+    // 40_subscription_api.sql: plans, add-ons, the third subscription and each subscription's co-admin
+    /** Public, no per-account limit; Fabrikam and Contoso subscribe to it. */
+    public static final String GOLD_PLAN = "Goldpn7k2xq4f";
+    /** Private: tenants neither see nor subscribe to it. */
+    public static final String PILOT_PLAN = "Pilotr8d1m5zt";
+    /** Public, one subscription per account; Northwind's account holds it. */
+    public static final String STARTER_PLAN = "Starterw3c6v9";
+    public static final String NORTHWIND = "5b8e2c4a-1d3f-4e6a-9b7c-2d4f6a8c0e1b";
+    /** Public add-on of Gold, at most two per subscription; Fabrikam holds one. */
+    public static final String EXTRA_VMS_ADD_ON = "ExtraVMsaoq2w7k1";
+    public static final String PILOT_ADD_ON = "PilotAOx9n4b6";
+
     private Fixtures() {
     }
 }

@@ -19,6 +19,14 @@ class ApiTest {
             "/86e93b7f-25e3-4c44-8ca1-3ebdbd2dfc06/services/hostedservices, ASM",
             "/86e93b7f-25e3-4c44-8ca1-3ebdbd2dfc06/services/hostedservices/svc/deploymentslots/Production, ASM",
             "/86e93b7f-25e3-4c44-8ca1-3ebdbd2dfc06/operations/0f1e2d3c4b5a69788796a5b4c3d2e1f0, ASM",
+            "/subscriptions, SUBSCRIPTIONS",
+            "/subscriptions/, SUBSCRIPTIONS",
+            "/Subscriptions/86e93b7f-25e3-4c44-8ca1-3ebdbd2dfc06/certificates, SUBSCRIPTIONS",
+            "//subscriptions/86e93b7f-25e3-4c44-8ca1-3ebdbd2dfc06, SUBSCRIPTIONS",
+            "/subscriptions/operations/x, SUBSCRIPTIONS",
+            "/plans/Goldpn7k2xq4f, SUBSCRIPTIONS",
+            "/addons, SUBSCRIPTIONS",
+            "/subscriptionsx, OTHER",
             "/_localpack/http-faults, CONTROL_PLANE",
             "/_localpack, CONTROL_PLANE",
             "/86e93b7f-25e3-4c44-8ca1-3ebdbd2dfc06/services/systemcenter/vmmx, OTHER",
@@ -38,6 +46,11 @@ class ApiTest {
         assertThat(Api.subscriptionOf(get("/_localpack/journal"))).isEmpty();
         assertThat(Api.subscriptionOf(get("/not-a-guid/services/systemcenter/vmm"))).isEmpty();
         assertThat(Api.subscriptionOf(get("/1-1-1-1-1/operations/x"))).isEmpty();
+        assertThat(Api.subscriptionOf(get("/Subscriptions/" + fabrikam + "/certificates")))
+                .contains(UUID.fromString(fabrikam));
+        assertThat(Api.subscriptionOf(get("//subscriptions/" + fabrikam))).contains(UUID.fromString(fabrikam));
+        assertThat(Api.subscriptionOf(get("/subscriptions/"))).isEmpty();
+        assertThat(Api.subscriptionOf(get("/plans/" + fabrikam))).isEmpty();
     }
 
     private static MockHttpServletRequest get(String path) {

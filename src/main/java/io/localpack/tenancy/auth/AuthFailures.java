@@ -12,8 +12,8 @@ import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.access.AccessDeniedHandler;
 
 /**
- * Refusals in each API's own format: VMM OData errors (401 without valid credentials, 403 when they do not cover the
- * subscription), ASM {@code 403 AuthenticationFailed} (the service answers 403 for both), admin JSON. Nothing about
+ * Refusals in each API's own format: VMM OData errors and the subscription API's {@code Error} (401 without valid
+ * credentials, 403 when they do not cover the subscription), ASM {@code 403 AuthenticationFailed} (the service answers 403 for both), admin JSON. Nothing about
  * the refused resource is said: the same answer whether or not it exists.
  */
 final class AuthFailures implements AuthenticationEntryPoint, AccessDeniedHandler {
@@ -54,6 +54,12 @@ final class AuthFailures implements AuthenticationEntryPoint, AccessDeniedHandle
                     response.setHeader("WWW-Authenticate", challenge);
                 }
                 yield new ApiError(status, code, message, null);
+            }
+            case SUBSCRIPTIONS -> {
+                if (status == 401 && challenge != null) {
+                    response.setHeader("WWW-Authenticate", challenge);
+                }
+                yield new ApiError(status, code, message, "Authorization");
             }
             // Service Management answers 403 whether credentials are missing or do not cover the subscription
             case ASM, OTHER -> new ApiError(403, "AuthenticationFailed",

@@ -1,5 +1,6 @@
 package io.localpack.tenancy.auth;
 
+import io.localpack.tenancy.Caller;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -35,6 +36,7 @@ final class ClientCertificateFilter extends OncePerRequestFilter {
                 var authentication = new PreAuthenticatedAuthenticationToken("certificate:" + thumbprint, presented[0],
                         List.of());
                 authentication.setDetails(new SubscriptionAccess.Subscriptions(subscriptions));
+                request.setAttribute(Caller.GRANTED_SUBSCRIPTIONS_ATTRIBUTE, List.copyOf(subscriptions));
                 SecurityContextHolder.getContext().setAuthentication(authentication);
             }
         }

@@ -1,6 +1,8 @@
 package io.localpack.tenancy.auth;
 
 import java.security.MessageDigest;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.security.NoSuchAlgorithmException;
 import java.security.cert.CertificateEncodingException;
 import java.security.cert.X509Certificate;
@@ -8,17 +10,35 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
-/** The management certificates registered per subscription (table {@code management_certificates}). */
+/**
+ * The management certificates registered per subscription (table {@code management_certificates}): the one store
+ * that the control plane's registration, the subscription API's certificate calls and certificate-mode
+ * authentication share.
+ */
 @Component
 public class ManagementCertificates {
 
     public record Registration(UUID subscriptionId, String thumbprint, String subject, OffsetDateTime createdTime) {
     }
+
+    /**
+     * A registration with the bodies the subscription API shows (both null when it was registered by thumbprint).
+     *
+     * @param publicKey base64 public key (SubscriptionCertificatePublicKey)
+     * @param data      base64 DER certificate (SubscriptionCertificateData)
+     */
+    public record Certificate(UUID subscriptionId, String thumbprint, String subject, String publicKey, String data,
+                              OffsetDateTime createdTime) {
+    }
+
+    private static final String CERTIFICATE_COLUMNS =
+            "subscription_id, thumbprint, subject, public_key, certificate_data, created_time";
 
     private final JdbcTemplate jdbc;
 
@@ -51,12 +71,38 @@ public class ManagementCertificates {
 
     /** @return false when it was registered already */
     public boolean register(UUID subscriptionId, String thumbprint, String subject) {
+        return register(subscriptionId, thumbprint, subject, null, null);
+    }
+
+    /**
+     * Registers a certificate with its public key and body (either may be null).
+     *
+     * @return false when it was registered already
+     */
+    public boolean register(UUID subscriptionId, String thumbprint, String subject, String publicKey, String data) {
         try {
-            return jdbc.update("INSERT INTO management_certificates (subscription_id, thumbprint, subject, created_time) "
-                    + "VALUES (?, ?, ?, ?)", subscriptionId, thumbprint, subject, OffsetDateTime.now(ZoneOffset.UTC)) == 1;
+            return jdbc.update("INSERT INTO management_certificates (" + CERTIFICATE_COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?)",
+                    subscriptionId, thumbprint, subject, publicKey, data, OffsetDateTime.now(ZoneOffset.UTC)) == 1;
         } catch (DuplicateKeyException e) {
             return false;
         }
+    }
+
+    /** One subscription's certificates, oldest first. */
+    public List<Certificate> of(UUID subscriptionId) {
+        return jdbc.query("SELECT " + CERTIFICATE_COLUMNS + " FROM management_certificates WHERE subscription_id = ? "
+                + "ORDER BY created_time, thumbprint", ManagementCertificates::certificate, subscriptionId);
+    }
+
+    public Optional<Certificate> find(UUID subscriptionId, String thumbprint) {
+        return jdbc.query("SELECT " + CERTIFICATE_COLUMNS + " FROM management_certificates WHERE subscription_id = ? "
+                + "AND thumbprint = ?", ManagementCertificates::certificate, subscriptionId, thumbprint)
+                .stream().findFirst();
+    }
+
+    private static Certificate certificate(ResultSet rs, int row) throws SQLException {
+        return new Certificate(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3), rs.getString(4),
+                rs.getString(5), rs.getObject(6, OffsetDateTime.class));
     }
 
     public boolean remove(UUID subscriptionId, String thumbprint) {

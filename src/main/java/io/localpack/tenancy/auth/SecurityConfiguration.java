@@ -175,6 +175,9 @@ class SecurityConfiguration {
             Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
             if (authentication instanceof JwtAuthenticationToken token) {
                 request.setAttribute(Caller.PRINCIPAL_ATTRIBUTE, token.getName());
+                if (token.getDetails() instanceof SubscriptionAccess.Subscriptions granted) {
+                    request.setAttribute(Caller.GRANTED_SUBSCRIPTIONS_ATTRIBUTE, List.copyOf(granted.ids()));
+                }
             }
             chain.doFilter(request, response);
         }

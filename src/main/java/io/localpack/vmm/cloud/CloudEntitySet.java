@@ -6,6 +6,7 @@ import static io.localpack.vmm.model.Primitives.STRING;
 
 import io.localpack.vmm.model.EntitySetDeclaration;
 import io.localpack.vmm.model.TenantScope;
+import java.util.Map;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -25,6 +26,8 @@ public class CloudEntitySet {
                 .property("Name", STRING, Cloud::getName).queryable("name")
                 .property("UserRoleID", GUID, Cloud::getUserRoleId).queryable("userRoleId")
                 .property("WritableLibraryPath", STRING, Cloud::getWritableLibraryPath).queryable("writableLibraryPath")
+                .collectionNavigation("QuotaAndUsageComponents", "QuotaAndUsageComponents",
+                        cloud -> Map.of("cloudId", cloud.getId(), "stampId", cloud.getStampId()))
                 .scope(TenantScope.grantedRows(CloudGrant.class, "cloudId"), clouds::findGranted)
                 .build();
     }

@@ -16,7 +16,7 @@ import org.apache.olingo.commons.api.edm.FullQualifiedName;
  * @param <S> what the value is read from: the JPA row of an entity, or the source object of a complex value
  * @param primitive the Edm primitive type, or null for a complex property
  * @param complex the complex type, or null for a primitive property
- * @param collection a collection of complex values (SPF has no primitive collections)
+ * @param collection a collection of complex values, or of primitive values when {@code primitive} is set
  * @param value the value of the property for a source and the subscription reading it
  * @param attribute the JPA attribute path $filter and $orderby use; null when they may not use the property
  * @param writable whether a tenant's create or update may set the property
@@ -45,9 +45,13 @@ public record PropertyDeclaration<S>(String name, EdmPrimitiveTypeKind primitive
     /** The property as Olingo serializes it; a null source (an absent complex value) gives null members. */
     Property toWire(S source, UUID subscriptionId) {
         Object raw = source == null ? null : value.apply(source, subscriptionId);
+        if (complex == null && collection) {
+            List<?> elements = raw == null ? List.of() : (List<?>) raw;
+            return new Property(null, name, ValueType.COLLECTION_PRIMITIVE,
+                    elements.stream().map(PropertyDeclaration::wirePrimitive).toList());
+        }
         if (complex == null) {
-            Object wire = raw instanceof OffsetDateTime time ? time.toZonedDateTime() : raw;
-            return new Property(null, name, ValueType.PRIMITIVE, wire);
+            return new Property(null, name, ValueType.PRIMITIVE, wirePrimitive(raw));
         }
         if (!collection) {
             return new Property(null, name, ValueType.COMPLEX, complex.toWire(raw, subscriptionId));
@@ -55,5 +59,9 @@ public record PropertyDeclaration<S>(String name, EdmPrimitiveTypeKind primitive
         List<?> elements = raw == null ? List.of() : (List<?>) raw;
         return new Property(null, name, ValueType.COLLECTION_COMPLEX,
                 elements.stream().map(element -> complex.toWire(element, subscriptionId)).toList());
+    }
+
+    private static Object wirePrimitive(Object value) {
+        return value instanceof OffsetDateTime time ? time.toZonedDateTime() : value;
     }
 }

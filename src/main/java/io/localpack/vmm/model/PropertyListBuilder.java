@@ -46,6 +46,11 @@ public abstract class PropertyListBuilder<S, B extends PropertyListBuilder<S, B>
         return add(new PropertyDeclaration<>(name, null, type, true, false, false, value, null, false));
     }
 
+    /** A collection of primitive values (e.g. a NIC's IPv4Addresses): never null in SPF's model, absent reads as empty. */
+    public B primitiveCollection(String name, EdmPrimitiveTypeKind type, Function<S, ? extends List<?>> value) {
+        return add(new PropertyDeclaration<>(name, type, null, true, false, false, ignoring(value), null, false));
+    }
+
     /**
      * $filter and $orderby may use the property added last, through this JPA attribute path; for a complex property,
      * the members its type maps to attributes of the embeddable.

@@ -99,6 +99,57 @@ public class VirtualMachine {
     @Column(name = "upgrade_domain")
     private Integer upgradeDomain;
 
+    // Hardware and origin (V9). The initial values are Hyper-V's for a VM created without saying otherwise, as the
+    // columns' defaults: JPA inserts every column, so a new machine (service tier or stand-alone) needs them here.
+    private Integer generation = 1;
+    @Column(name = "dynamic_memory_enabled")
+    private Boolean dynamicMemoryEnabled = false;
+    @Column(name = "dynamic_memory_minimum_mb")
+    private Integer dynamicMemoryMinimumMb;
+    @Column(name = "dynamic_memory_maximum_mb")
+    private Integer dynamicMemoryMaximumMb;
+    @Column(name = "dynamic_memory_buffer_percentage")
+    private Integer dynamicMemoryBufferPercentage;
+    @Column(name = "memory_weight")
+    private Integer memoryWeight = 5000;
+    @Column(name = "cpu_max")
+    private Integer cpuMax = 100;
+    @Column(name = "cpu_reserve")
+    private Integer cpuReserve = 0;
+    @Column(name = "cpu_relative_weight")
+    private Integer cpuRelativeWeight = 100;
+    @Column(name = "cpu_type")
+    private String cpuType;
+    @Column(name = "limit_cpu_for_migration")
+    private Boolean limitCpuForMigration = false;
+    @Column(name = "limit_cpu_functionality")
+    private Boolean limitCpuFunctionality = false;
+    @Column(name = "highly_available")
+    private Boolean highlyAvailable = false;
+    @Column(name = "block_dynamic_optimization")
+    private Boolean blockDynamicOptimization = false;
+    @Column(name = "start_action")
+    private String startAction = "TurnOnVMIfRunningWhenVSStopped";
+    @Column(name = "stop_action")
+    private String stopAction = "SaveVM";
+    @Column(name = "delay_start_seconds")
+    private Integer delayStartSeconds = 0;
+    @Column(name = "has_saved_state")
+    private Boolean hasSavedState = false;
+    @Column(name = "last_restored_checkpoint_id")
+    private UUID lastRestoredCheckpointId;
+    @Column(name = "vm_template_id")
+    private UUID vmTemplateId;
+    @Column(name = "hardware_profile_id")
+    private UUID hardwareProfileId;
+    @Column(name = "virtual_hard_disk_id")
+    private UUID virtualHardDiskId;
+    @Column(name = "total_size")
+    private Long totalSize = 0L;
+    private String location;
+    @Column(name = "capability_profile")
+    private String capabilityProfile;
+
     protected VirtualMachine() {
     }
 
@@ -301,6 +352,106 @@ public class VirtualMachine {
 
     public Integer getUpgradeDomain() {
         return upgradeDomain;
+    }
+
+    public Integer getGeneration() {
+        return generation;
+    }
+
+    public Boolean getDynamicMemoryEnabled() {
+        return dynamicMemoryEnabled;
+    }
+
+    public Integer getDynamicMemoryMinimumMb() {
+        return dynamicMemoryMinimumMb;
+    }
+
+    public Integer getDynamicMemoryMaximumMb() {
+        return dynamicMemoryMaximumMb;
+    }
+
+    public Integer getDynamicMemoryBufferPercentage() {
+        return dynamicMemoryBufferPercentage;
+    }
+
+    public Integer getMemoryWeight() {
+        return memoryWeight;
+    }
+
+    public Integer getCpuMax() {
+        return cpuMax;
+    }
+
+    public Integer getCpuReserve() {
+        return cpuReserve;
+    }
+
+    public Integer getCpuRelativeWeight() {
+        return cpuRelativeWeight;
+    }
+
+    public String getCpuType() {
+        return cpuType;
+    }
+
+    public Boolean getLimitCpuForMigration() {
+        return limitCpuForMigration;
+    }
+
+    public Boolean getLimitCpuFunctionality() {
+        return limitCpuFunctionality;
+    }
+
+    public Boolean getHighlyAvailable() {
+        return highlyAvailable;
+    }
+
+    public Boolean getBlockDynamicOptimization() {
+        return blockDynamicOptimization;
+    }
+
+    public String getStartAction() {
+        return startAction;
+    }
+
+    public String getStopAction() {
+        return stopAction;
+    }
+
+    public Integer getDelayStartSeconds() {
+        return delayStartSeconds;
+    }
+
+    public Boolean getHasSavedState() {
+        return hasSavedState;
+    }
+
+    public UUID getLastRestoredCheckpointId() {
+        return lastRestoredCheckpointId;
+    }
+
+    public UUID getVmTemplateId() {
+        return vmTemplateId;
+    }
+
+    public UUID getHardwareProfileId() {
+        return hardwareProfileId;
+    }
+
+    public UUID getVirtualHardDiskId() {
+        return virtualHardDiskId;
+    }
+
+    public Long getTotalSize() {
+        return totalSize;
+    }
+
+    public String getLocation() {
+        return location;
+    }
+
+    public String getCapabilityProfile() {
+        return capabilityProfile;
     }
 
     // Changes made by the stand-alone machine life cycle (VirtualMachineLifecycle and its jobs).

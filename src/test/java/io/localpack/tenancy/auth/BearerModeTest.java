@@ -157,6 +157,40 @@ class BearerModeTest extends HttpTestSupport {
     }
 
     @Test
+    void theSubscriptionApiTakesTheTokensUserAndNeedsItsPrincipalHeader() {
+        String subscriptions = base + "/subscriptions/";
+
+        Response listed = sendAs(Credential.VALID, "GET", subscriptions, null, "x-ms-principal-id",
+                "tenant%40fabrikam.com");
+        assertThat(listed.status()).as(listed.body()).isEqualTo(200);
+        assertThat(listed.body()).contains(FABRIKAM).doesNotContain(CONTOSO);
+        assertThat(sendAs(Credential.VALID, "GET", subscriptions + FABRIKAM, null, "x-ms-principal-id",
+                "tenant@fabrikam.com").status()).isEqualTo(200);
+        assertThat(sendAs(Credential.VALID, "GET", base + "/plans", null).status()).isEqualTo(200);
+
+        Response foreign = sendAs(Credential.VALID, "GET", subscriptions + CONTOSO, null, "x-ms-principal-id",
+                "tenant@fabrikam.com");
+        assertThat(foreign.status()).isEqualTo(403);
+        assertThat(foreign.json().get("Code").asText()).isEqualTo("Forbidden");
+        Response noPrincipal = sendAs(Credential.VALID, "GET", subscriptions, null);
+        assertThat(noPrincipal.status()).isEqualTo(400);
+        assertThat(noPrincipal.json().get("Code").asText()).isEqualTo("MissingPrincipalId");
+        Response otherUser = sendAs(Credential.VALID, "GET", subscriptions + FABRIKAM, null, "x-ms-principal-id",
+                "dev@fabrikam.com");
+        assertThat(otherUser.status()).isEqualTo(403);
+        assertThat(otherUser.json().get("Code").asText()).isEqualTo("PrincipalMismatch");
+        for (Credential bad : List.of(Credential.NONE, Credential.EXPIRED, Credential.BAD_SIGNATURE)) {
+            Response refused = sendAs(bad, "GET", subscriptions + FABRIKAM, null, "x-ms-principal-id",
+                    "tenant@fabrikam.com");
+            assertThat(refused.status()).as(bad.name()).isEqualTo(401);
+            assertThat(refused.json().get("Code").asText()).isEqualTo("Unauthorized");
+            assertThat(refused.header("WWW-Authenticate")).isEqualTo("Bearer");
+            assertThat(refused.body()).doesNotContain("Fabrikam Dev");
+        }
+        assertThat(sendAs(Credential.NONE, "GET", base + "/plans", null).status()).isEqualTo(401);
+    }
+
+    @Test
     void theControlPlaneNeedsTheAdminCredentialButHealthIsOpen() {
         assertThat(get(base + "/_localpack/health").status()).isEqualTo(200);
         Response none = send("GET", base + "/_localpack/journal", null);

@@ -129,6 +129,42 @@ class CertificateModeTest {
     }
 
     @Test
+    void theSubscriptionApiAnswersACertificateWithoutPrincipalFromTheSameStore() throws Exception {
+        KeyStore fixtureClient = KeyStore.getInstance("PKCS12");
+        try (var in = getClass().getResourceAsStream("/certificates/fabrikam-client.p12")) {
+            fixtureClient.load(in, FIXTURE_CLIENT_PASSWORD);
+        }
+        HttpClient fabrikam = client(fixtureClient, FIXTURE_CLIENT_PASSWORD);
+
+        HttpResponse<String> own = get(fabrikam, "/subscriptions/" + FABRIKAM);
+        assertThat(own.statusCode()).as(own.body()).isEqualTo(200);
+        assertThat(own.body()).contains("\"AccountAdminLiveEmailId\":\"tenant@fabrikam.com\"");
+        assertThat(get(fabrikam, "//Subscriptions/").body()).contains(FABRIKAM).doesNotContain(CONTOSO);
+        HttpResponse<String> other = get(fabrikam, "/subscriptions/" + CONTOSO);
+        assertThat(other.statusCode()).isEqualTo(403);
+        assertThat(other.body()).contains("\"Code\":\"Forbidden\"").doesNotContain("Contoso Test");
+        HttpResponse<String> none = get(client(null), "/subscriptions/" + FABRIKAM);
+        assertThat(none.statusCode()).isEqualTo(401);
+        assertThat(none.body()).contains("\"Code\":\"Unauthorized\"");
+
+        // a certificate added through the subscription API opens the subscription, in every API
+        SelfSignedCertificates.Issued added = SelfSignedCertificates.issue("added-by-api", Duration.ofDays(1));
+        String thumbprint = ManagementCertificates.thumbprint(added.certificate());
+        HttpResponse<String> post = send(fabrikam, "POST", "/Subscriptions/" + FABRIKAM + "/certificates/",
+                "{\"SubscriptionCertificateData\":\"" + Base64.getEncoder().encodeToString(
+                        added.certificate().getEncoded()) + "\"}", false);
+        assertThat(post.statusCode()).as(post.body()).isEqualTo(204);
+        assertThat(get(client(added), "/subscriptions/" + FABRIKAM).statusCode()).isEqualTo(200);
+        assertThat(get(client(added), "/" + FABRIKAM + "/services/systemcenter/vmm/Clouds").statusCode())
+                .isEqualTo(200);
+        assertThat(send(client(null), "GET", "/_localpack/certificates", null, true).body()).contains(thumbprint);
+
+        assertThat(send(fabrikam, "DELETE", "/subscriptions/" + FABRIKAM + "/certificates/" + thumbprint, null, false)
+                .statusCode()).isEqualTo(200);
+        assertThat(get(client(added), "/subscriptions/" + FABRIKAM).statusCode()).isEqualTo(401);
+    }
+
+    @Test
     void theGeneratedServerCertificateIsKeptForTheNextStart() throws Exception {
         Path keyStore = Path.of("target/test-https/localpack-https.p12");
         assertThat(keyStore).exists();

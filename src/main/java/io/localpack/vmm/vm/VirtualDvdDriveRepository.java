@@ -1,0 +1,16 @@
+package io.localpack.vmm.vm;
+
+import io.localpack.vmm.common.VmmKey;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Query;
+import org.springframework.data.repository.query.Param;
+
+public interface VirtualDvdDriveRepository extends JpaRepository<VirtualDvdDrive, VmmKey> {
+
+    /** A row of the subscription's VMs, by its full key: another tenant's is as absent as a missing one. */
+    @Query("select d from VirtualDvdDrive d where d.subscriptionId = :subscriptionId and d.id = :id and d.stampId = :stampId")
+    Optional<VirtualDvdDrive> findOwned(@Param("subscriptionId") UUID subscriptionId, @Param("id") UUID id,
+            @Param("stampId") UUID stampId);
+}
