@@ -18,11 +18,36 @@ import org.springframework.transaction.annotation.Transactional;
 public class VirtualMachineJobEffects {
 
     private final VirtualMachineRepository machines;
+    private final VirtualMachineCheckpointRows checkpoints;
     private final Clock clock;
 
-    public VirtualMachineJobEffects(VirtualMachineRepository machines, Clock clock) {
+    VirtualMachineJobEffects(VirtualMachineRepository machines, VirtualMachineCheckpointRows checkpoints, Clock clock) {
         this.machines = machines;
+        this.checkpoints = checkpoints;
         this.clock = clock;
+    }
+
+    /** The machine was returned to a checkpoint. */
+    @Transactional
+    public void restoredTo(VmmKey key, UUID checkpointId) {
+        with(key, machine -> machine.setLastRestoredCheckpointId(checkpointId));
+    }
+
+    @Transactional
+    public void renameCheckpoint(UUID checkpointId, UUID stampId, String name, String description) {
+        checkpoints.rename(checkpointId, stampId, name, description, now());
+    }
+
+    /** A checkpoint is gone; a machine last restored to it no longer names it. */
+    @Transactional
+    public void removeCheckpoint(VmmKey key, UUID checkpointId) {
+        with(key, machine -> {
+            if (checkpointId.equals(machine.getLastRestoredCheckpointId())) {
+                machine.setLastRestoredCheckpointId(null);
+            }
+        });
+        machines.flush();
+        checkpoints.delete(checkpointId, key.getStampId());
     }
 
     /** The job began: it is the machine's most recent task, and the property changes it carries apply. */
@@ -64,12 +89,17 @@ public class VirtualMachineJobEffects {
     }
 
     /**
-     * Where a failed job leaves the machine (a fault rule, or the runner dying): a failed update shows UpdateFailed
-     * (powered as it was); any other job puts the machine back where it was when the request came. Either way the
+     * Where a failed job leaves the machine (a fault rule, or the runner dying): a failed create shows
+     * CreationFailed, a failed update UpdateFailed (powered as it was); any other job puts the machine back where it was when the request came. Either way the
      * job is its FailedJobID. A job VMM refused (1730) leaves it as it is.
      */
     @Transactional
     public void failed(VmmKey key, String jobKind, UUID jobId, Map<String, String> parameters) {
+        if (VirtualMachineLifecycle.CHECKPOINT_CREATE.equals(jobKind)) {
+            // the checkpoint shown since the request was never taken
+            checkpoints.delete(UUID.fromString(parameters.get(VirtualMachineLifecycle.CHECKPOINT_ID)),
+                    key.getStampId());
+        }
         if (parameters.containsKey(VirtualMachineLifecycle.REFUSAL)) {
             return;
         }
@@ -77,7 +107,11 @@ public class VirtualMachineJobEffects {
             machine.setMostRecentTaskId(jobId);
             machine.setFailedJobId(jobId);
             String fromPower = parameters.get(VirtualMachineLifecycle.FROM_VIRTUAL_MACHINE_STATE);
-            if (VirtualMachineLifecycle.UPDATE.equals(jobKind)) {
+            if (jobKind.startsWith(CHECKPOINT_KINDS)) {
+                machine.showState(VirtualMachineStates.checkpointFailed(fromPower), now());
+            } else if (VirtualMachineLifecycle.CREATE.equals(jobKind)) {
+                machine.showState(VirtualMachineStates.CREATION_FAILED_STATE, now());
+            } else if (VirtualMachineLifecycle.UPDATE.equals(jobKind)) {
                 machine.showState(VirtualMachineStates.updateFailed(fromPower), now());
             } else {
                 machine.showState(new PowerState(parameters.get(VirtualMachineLifecycle.FROM_STATUS),
@@ -85,6 +119,8 @@ public class VirtualMachineJobEffects {
             }
         });
     }
+
+    private static final String CHECKPOINT_KINDS = "vmm.vm.checkpoint.";
 
     private void with(VmmKey key, Consumer<VirtualMachine> change) {
         machines.findById(key).ifPresent(change);

@@ -32,16 +32,19 @@ class VirtualMachineJobHandlers {
     }
 
     /** What VMM's job shows while a machine is in each passing state. */
-    private static final Map<String, String> STEP_TEXT = Map.of(
-            VirtualMachineStates.STARTING, "Starting virtual machine",
-            VirtualMachineStates.POWERING_OFF, "Turning off virtual machine",
-            VirtualMachineStates.PAUSING, "Pausing virtual machine",
-            VirtualMachineStates.SAVING, "Saving state of virtual machine",
-            VirtualMachineStates.RESTORING, "Restoring virtual machine from its saved state",
-            VirtualMachineStates.DISCARDING_SAVED_STATE, "Discarding saved state of virtual machine",
-            VirtualMachineStates.UNDER_UPDATE, "Changing virtual machine hardware",
-            VirtualMachineStates.UNDER_CREATION, "Creating virtual machine",
-            VirtualMachineStates.DELETING, "Removing virtual machine files");
+    private static final Map<String, String> STEP_TEXT = Map.ofEntries(
+            Map.entry(VirtualMachineStates.STARTING, "Starting virtual machine"),
+            Map.entry(VirtualMachineStates.POWERING_OFF, "Turning off virtual machine"),
+            Map.entry(VirtualMachineStates.PAUSING, "Pausing virtual machine"),
+            Map.entry(VirtualMachineStates.SAVING, "Saving state of virtual machine"),
+            Map.entry(VirtualMachineStates.RESTORING, "Restoring virtual machine from its saved state"),
+            Map.entry(VirtualMachineStates.DISCARDING_SAVED_STATE, "Discarding saved state of virtual machine"),
+            Map.entry(VirtualMachineStates.UNDER_UPDATE, "Changing virtual machine hardware"),
+            Map.entry(VirtualMachineStates.UNDER_CREATION, "Creating virtual machine"),
+            Map.entry(VirtualMachineStates.DELETING, "Removing virtual machine files"),
+            Map.entry(VirtualMachineStates.CREATING_CHECKPOINT, "Creating checkpoint"),
+            Map.entry(VirtualMachineStates.RECOVERING_CHECKPOINT, "Restoring virtual machine to checkpoint"),
+            Map.entry(VirtualMachineStates.DELETING_CHECKPOINT, "Removing checkpoint"));
 
     @Bean
     JobHandler startVirtualMachineJob(VirtualMachineJobEffects effects) {
@@ -95,9 +98,63 @@ class VirtualMachineJobHandlers {
     }
 
     @Bean
+    JobHandler createVirtualMachineJob(VirtualMachineJobEffects effects) {
+        return new VirtualMachineJob(VirtualMachineLifecycle.CREATE, effects, x -> VirtualMachineTransitions.create(
+                Boolean.parseBoolean(x.parameter(VirtualMachineLifecycle.START_VM))));
+    }
+
+    @Bean
     JobHandler deleteVirtualMachineJob(VirtualMachineJobEffects effects) {
         return new VirtualMachineJob(VirtualMachineLifecycle.DELETE, effects,
                 x -> VirtualMachineTransitions.delete(fromStatus(x)));
+    }
+
+    @Bean
+    JobHandler createCheckpointJob(VirtualMachineJobEffects effects) {
+        return checkpointJob(VirtualMachineLifecycle.CHECKPOINT_CREATE, VirtualMachineTransitions.CheckpointAction.CREATE,
+                effects, null);
+    }
+
+    @Bean
+    JobHandler restoreCheckpointJob(VirtualMachineJobEffects effects) {
+        return checkpointJob(VirtualMachineLifecycle.CHECKPOINT_RESTORE,
+                VirtualMachineTransitions.CheckpointAction.RESTORE, effects,
+                (x, vm) -> {
+                    effects.renameCheckpoint(checkpointOf(x), vm.getStampId(),
+                            x.parameter(VirtualMachineLifecycle.CHECKPOINT_NAME),
+                            x.parameter(VirtualMachineLifecycle.CHECKPOINT_DESCRIPTION));
+                    effects.restoredTo(vm, checkpointOf(x));
+                });
+    }
+
+    @Bean
+    JobHandler deleteCheckpointJob(VirtualMachineJobEffects effects) {
+        return checkpointJob(VirtualMachineLifecycle.CHECKPOINT_DELETE, VirtualMachineTransitions.CheckpointAction.DELETE,
+                effects, (x, vm) -> effects.removeCheckpoint(vm, checkpointOf(x)));
+    }
+
+    @Bean
+    JobHandler updateCheckpointJob(VirtualMachineJobEffects effects) {
+        return new VirtualMachineJob(VirtualMachineLifecycle.CHECKPOINT_UPDATE, effects,
+                x -> new VirtualMachineTransitions.Unchanged(),
+                (x, vm) -> effects.renameCheckpoint(checkpointOf(x), vm.getStampId(),
+                        x.parameter(VirtualMachineLifecycle.CHECKPOINT_NAME),
+                        x.parameter(VirtualMachineLifecycle.CHECKPOINT_DESCRIPTION)));
+    }
+
+    private static JobHandler checkpointJob(String kind, VirtualMachineTransitions.CheckpointAction action,
+            VirtualMachineJobEffects effects, Finish finish) {
+        return new VirtualMachineJob(kind, effects, x -> VirtualMachineTransitions.checkpoint(action, fromStatus(x),
+                x.parameter(VirtualMachineLifecycle.FROM_VIRTUAL_MACHINE_STATE)), finish);
+    }
+
+    private static java.util.UUID checkpointOf(JobExecution x) {
+        return java.util.UUID.fromString(x.parameter(VirtualMachineLifecycle.CHECKPOINT_ID));
+    }
+
+    /** Work a kind of job does in its last step, besides settling the machine. */
+    interface Finish {
+        void run(JobExecution x, VmmKey machine);
     }
 
     private static JobHandler operationJob(VirtualMachineOperation operation, VirtualMachineJobEffects effects) {
@@ -118,11 +175,18 @@ class VirtualMachineJobHandlers {
         private final String kind;
         private final VirtualMachineJobEffects effects;
         private final Function<JobExecution, Plan> plan;
+        private final Finish finish;
 
         VirtualMachineJob(String kind, VirtualMachineJobEffects effects, Function<JobExecution, Plan> plan) {
+            this(kind, effects, plan, null);
+        }
+
+        VirtualMachineJob(String kind, VirtualMachineJobEffects effects, Function<JobExecution, Plan> plan,
+                Finish finish) {
             this.kind = kind;
             this.effects = effects;
             this.plan = plan;
+            this.finish = finish;
         }
 
         @Override
@@ -151,13 +215,21 @@ class VirtualMachineJobHandlers {
                     x.step("Removing virtual machine", 100, () -> effects.remove(key));
                 } else {
                     boolean repairs = x.parameter(VirtualMachineLifecycle.REPAIR_ACTION) != null;
-                    x.step("Updating virtual machine status", 100,
-                            () -> effects.settle(key, move.finalState(), changes.hardwareOnly(), repairs));
+                    x.step("Updating virtual machine status", 100, () -> {
+                        finish(x, key);
+                        effects.settle(key, move.finalState(), changes.hardwareOnly(), repairs);
+                    });
                 }
             } else {
-                x.step("Completing the request", 100);
+                x.step("Completing the request", 100, () -> finish(x, key));
             }
             x.result(key.getId(), "VM", x.job().targetObjectName());
+        }
+
+        private void finish(JobExecution x, VmmKey key) {
+            if (finish != null) {
+                finish.run(x, key);
+            }
         }
 
         /** The steps are machine updates; none waits on anything but its timing. */

@@ -73,6 +73,28 @@ public final class VirtualMachineStates {
     /** Hardware changes happen on a powered-off machine only. */
     public static final PowerState UNDER_UPDATE_STATE = new PowerState(UNDER_UPDATE, "Under Update", POWER_OFF);
 
+    // Checkpoint operations: the machine keeps its power state (VirtualMachineState) while they run.
+    public static final String CREATING_CHECKPOINT = "CreatingCheckpoint";
+    public static final String RECOVERING_CHECKPOINT = "RecoveringCheckpoint";
+    public static final String DELETING_CHECKPOINT = "DeletingCheckpoint";
+    public static final String CHECKPOINT_FAILED = "CheckpointFailed";
+
+    public static PowerState creatingCheckpoint(String virtualMachineState) {
+        return new PowerState(CREATING_CHECKPOINT, "Creating Checkpoint", virtualMachineState);
+    }
+
+    public static PowerState recoveringCheckpoint(String virtualMachineState) {
+        return new PowerState(RECOVERING_CHECKPOINT, "Recovering Checkpoint", virtualMachineState);
+    }
+
+    public static PowerState deletingCheckpoint(String virtualMachineState) {
+        return new PowerState(DELETING_CHECKPOINT, "Deleting Checkpoint", virtualMachineState);
+    }
+
+    public static PowerState checkpointFailed(String virtualMachineState) {
+        return new PowerState(CHECKPOINT_FAILED, "Checkpoint Failed", virtualMachineState);
+    }
+
     /** A failed update leaves the machine powered as it was: pass its VirtualMachineState (Running or PowerOff). */
     public static PowerState updateFailed(String virtualMachineState) {
         return new PowerState(UPDATE_FAILED, UPDATE_FAILED_TEXT, virtualMachineState);

@@ -100,7 +100,13 @@ public final class VirtualMachineTransitions {
 
     /** The statuses a failed job leaves a machine in, from which Repair brings it back. */
     public static final Set<String> FAILED = Set.of(CREATION_FAILED, UPDATE_FAILED, MIGRATION_FAILED,
-            DELETION_FAILED, "CustomizationFailed");
+            DELETION_FAILED, "CustomizationFailed", VirtualMachineStates.CHECKPOINT_FAILED);
+
+    /** What is done with a machine's checkpoints (spec 3.7). */
+    public enum CheckpointAction { CREATE, RESTORE, DELETE }
+
+    /** The steady statuses in which Hyper-V takes, applies and removes checkpoints [INFER: any but transient ones]. */
+    private static final Set<String> CHECKPOINTABLE = Set.of(RUNNING, POWER_OFF, PAUSED, SAVED);
 
     /** Power operations: from which Status each is valid, and where it goes from there. */
     private static final Map<VirtualMachineOperation, Map<String, Plan>> POWER = new EnumMap<>(
@@ -176,6 +182,32 @@ public final class VirtualMachineTransitions {
         }
         return new Refused("A virtual machine is deleted only when its Status is PowerOff; it is " + status
                 + ". Stop it (Operation Stop) first");
+    }
+
+    /**
+     * What a checkpoint action does to its machine: it shows CreatingCheckpoint, RecoveringCheckpoint or
+     * DeletingCheckpoint while keeping its power state, then returns to the steady state it was in; Hyper-V does it
+     * without stopping the machine (New-SCVMCheckpoint).
+     */
+    public static Plan checkpoint(CheckpointAction action, String status, String virtualMachineState) {
+        if (!CHECKPOINTABLE.contains(status)) {
+            return new Refused("Checkpoints are taken, restored and removed on a virtual machine whose Status is one"
+                    + " of Running, PowerOff, Paused, Saved; it is " + status);
+        }
+        PowerState passing = switch (action) {
+            case CREATE -> VirtualMachineStates.creatingCheckpoint(virtualMachineState);
+            case RESTORE -> VirtualMachineStates.recoveringCheckpoint(virtualMachineState);
+            case DELETE -> VirtualMachineStates.deletingCheckpoint(virtualMachineState);
+        };
+        return move(passing, steadyStateOf(status));
+    }
+
+    /** A new machine: UnderCreation, then Running through Starting when it is to start, else PowerOff. */
+    public static Move create(boolean startVm) {
+        return startVm
+                ? new Move(List.of(VirtualMachineStates.UNDER_CREATION_STATE, VirtualMachineStates.STARTING_STATE),
+                        VirtualMachineStates.RUNNING_STATE)
+                : move(VirtualMachineStates.UNDER_CREATION_STATE, VirtualMachineStates.POWER_OFF_STATE);
     }
 
     /** The Status a machine in a steady state shows for its power state (its VirtualMachineState). */

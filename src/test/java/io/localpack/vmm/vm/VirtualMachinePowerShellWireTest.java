@@ -9,7 +9,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * Azure PowerShell's WAPack cmdlets (Stop-, Set-, Start-, Remove-WAPackVM) as they go over the wire
+ * Azure PowerShell's WAPack cmdlets (New-, Stop-, Set-, Start-, Remove-WAPackVM) as they go over the wire
  * (shared/spec/vmm-vms-networks-vmroles.md 5): the VM is read by {@code $filter=ID eq guid'…'}, then PUT back whole
  * with {@code Operation} or new hardware, every unset member null, the ID all zeros in the body, numbers quoted,
  * {@code Prefer: return-content} (an empty answer fails the cmdlet), and the job in {@code x-ms-request-id} is polled
@@ -25,9 +25,24 @@ class VirtualMachinePowerShellWireTest extends VirtualMachineWriteSupport {
         return headers.toArray(String[]::new);
     }
 
+    private String url;
+
     @Test
-    void stopResizeStartDeleteAsAzurePowerShellSendsThem() {
-        String id = running("azps-vm");
+    void createStopResizeStartDeleteAsAzurePowerShellSendsThem() {
+        // New-WAPackVM: the first cloud's stamp, a template, the adapters of the template (only the first named)
+        JsonNode cloud = get(vmm(FABRIKAM) + "/Clouds", powerShell()).json().get("value").get(0);
+        String stamp = cloud.get("StampId").asText();
+        Response created = send("POST", vmm(FABRIKAM) + "/VirtualMachines", """
+                {"ID":"00000000-0000-0000-0000-000000000000","StampId":"%s","CloudId":"%s","Name":"azps-vm",
+                 "VMTemplateId":"%s","LocalAdminUserName":"Administrator","LocalAdminPassword":"secret-x",
+                 "ProductKey":null,"StartVM":true,"TotalSize":"0","NewVirtualNetworkAdapterInput":[
+                 {"VMNetworkName":"Fabrikam VM Network"},{"VMNetworkName":null}]}
+                """.formatted(stamp, cloud.get("ID").asText(), VirtualMachineCreateTest.EAST_WINDOWS_TEMPLATE),
+                powerShell());
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        assertThat(pollJob(created.header("x-ms-request-id")).get("Status").asText()).isEqualTo("Completed");
+        String id = created.json().get("ID").asText();
+        url = vmm(FABRIKAM) + "/" + vmKey(id, stamp);
 
         JsonNode read = readByFilter(id);
         JsonNode stopped = putWhole(id, read, "Stop", null);
@@ -45,7 +60,7 @@ class VirtualMachinePowerShellWireTest extends VirtualMachineWriteSupport {
         assertThat(started.get("Description").asText()).isEqualTo("renamed by a lower-case member");
 
         putWhole(id, readByFilter(id), "Stop", null);
-        Response removed = send("DELETE", vmUrl(id), null, powerShell());
+        Response removed = send("DELETE", url, null, powerShell());
         assertThat(removed.status()).isEqualTo(204);
         assertThat(pollJob(removed.header("x-ms-request-id")).get("Status").asText()).isEqualTo("Completed");
         assertThat(get(vmm(FABRIKAM) + "/VirtualMachines?$filter=ID eq guid'" + id + "'", powerShell()).json()
@@ -53,7 +68,10 @@ class VirtualMachinePowerShellWireTest extends VirtualMachineWriteSupport {
     }
 
     private JsonNode readByFilter(String id) {
-        Response list = get(vmm(FABRIKAM) + "/VirtualMachines?$filter=ID eq guid'" + id + "'", powerShell());
+        // Get-WAPackVM reads with the six-way $expand; the proxy object it PUTs back carries the expanded sets too
+        Response list = get(vmm(FABRIKAM) + "/VirtualMachines?$filter=ID eq guid'" + id + "'&$expand="
+                + "VirtualNetworkAdapters,VMCheckpoints,VirtualSCSIAdapters,VirtualHardDisks,VirtualDVDDrives,"
+                + "VirtualDiskDrives", powerShell());
         assertThat(list.status()).isEqualTo(200);
         return list.json().get("value").get(0);
     }
@@ -80,7 +98,7 @@ class VirtualMachinePowerShellWireTest extends VirtualMachineWriteSupport {
             body.remove("Description");
             body.put("description", lowerCaseDescription);   // member names are matched without regard to case
         }
-        Response put = send("PUT", vmUrl(id), body.toString(), powerShell("Prefer", "return-content"));
+        Response put = send("PUT", url, body.toString(), powerShell("Prefer", "return-content"));
         assertThat(put.status()).as(put.body()).isEqualTo(200);
         assertThat(put.body()).isNotEmpty();
         String jobId = put.header("x-ms-request-id");

@@ -174,24 +174,6 @@ class VirtualMachineReadTest extends HttpTestSupport {
         assertThat(unknownProperty.json().has("error")).isTrue();
     }
 
-    /** Updates and deletes are the write side's (VirtualMachineUpdateTest and the others); creating is not yet. */
-    @ParameterizedTest
-    @CsvSource(delimiter = '|', value = {
-        "POST   | VirtualMachines"
-    })
-    void createIs405WithAnODataErrorAndChangesNothing(String method, String path) {
-        List<String> before = databaseSnapshot();
-        String url = vmm(FABRIKAM) + "/" + (path.equals("KEY") ? vmKey(GATEWAY_VM, WEST_STAMP) : path);
-        String body = method.equals("DELETE") ? null : """
-                {"StampId":"%s","CloudId":"%s","Name":"Sneaky","Status":"PowerOff"}
-                """.formatted(WEST_STAMP, FABRIKAM_CLOUD);
-        Response response = send(method, url, body, "Accept", ACCEPT_JSON);
-        assertThat(response.status()).isEqualTo(405);
-        assertThat(response.json().get("error").get("code").asText()).isEqualTo("MethodNotAllowed");
-        assertThat(response.json().get("error").get("message").asText()).contains("not available yet");
-        assertThat(databaseSnapshot()).isEqualTo(before);
-    }
-
     @Test
     void metadataDescribesVirtualMachineWithSpfNamesAndTypes() {
         Response raw = get(vmm(FABRIKAM) + "/$metadata");

@@ -122,6 +122,30 @@ class VirtualMachineTransitionsTest {
     }
 
     @Test
+    void aNewMachineStartsOnlyWhenAskedTo() {
+        Move started = VirtualMachineTransitions.create(true);
+        assertThat(started.passing().stream().map(VirtualMachineStates.PowerState::status).toList())
+                .containsExactly("UnderCreation", "Starting");
+        assertThat(started.finalState().status()).isEqualTo("Running");
+        assertThat(VirtualMachineTransitions.create(false).finalState().status()).isEqualTo("PowerOff");
+    }
+
+    @Test
+    void checkpointsKeepTheMachinesPowerStateAndNeedASteadyOne() {
+        for (var action : VirtualMachineTransitions.CheckpointAction.values()) {
+            Move move = (Move) VirtualMachineTransitions.checkpoint(action, "Running", "Running");
+            assertThat(move.transientState().virtualMachineState()).isEqualTo("Running");
+            assertThat(move.finalState().status()).isEqualTo("Running");
+            assertThat(VirtualMachineTransitions.checkpoint(action, "UnderCreation", "PowerOff"))
+                    .isInstanceOf(Refused.class);
+        }
+        assertThat(((Move) VirtualMachineTransitions.checkpoint(VirtualMachineTransitions.CheckpointAction.RESTORE,
+                "Saved", "Saved")).transientState().status()).isEqualTo("RecoveringCheckpoint");
+        assertThat(VirtualMachineTransitions.operation(VirtualMachineOperation.REPAIR, "CheckpointFailed", "Running",
+                RepairAction.DISMISS)).isInstanceOf(Move.class);
+    }
+
+    @Test
     void verbsAreMatchedWithoutRegardToCaseAndUnknownOnesAreNot() {
         assertThat(VirtualMachineOperation.of("savestate")).contains(VirtualMachineOperation.SAVE_STATE);
         assertThat(VirtualMachineOperation.of("Restart")).isEmpty();
