@@ -6,7 +6,10 @@ import java.util.UUID;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
-/** Writes to the {@code vm_checkpoints} table: plain parameterized SQL joining the caller's transaction. */
+/**
+ * What checkpoint jobs do to the {@code vm_checkpoints} table besides saving new rows ({@link VmCheckpoint#of}):
+ * plain parameterized SQL joining the caller's transaction.
+ */
 @Repository
 class VirtualMachineCheckpointRows {
 
@@ -16,17 +19,14 @@ class VirtualMachineCheckpointRows {
         this.jdbc = jdbc;
     }
 
-    /** A new checkpoint, taken after the machine's latest one (Hyper-V's tree: each has its parent). */
-    void insert(UUID id, VirtualMachine vm, String name, String description, OffsetDateTime now) {
+    /** The parent of a machine's next checkpoint: the one it was last restored to, else its newest (Hyper-V's tree). */
+    UUID parentOfNext(VirtualMachine vm) {
+        if (vm.getLastRestoredCheckpointId() != null) {
+            return vm.getLastRestoredCheckpointId();
+        }
         List<UUID> latest = jdbc.queryForList("SELECT id FROM vm_checkpoints WHERE vm_id = ? AND stamp_id = ?"
                 + " ORDER BY added_time DESC FETCH FIRST 1 ROWS ONLY", UUID.class, vm.getId(), vm.getStampId());
-        UUID parent = vm.getLastRestoredCheckpointId() != null ? vm.getLastRestoredCheckpointId()
-                : latest.isEmpty() ? null : latest.get(0);
-        jdbc.update("""
-                INSERT INTO vm_checkpoints (id, stamp_id, subscription_id, vm_id, name, description,
-                  parent_checkpoint_id, added_time, modified_time)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""",
-                id, vm.getStampId(), vm.getSubscriptionId(), vm.getId(), name, description, parent, now, now);
+        return latest.isEmpty() ? null : latest.get(0);
     }
 
     void rename(UUID id, UUID stampId, String name, String description, OffsetDateTime now) {

@@ -104,7 +104,7 @@ public class VirtualMachineLifecycle {
         VirtualMachineSources.Resolved source = sources.resolve(subscriptionId, request);
         VirtualMachine.Blueprint blueprint = source.blueprint();
         QuotaDimension over = quotas.exceededBy(subscriptionId, request.cloudId(), request.stampId(),
-                blueprint.cpuCount(), blueprint.memoryMb(), gigabytes(source.disk().maximumSize()));
+                blueprint.cpuCount(), blueprint.memoryMb(), gigabytes(source.disk().getMaximumSize()));
         if (over != null) {
             throw overQuota(over, request.cloudId());
         }
@@ -112,7 +112,7 @@ public class VirtualMachineLifecycle {
         VirtualMachine machine = machines.saveAndFlush(VirtualMachine.standAlone(UUID.randomUUID(),
                 request.stampId(), subscriptionId, request.cloudId(), blueprint, sources.owner(subscriptionId,
                         principal), now));
-        devices.create(machine, source.disk(), source.adapters(), now);
+        devices.save(VirtualMachineDevices.forNewVm(machine, source.disk(), source.adapters(), now));
         Plan plan = VirtualMachineTransitions.create(request.startVm());
         return submit(machine, plan, CREATE, "Create virtual machine", "New-SCVirtualMachine", principal,
                 Map.of(START_VM, Boolean.toString(request.startVm())));
@@ -217,15 +217,16 @@ public class VirtualMachineLifecycle {
                         + " on stamp " + stampId));
         refuseWhileItsServiceIsBusy(machine);
         OffsetDateTime now = OffsetDateTime.now(clock);
-        UUID id = UUID.randomUUID();
+        // VMM's default name: the machine's, with the time taken
+        VmCheckpoint checkpoint = VmCheckpoint.of(machine, name == null || name.isBlank() ? machine.getName()
+                + " - (" + now.toLocalDateTime().withNano(0) + ")" : name, description,
+                checkpointRows.parentOfNext(machine), now);
         Plan plan = VirtualMachineTransitions.checkpoint(VirtualMachineTransitions.CheckpointAction.CREATE,
                 machine.getStatus(), machine.getVirtualMachineState());
         Ticket ticket = submit(machine, plan, CHECKPOINT_CREATE, "Create checkpoint", "New-SCVMCheckpoint",
-                principal, Map.of(CHECKPOINT_ID, id.toString()));
-        // VMM's default name: the machine's, with the time taken
-        checkpointRows.insert(id, machine, name == null || name.isBlank() ? machine.getName() + " - ("
-                + now.toLocalDateTime().withNano(0) + ")" : name, description, now);
-        return new CheckpointTicket(new VmmKey(id, stampId), ticket.jobId());
+                principal, Map.of(CHECKPOINT_ID, checkpoint.getId().toString()));
+        checkpoints.save(checkpoint);
+        return new CheckpointTicket(new VmmKey(checkpoint.getId(), stampId), ticket.jobId());
     }
 
     /**

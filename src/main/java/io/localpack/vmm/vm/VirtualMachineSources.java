@@ -44,8 +44,8 @@ class VirtualMachineSources {
     }
 
     /** The machine to create, the library disk its OS disk copies, and its adapters. */
-    record Resolved(VirtualMachine.Blueprint blueprint, NewVirtualMachineDevices.SourceDisk disk,
-            List<NewVirtualMachineDevices.Adapter> adapters) {
+    record Resolved(VirtualMachine.Blueprint blueprint, VirtualHardDisk disk,
+            List<NewVmNetworkAdapterInput> adapters) {
     }
 
     Resolved resolve(UUID subscriptionId, NewVirtualMachine request) {
@@ -103,10 +103,7 @@ class VirtualMachineSources {
                 fromTemplate ? template.getId() : null,
                 fromTemplate ? template.getHardwareProfileId() : request.hardwareProfileId(),
                 disk.getId(), disk.getSize(), HOST_FOLDER + request.name());
-        NewVirtualMachineDevices.SourceDisk source = new NewVirtualMachineDevices.SourceDisk(disk.getId(),
-                disk.getName(), disk.getFamilyName(), disk.getRelease(), disk.getOperatingSystem(), disk.getVhdType(),
-                disk.getVhdFormat(), disk.getSize(), disk.getMaximumSize());
-        return new Resolved(blueprint, source, adapters(subscriptionId, stampId, request, template));
+        return new Resolved(blueprint, disk, adapters(subscriptionId, stampId, request, template));
     }
 
     /** An update naming another hardware profile: the profile's CPU count and memory, unless the request sets them. */
@@ -122,32 +119,25 @@ class VirtualMachineSources {
     }
 
     /**
-     * One adapter per NewVirtualNetworkAdapterInput entry (an all-null entry is one not connected); without any, one
-     * per adapter of the template (not connected), or a single one for a machine made from a disk.
+     * The adapter inputs, with each named network's id (an all-null entry is an adapter not connected); without any,
+     * one unconnected input per adapter of the template (at least one).
      */
-    private List<NewVirtualMachineDevices.Adapter> adapters(UUID subscriptionId, UUID stampId,
-            NewVirtualMachine request, VmTemplate template) {
-        List<NewVirtualMachineDevices.Adapter> adapters = new ArrayList<>();
+    private List<NewVmNetworkAdapterInput> adapters(UUID subscriptionId, UUID stampId, NewVirtualMachine request,
+            VmTemplate template) {
         List<NewVirtualMachine.NewAdapter> inputs = request.adapters();
         if (inputs.isEmpty()) {
-            List<String> names = template == null ? List.of("Network Adapter")
-                    : devices.templateAdapterNames(template.getId(), stampId);
-            for (int slot = 0; slot < names.size(); slot++) {
-                adapters.add(new NewVirtualMachineDevices.Adapter(names.get(slot), slot, null, null, "Dynamic", null,
-                        "Dynamic", "Dynamic", false, 0));
-            }
-            return adapters;
+            int count = template == null ? 1 : Math.max(1, devices.templateAdapterCount(template.getId(), stampId));
+            return java.util.Collections.nCopies(count, null);
         }
-        for (int slot = 0; slot < inputs.size(); slot++) {
-            NewVirtualMachine.NewAdapter input = inputs.get(slot);
+        List<NewVmNetworkAdapterInput> adapters = new ArrayList<>();
+        for (NewVirtualMachine.NewAdapter input : inputs) {
             UUID networkId = !input.connected() ? null : input.vmNetworkId() != null ? input.vmNetworkId()
                     : devices.networkIdOf(subscriptionId, stampId, input.vmNetworkName());
-            adapters.add(new NewVirtualMachineDevices.Adapter(inputs.size() == 1 ? "Network Adapter"
-                    : "Network Adapter " + (slot + 1), slot, networkId, input.connected() ? input.vmNetworkName()
-                    : null, addressType("MACAddressType", input.macAddressType()), input.macAddress(),
+            adapters.add(new NewVmNetworkAdapterInput(input.connected() ? input.vmNetworkName() : null, networkId,
+                    null, addressType("MACAddressType", input.macAddressType()), input.macAddress(),
                     addressType("IPv4AddressType", input.ipv4AddressType()),
-                    addressType("IPv6AddressType", input.ipv6AddressType()),
-                    Boolean.TRUE.equals(input.vlanEnabled()), input.vlanId() == null ? 0 : input.vlanId()));
+                    addressType("IPv6AddressType", input.ipv6AddressType()), input.vlanEnabled(),
+                    input.vlanId() == null ? null : input.vlanId().shortValue()));
         }
         return adapters;
     }
