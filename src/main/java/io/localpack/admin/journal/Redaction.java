@@ -4,11 +4,13 @@ import java.util.regex.Pattern;
 
 /**
  * Replaces secrets in bodies before they are kept: JSON members and XML elements whose name says password, secret,
- * token, key or certificate (Jobs restart's Password, ASM's certificate data and the like).
+ * token, key or certificate (Jobs restart's Password, ASM's certificate data, a new VM's LocalAdminPassword,
+ * ProductKey and LinuxAdministratorSSHKeyString and the like).
  */
 final class Redaction {
 
-    private static final String SECRET_NAME = "[A-Za-z_]*(?i:password|secret|token|privatekey|certificate|apikey)[A-Za-z_]*";
+    private static final String SECRET_NAME =
+            "[A-Za-z_]*(?i:password|secret|token|privatekey|certificate|apikey|productkey|sshkey)[A-Za-z_]*";
     private static final Pattern JSON_MEMBER = Pattern.compile(
             "(\"" + SECRET_NAME + "\"\\s*:\\s*)(\"(?:[^\"\\\\]|\\\\.)*\"|[^,}\\]\\s]+)");
     private static final Pattern XML_ELEMENT = Pattern.compile(

@@ -9,12 +9,21 @@ import io.localpack.dialect.ODataRequestAdapter;
 import io.localpack.dialect.V3Atom;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Set;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import org.apache.olingo.commons.api.data.Entity;
 import org.apache.olingo.commons.api.edm.EdmEntityType;
+import org.apache.olingo.commons.api.edm.EdmPrimitiveTypeKind;
+import org.apache.olingo.commons.api.edm.EdmProperty;
+import org.apache.olingo.commons.api.edm.EdmStructuredType;
+import org.apache.olingo.commons.api.edm.EdmType;
 import org.apache.olingo.commons.api.format.ContentType;
 import org.apache.olingo.commons.api.http.HttpStatusCode;
 import org.apache.olingo.server.api.OData;
@@ -58,12 +67,14 @@ public class RequestBodies {
             format = ContentType.create(ContentType.JSON, ContentType.PARAMETER_IEEE754_COMPATIBLE, "true");
         }
         if (format.isCompatible(ContentType.APPLICATION_JSON)) {
-            body = withoutAnnotations(body);
+            body = withoutAnnotations(body, type, "true".equalsIgnoreCase(
+                    format.getParameter(ContentType.PARAMETER_IEEE754_COMPATIBLE)));
         }
         return odata.createDeserializer(format, metadata).entity(new ByteArrayInputStream(body), type).getEntity();
     }
 
-    private byte[] withoutAnnotations(byte[] body) throws ODataApplicationException {
+    private byte[] withoutAnnotations(byte[] body, EdmStructuredType type, boolean ieee754Compatible)
+            throws ODataApplicationException {
         JsonNode tree;
         try {
             tree = json.readTree(body);
@@ -79,11 +90,100 @@ public class RequestBodies {
         }
         strip(object, true);
         rejectNul(object);
+        toDeclaredForm(object, type, ieee754Compatible);
         try {
             return json.writeValueAsBytes(object);
         } catch (JsonProcessingException e) {
             throw badRequest("The request body could not be read");
         }
+    }
+
+    /** The numeric Edm types whose values clients may send as JSON strings (azure-powershell quotes long and double). */
+    private static final Set<EdmPrimitiveTypeKind> NUMBERS = EnumSet.of(EdmPrimitiveTypeKind.Byte,
+            EdmPrimitiveTypeKind.SByte, EdmPrimitiveTypeKind.Int16, EdmPrimitiveTypeKind.Int32,
+            EdmPrimitiveTypeKind.Int64, EdmPrimitiveTypeKind.Decimal, EdmPrimitiveTypeKind.Double,
+            EdmPrimitiveTypeKind.Single);
+
+    /**
+     * Members as the schema declares them, so Olingo's strict reader takes what SPF takes: navigation members (the
+     * related entities a client read with $expand and sends back) dropped, names matched without
+     * regard to case (a Go client sends {@code Statusstring}, {@code FailedJobId}), and numbers sent as strings
+     * ({@code "CPUCount":"2"}, {@code "TotalSize":"1024"}) as numbers, or, for Int64 and Decimal under
+     * IEEE754Compatible, as strings the other way round. A string that is no number stays as it is, for Olingo to
+     * refuse.
+     */
+    private static void toDeclaredForm(ObjectNode object, EdmStructuredType type, boolean ieee754Compatible) {
+        Map<String, String> declared = new HashMap<>();
+        type.getPropertyNames().forEach(name -> declared.put(name.toLowerCase(Locale.ROOT), name));
+        Set<String> navigations = new java.util.HashSet<>();
+        type.getNavigationPropertyNames().forEach(name -> navigations.add(name.toLowerCase(Locale.ROOT)));
+        for (String name : namesOf(object)) {
+            if (navigations.contains(name.toLowerCase(Locale.ROOT))) {
+                // Azure PowerShell PUTs back the object it read with $expand; SPF ignores the related entities
+                object.remove(name);
+                continue;
+            }
+            String declaredName = declared.get(name.toLowerCase(Locale.ROOT));
+            if (declaredName == null) {
+                continue;
+            }
+            JsonNode value = object.get(name);
+            if (!declaredName.equals(name) && !object.has(declaredName)) {
+                object.remove(name);
+                object.set(declaredName, value);
+            }
+            EdmProperty property = type.getStructuralProperty(declaredName);
+            if (property == null) {
+                continue;
+            }
+            if (property.getType() instanceof EdmStructuredType complex) {
+                if (value instanceof ObjectNode member) {
+                    toDeclaredForm(member, complex, ieee754Compatible);
+                } else if (value instanceof ArrayNode elements) {
+                    elements.forEach(e -> {
+                        if (e instanceof ObjectNode element) {
+                            toDeclaredForm(element, complex, ieee754Compatible);
+                        }
+                    });
+                }
+            } else if (!property.isCollection()) {
+                JsonNode number = asDeclaredNumber(property.getType(), value, ieee754Compatible);
+                if (number != null) {
+                    object.set(declaredName, number);
+                }
+            }
+        }
+    }
+
+    private static JsonNode asDeclaredNumber(EdmType type, JsonNode value, boolean ieee754Compatible) {
+        EdmPrimitiveTypeKind kind;
+        try {
+            kind = EdmPrimitiveTypeKind.valueOfFQN(type.getFullQualifiedName());
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+        if (!NUMBERS.contains(kind)) {
+            return null;
+        }
+        boolean asText = ieee754Compatible && (kind == EdmPrimitiveTypeKind.Int64
+                || kind == EdmPrimitiveTypeKind.Decimal);
+        if (asText && value.isNumber()) {
+            return JsonNodeFactory.instance.textNode(value.asText());
+        }
+        if (!asText && value.isTextual()) {
+            try {
+                return JsonNodeFactory.instance.numberNode(new java.math.BigDecimal(value.asText().trim()));
+            } catch (NumberFormatException e) {
+                return null;
+            }
+        }
+        return null;
+    }
+
+    private static List<String> namesOf(ObjectNode object) {
+        List<String> names = new ArrayList<>();
+        object.fieldNames().forEachRemaining(names::add);
+        return names;
     }
 
     private static boolean isV3Atom(ContentType format, byte[] body) {

@@ -42,11 +42,14 @@ public class ServiceLifecycle {
     private final ServiceManager manager;
     private final ServiceTemplateRepository templates;
     private final JobService jobs;
+    private final ServiceMachines machines;
 
-    public ServiceLifecycle(ServiceManager manager, ServiceTemplateRepository templates, JobService jobs) {
+    public ServiceLifecycle(ServiceManager manager, ServiceTemplateRepository templates, JobService jobs,
+            ServiceMachines machines) {
         this.manager = manager;
         this.templates = templates;
         this.jobs = jobs;
+        this.machines = machines;
     }
 
     /** A queued job and the service it works on. */
@@ -150,6 +153,14 @@ public class ServiceLifecycle {
                 // Fault rules can match any service job by template: the service's own, or the one it moves to.
                 .parameter(JobRequest.TEMPLATE_ID, service.getServiceTemplateId());
         parameters.forEach(request::parameter);
+        // A job on one of its machines holds the service too, as a service job holds its machines (2602 both ways).
+        manager.lockForJob(service.getId(), service.getStampId());
+        for (UUID machine : machines.machineIds(new io.localpack.vmm.common.VmmKey(service.getId(),
+                service.getStampId()))) {
+            jobs.activeJobOn(machine).ifPresent(running -> {
+                throw VmmRequestException.locked(running);
+            });
+        }
         try {
             Job job = jobs.submit(request.build());
             service.setMostRecentTaskId(job.id());

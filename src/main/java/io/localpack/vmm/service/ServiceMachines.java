@@ -22,4 +22,7 @@ public interface ServiceMachines {
     void recordJob(VmmKey service, UUID jobId, UUID failedJobId);
 
     void deleteAll(VmmKey service);
+
+    /** The ids of the service's machines (each can be the target of a job of its own). */
+    java.util.List<UUID> machineIds(VmmKey service);
 }

@@ -80,6 +80,14 @@ public class ServiceManager {
         return services.save(service);
     }
 
+    /**
+     * Holds the service's row until the caller's transaction ends: jobs on the service and on its machines are
+     * queued one at a time (see {@link ServiceRepository#lockForJob}).
+     */
+    public void lockForJob(UUID serviceId, UUID stampId) {
+        services.lockForJob(serviceId, stampId);
+    }
+
     /** Refuses changes a tenant may not make, before anything is recorded. */
     public void validate(ServiceChanges changes) {
         if (changes.servicePriority() != null) {

@@ -453,4 +453,108 @@ public class VirtualMachine {
     public String getCapabilityProfile() {
         return capabilityProfile;
     }
+
+    // Changes made by the stand-alone machine life cycle (VirtualMachineLifecycle and its jobs).
+
+    /** Shows a state of {@link VirtualMachineStates}: Status, StatusString and VirtualMachineState together. */
+    public void showState(VirtualMachineStates.PowerState state, OffsetDateTime now) {
+        this.status = state.status();
+        this.statusString = state.statusString();
+        this.virtualMachineState = state.virtualMachineState();
+        this.modifiedTime = now;
+        // Saving keeps the memory on disk until the machine starts again or the state is discarded.
+        if (VirtualMachineStates.SAVED.equals(state.status())) {
+            this.hasSavedState = true;
+        } else if (VirtualMachineStates.RUNNING.equals(state.status())
+                || VirtualMachineStates.POWER_OFF.equals(state.status())) {
+            this.hasSavedState = false;
+        }
+    }
+
+    /** The checkpoint the machine was last restored to (LastRestoredCheckpointId). */
+    public void setLastRestoredCheckpointId(UUID checkpointId) {
+        this.lastRestoredCheckpointId = checkpointId;
+    }
+
+    /**
+     * What a new stand-alone machine is made of, resolved from its template, or its profile and library disk, and the
+     * request's own values.
+     */
+    public record Blueprint(String name, String computerName, String description, int cpuCount, int memoryMb,
+            boolean dynamicMemoryEnabled, Integer dynamicMemoryMinimumMb, Integer dynamicMemoryMaximumMb,
+            Integer dynamicMemoryBufferPercentage, int generation, String cpuType, String operatingSystem,
+            UUID vmTemplateId, UUID hardwareProfileId, UUID virtualHardDiskId, long totalSize, String location) {
+    }
+
+    /** A new stand-alone machine of a subscription, UnderCreation; its create job does the rest. Nothing is saved. */
+    public static VirtualMachine standAlone(UUID id, UUID stampId, UUID subscriptionId, UUID cloudId,
+            Blueprint blueprint, UserAndRole owner, OffsetDateTime now) {
+        VirtualMachine vm = new VirtualMachine();
+        vm.id = id;
+        vm.stampId = stampId;
+        vm.subscriptionId = subscriptionId;
+        vm.cloudId = cloudId;
+        vm.name = blueprint.name();
+        vm.computerName = blueprint.computerName();
+        vm.description = blueprint.description();
+        vm.cpuCount = blueprint.cpuCount();
+        vm.memoryMb = blueprint.memoryMb();
+        vm.dynamicMemoryEnabled = blueprint.dynamicMemoryEnabled();
+        vm.dynamicMemoryMinimumMb = blueprint.dynamicMemoryMinimumMb();
+        vm.dynamicMemoryMaximumMb = blueprint.dynamicMemoryMaximumMb();
+        vm.dynamicMemoryBufferPercentage = blueprint.dynamicMemoryBufferPercentage();
+        vm.generation = blueprint.generation();
+        vm.cpuType = blueprint.cpuType();
+        vm.operatingSystem = blueprint.operatingSystem();
+        vm.vmTemplateId = blueprint.vmTemplateId();
+        vm.hardwareProfileId = blueprint.hardwareProfileId();
+        vm.virtualHardDiskId = blueprint.virtualHardDiskId();
+        vm.totalSize = blueprint.totalSize();
+        vm.location = blueprint.location();
+        vm.owner = owner;
+        vm.enabled = true;
+        vm.addedTime = now;
+        vm.creationTime = now;
+        vm.showState(VirtualMachineStates.UNDER_CREATION_STATE, now);
+        return vm;
+    }
+
+    /** The job that last worked on the machine (MostRecentTaskId). */
+    public void setMostRecentTaskId(UUID jobId) {
+        this.mostRecentTaskId = jobId;
+    }
+
+    /** The job that failed on the machine (FailedJobID); null clears it. */
+    public void setFailedJobId(UUID jobId) {
+        this.failedJobId = jobId;
+    }
+
+    /** Applies a change of properties: null members keep the current value. */
+    public void apply(VirtualMachineUpdate update, OffsetDateTime now) {
+        if (update.name() != null) {
+            this.name = update.name();
+        }
+        if (update.description() != null) {
+            this.description = update.description();
+        }
+        if (update.cpuCount() != null) {
+            this.cpuCount = update.cpuCount();
+        }
+        if (update.memoryMb() != null) {
+            this.memoryMb = update.memoryMb();
+        }
+        if (update.dynamicMemoryEnabled() != null) {
+            this.dynamicMemoryEnabled = update.dynamicMemoryEnabled();
+        }
+        if (update.dynamicMemoryMinimumMb() != null) {
+            this.dynamicMemoryMinimumMb = update.dynamicMemoryMinimumMb();
+        }
+        if (update.dynamicMemoryMaximumMb() != null) {
+            this.dynamicMemoryMaximumMb = update.dynamicMemoryMaximumMb();
+        }
+        if (update.hardwareProfileId() != null) {
+            this.hardwareProfileId = update.hardwareProfileId();
+        }
+        this.modifiedTime = now;
+    }
 }

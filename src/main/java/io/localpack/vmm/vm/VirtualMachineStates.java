@@ -49,6 +49,52 @@ public final class VirtualMachineStates {
             POWER_OFF);
     public static final PowerState DELETING_STATE = new PowerState(DELETING, DELETING_TEXT, POWER_OFF);
 
+    // The states of the stand-alone machine operations (VirtualMachineTransitions): tokens are VMM's display text
+    // without spaces, texts VMM's display text (shared/spec/vmm-states.md 2.4).
+    public static final String PAUSING = "Pausing";
+    public static final String PAUSED = "Paused";
+    public static final String SAVING = "Saving";
+    public static final String SAVED = "Saved";
+    public static final String RESTORING = "Restoring";
+    public static final String DISCARDING_SAVED_STATE = "DiscardSavedState";
+    public static final String UNDER_UPDATE = "UnderUpdate";
+    public static final String MIGRATION_FAILED = "MigrationFailed";
+    /** Named by Repair-SCVirtualMachine's help; not in VMM's display list, so LocalPack never enters it itself. */
+    public static final String DELETION_FAILED = "DeletionFailed";
+
+    public static final PowerState PAUSING_STATE = new PowerState(PAUSING, "Pausing", PAUSING);
+    public static final PowerState PAUSED_STATE = new PowerState(PAUSED, "Paused", PAUSED);
+    public static final PowerState SAVING_STATE = new PowerState(SAVING, "Saving", SAVING);
+    public static final PowerState SAVED_STATE = new PowerState(SAVED, "Saved", SAVED);
+    /** Starting a saved machine restores its memory first. */
+    public static final PowerState RESTORING_STATE = new PowerState(RESTORING, "Restoring", RESTORING);
+    public static final PowerState DISCARDING_SAVED_STATE_STATE = new PowerState(DISCARDING_SAVED_STATE,
+            "Discard Saved State", SAVED);
+    /** Hardware changes happen on a powered-off machine only. */
+    public static final PowerState UNDER_UPDATE_STATE = new PowerState(UNDER_UPDATE, "Under Update", POWER_OFF);
+
+    // Checkpoint operations: the machine keeps its power state (VirtualMachineState) while they run.
+    public static final String CREATING_CHECKPOINT = "CreatingCheckpoint";
+    public static final String RECOVERING_CHECKPOINT = "RecoveringCheckpoint";
+    public static final String DELETING_CHECKPOINT = "DeletingCheckpoint";
+    public static final String CHECKPOINT_FAILED = "CheckpointFailed";
+
+    public static PowerState creatingCheckpoint(String virtualMachineState) {
+        return new PowerState(CREATING_CHECKPOINT, "Creating Checkpoint", virtualMachineState);
+    }
+
+    public static PowerState recoveringCheckpoint(String virtualMachineState) {
+        return new PowerState(RECOVERING_CHECKPOINT, "Recovering Checkpoint", virtualMachineState);
+    }
+
+    public static PowerState deletingCheckpoint(String virtualMachineState) {
+        return new PowerState(DELETING_CHECKPOINT, "Deleting Checkpoint", virtualMachineState);
+    }
+
+    public static PowerState checkpointFailed(String virtualMachineState) {
+        return new PowerState(CHECKPOINT_FAILED, "Checkpoint Failed", virtualMachineState);
+    }
+
     /** A failed update leaves the machine powered as it was: pass its VirtualMachineState (Running or PowerOff). */
     public static PowerState updateFailed(String virtualMachineState) {
         return new PowerState(UPDATE_FAILED, UPDATE_FAILED_TEXT, virtualMachineState);

@@ -83,6 +83,12 @@ public class VirtualMachinesOfServices implements ServiceMachines {
         tiers.deleteByService(service.getId(), service.getStampId());
     }
 
+    @Override
+    public List<UUID> machineIds(VmmKey service) {
+        return machines.findByServiceIdAndStampId(service.getId(), service.getStampId()).stream()
+                .map(VirtualMachine::getId).toList();
+    }
+
     private OffsetDateTime now() {
         return OffsetDateTime.now(clock);
     }

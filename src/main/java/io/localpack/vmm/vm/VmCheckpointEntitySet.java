@@ -24,15 +24,16 @@ public class VmCheckpointEntitySet {
      */
     @Bean
     @Order(75)
-    EntitySetDeclaration<VmCheckpoint> vmCheckpoints(VmCheckpointRepository checkpoints) {
+    EntitySetDeclaration<VmCheckpoint> vmCheckpoints(VmCheckpointRepository checkpoints,
+            VmCheckpointWrites writes) {
         return EntitySetDeclaration.builder("VMCheckPoints", "VMCheckPoint", VmCheckpoint.class)
                 .key("ID", VmCheckpoint::getId).queryable("id")
-                .key("StampId", VmCheckpoint::getStampId).queryable("stampId")
-                .property("VMId", GUID, VmCheckpoint::getVmId).queryable("vmId")
-                .property("Name", STRING, VmCheckpoint::getName).queryable("name")
-                .property("Description", STRING, VmCheckpoint::getDescription).queryable("description")
-                .property("VMCheckPointAction", STRING, c -> null)
-                .property("Confirm", BOOLEAN, c -> null)
+                .key("StampId", VmCheckpoint::getStampId).queryable("stampId").writable()
+                .property("VMId", GUID, VmCheckpoint::getVmId).queryable("vmId").writable()
+                .property("Name", STRING, VmCheckpoint::getName).queryable("name").writable()
+                .property("Description", STRING, VmCheckpoint::getDescription).queryable("description").writable()
+                .property("VMCheckPointAction", STRING, c -> null).writable()
+                .property("Confirm", BOOLEAN, c -> null).writable()
                 .property("Accessibility", STRING, c -> PUBLIC)
                 .property("AddedTime", DATE_TIME, VmCheckpoint::getAddedTime).queryable("addedTime")
                 .property("ModifiedTime", DATE_TIME, VmCheckpoint::getModifiedTime).queryable("modifiedTime")
@@ -41,6 +42,7 @@ public class VmCheckpointEntitySet {
                 .queryable("parentCheckpointId")
                 .property("Enabled", BOOLEAN, c -> true)
                 .property("RunAsynchronously", BOOLEAN, c -> null)
+                .writes(writes)
                 .scope(TenantScope.ownedRows(), checkpoints::findOwned)
                 .build();
     }

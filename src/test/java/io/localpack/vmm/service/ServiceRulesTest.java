@@ -70,7 +70,8 @@ class ServiceRulesTest {
      * No JobService (it needs the job engine's database): every refusal must come before a job is queued, so a test
      * that reached the queue would fail on it rather than pass.
      */
-    private final ServiceLifecycle lifecycle = new ServiceLifecycle(manager, templateRepository, null);
+    private final ServiceLifecycle lifecycle = new ServiceLifecycle(manager, templateRepository, null,
+            machines);
 
     // Two releases of "Network Gateway" on the west stamp, the same name on the east stamp, and another family.
     private final ServiceTemplate gateway1 = template(WEST, "Network Gateway", "1.0",
@@ -430,6 +431,11 @@ class ServiceRulesTest {
         @Override
         public void deleteAll(VmmKey service) {
             calls.add("deleteAll " + service);
+        }
+
+        @Override
+        public List<UUID> machineIds(VmmKey service) {
+            return List.of();
         }
     }
 }

@@ -1,0 +1,58 @@
+package io.localpack.vmm.vm;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.Test;
+
+/** Name, description and hardware changes of stand-alone machines, as jobs, in V4 and V3. */
+class VirtualMachineUpdateTest extends VirtualMachineWriteSupport {
+
+    @Test
+    void nameAndDescriptionChangeInAnyStateWithoutPassingThroughAnotherState() {
+        String id = running("rename me");
+        Response renamed = send("PUT", vmUrl(id), "{\"Name\":\"renamed\",\"Description\":\"by PUT\"}");
+        assertThat(renamed.status()).isEqualTo(204);
+        JsonNode job = awaitJob(renamed.header("x-ms-request-id"));
+        assertThat(job.get("Name").asText()).isEqualTo("Change properties of virtual machine");
+        assertThat(job.get("CmdletName").asText()).isEqualTo("Set-SCVirtualMachine");
+        JsonNode machine = vm(id);
+        assertThat(machine.get("Name").asText()).isEqualTo("renamed");
+        assertThat(machine.get("Description").asText()).isEqualTo("by PUT");
+        assertThat(machine.get("Status").asText()).isEqualTo("Running");
+    }
+
+    @Test
+    void hardwareOfAStoppedMachineChangesThroughUnderUpdateV3() {
+        String id = stopped("resize me");
+        Response resized = send("MERGE", vmUrl(id), "{\"CPUCount\":4,\"Memory\":8192}",
+                v3("Accept", "application/json", "Prefer", "return-content"));
+        assertThat(resized.status()).as(resized.body()).isEqualTo(200);
+        assertThat(resized.json().get("CPUCount").asInt()).isEqualTo(4);
+        assertThat(resized.json().get("Memory").asInt()).isEqualTo(8192);
+        assertThat(resized.json().get("Status").asText()).isEqualTo("PowerOff");
+        JsonNode job = awaitJob(resized.header("x-ms-request-id"));
+        assertThat(job.get("Status").asText()).isEqualTo("Completed");
+    }
+
+    @Test
+    void hardwareOfARunningMachineIsVmmsRefusalAndChangesNothing() {
+        String id = running("cannot resize");
+        String before = row(id);
+        Response refused = send("PATCH", vmUrl(id), "{\"Memory\":4096,\"Name\":\"not renamed either\"}",
+                "Accept", "application/json");
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(refused.json().get("error").get("code").asText()).isEqualTo("1730");
+        assertThat(refused.json().get("error").get("message").asText()).contains("PowerOff");
+        assertThat(awaitJob(refused.header("x-ms-request-id")).get("Status").asText()).isEqualTo("Failed");
+        assertThat(row(id)).isEqualTo(before);
+    }
+
+    @Test
+    void theSameHardwareSentBackIsNoChangeEvenWhileRunning() {
+        String id = running("unchanged hardware");
+        Response response = send("PUT", vmUrl(id), "{\"CPUCount\":2,\"Memory\":2048,\"Description\":\"only this\"}");
+        assertThat(response.status()).as(response.body()).isEqualTo(204);
+        assertThat(vm(id).get("Description").asText()).isEqualTo("only this");
+    }
+}
