@@ -21,12 +21,13 @@ import java.util.UUID;
 /**
  * A VMM virtual machine, as part of a service tier or (later) on its own, owned by one subscription.
  * Field names follow the VMM.VirtualMachine properties; the wire mapping lives in {@link VirtualMachineEntitySet}.
- * The life-cycle jobs change machines in bulk through {@link VirtualMachineRepository}.
+ * The life-cycle jobs change machines in bulk through {@link VirtualMachineRepository}. Its hardware settings and
+ * origin are columns of {@link VirtualMachineConfiguration}.
  */
 @Entity
 @Table(name = "virtual_machines")
 @IdClass(VmmKey.class)
-public class VirtualMachine {
+public class VirtualMachine extends VirtualMachineConfiguration {
 
     /** VMM's default number of upgrade domains of a tier: machines are spread over them in turn. */
     static final int UPGRADE_DOMAINS = 5;
@@ -98,57 +99,6 @@ public class VirtualMachine {
     private String vmHostName;
     @Column(name = "upgrade_domain")
     private Integer upgradeDomain;
-
-    // Hardware and origin (V9). The initial values are Hyper-V's for a VM created without saying otherwise, as the
-    // columns' defaults: JPA inserts every column, so a new machine (service tier or stand-alone) needs them here.
-    private Integer generation = 1;
-    @Column(name = "dynamic_memory_enabled")
-    private Boolean dynamicMemoryEnabled = false;
-    @Column(name = "dynamic_memory_minimum_mb")
-    private Integer dynamicMemoryMinimumMb;
-    @Column(name = "dynamic_memory_maximum_mb")
-    private Integer dynamicMemoryMaximumMb;
-    @Column(name = "dynamic_memory_buffer_percentage")
-    private Integer dynamicMemoryBufferPercentage;
-    @Column(name = "memory_weight")
-    private Integer memoryWeight = 5000;
-    @Column(name = "cpu_max")
-    private Integer cpuMax = 100;
-    @Column(name = "cpu_reserve")
-    private Integer cpuReserve = 0;
-    @Column(name = "cpu_relative_weight")
-    private Integer cpuRelativeWeight = 100;
-    @Column(name = "cpu_type")
-    private String cpuType;
-    @Column(name = "limit_cpu_for_migration")
-    private Boolean limitCpuForMigration = false;
-    @Column(name = "limit_cpu_functionality")
-    private Boolean limitCpuFunctionality = false;
-    @Column(name = "highly_available")
-    private Boolean highlyAvailable = false;
-    @Column(name = "block_dynamic_optimization")
-    private Boolean blockDynamicOptimization = false;
-    @Column(name = "start_action")
-    private String startAction = "TurnOnVMIfRunningWhenVSStopped";
-    @Column(name = "stop_action")
-    private String stopAction = "SaveVM";
-    @Column(name = "delay_start_seconds")
-    private Integer delayStartSeconds = 0;
-    @Column(name = "has_saved_state")
-    private Boolean hasSavedState = false;
-    @Column(name = "last_restored_checkpoint_id")
-    private UUID lastRestoredCheckpointId;
-    @Column(name = "vm_template_id")
-    private UUID vmTemplateId;
-    @Column(name = "hardware_profile_id")
-    private UUID hardwareProfileId;
-    @Column(name = "virtual_hard_disk_id")
-    private UUID virtualHardDiskId;
-    @Column(name = "total_size")
-    private Long totalSize = 0L;
-    private String location;
-    @Column(name = "capability_profile")
-    private String capabilityProfile;
 
     protected VirtualMachine() {
     }
@@ -354,105 +304,6 @@ public class VirtualMachine {
         return upgradeDomain;
     }
 
-    public Integer getGeneration() {
-        return generation;
-    }
-
-    public Boolean getDynamicMemoryEnabled() {
-        return dynamicMemoryEnabled;
-    }
-
-    public Integer getDynamicMemoryMinimumMb() {
-        return dynamicMemoryMinimumMb;
-    }
-
-    public Integer getDynamicMemoryMaximumMb() {
-        return dynamicMemoryMaximumMb;
-    }
-
-    public Integer getDynamicMemoryBufferPercentage() {
-        return dynamicMemoryBufferPercentage;
-    }
-
-    public Integer getMemoryWeight() {
-        return memoryWeight;
-    }
-
-    public Integer getCpuMax() {
-        return cpuMax;
-    }
-
-    public Integer getCpuReserve() {
-        return cpuReserve;
-    }
-
-    public Integer getCpuRelativeWeight() {
-        return cpuRelativeWeight;
-    }
-
-    public String getCpuType() {
-        return cpuType;
-    }
-
-    public Boolean getLimitCpuForMigration() {
-        return limitCpuForMigration;
-    }
-
-    public Boolean getLimitCpuFunctionality() {
-        return limitCpuFunctionality;
-    }
-
-    public Boolean getHighlyAvailable() {
-        return highlyAvailable;
-    }
-
-    public Boolean getBlockDynamicOptimization() {
-        return blockDynamicOptimization;
-    }
-
-    public String getStartAction() {
-        return startAction;
-    }
-
-    public String getStopAction() {
-        return stopAction;
-    }
-
-    public Integer getDelayStartSeconds() {
-        return delayStartSeconds;
-    }
-
-    public Boolean getHasSavedState() {
-        return hasSavedState;
-    }
-
-    public UUID getLastRestoredCheckpointId() {
-        return lastRestoredCheckpointId;
-    }
-
-    public UUID getVmTemplateId() {
-        return vmTemplateId;
-    }
-
-    public UUID getHardwareProfileId() {
-        return hardwareProfileId;
-    }
-
-    public UUID getVirtualHardDiskId() {
-        return virtualHardDiskId;
-    }
-
-    public Long getTotalSize() {
-        return totalSize;
-    }
-
-    public String getLocation() {
-        return location;
-    }
-
-    public String getCapabilityProfile() {
-        return capabilityProfile;
-    }
 
     // Changes made by the stand-alone machine life cycle (VirtualMachineLifecycle and its jobs).
 
@@ -499,18 +350,8 @@ public class VirtualMachine {
         vm.description = blueprint.description();
         vm.cpuCount = blueprint.cpuCount();
         vm.memoryMb = blueprint.memoryMb();
-        vm.dynamicMemoryEnabled = blueprint.dynamicMemoryEnabled();
-        vm.dynamicMemoryMinimumMb = blueprint.dynamicMemoryMinimumMb();
-        vm.dynamicMemoryMaximumMb = blueprint.dynamicMemoryMaximumMb();
-        vm.dynamicMemoryBufferPercentage = blueprint.dynamicMemoryBufferPercentage();
-        vm.generation = blueprint.generation();
-        vm.cpuType = blueprint.cpuType();
         vm.operatingSystem = blueprint.operatingSystem();
-        vm.vmTemplateId = blueprint.vmTemplateId();
-        vm.hardwareProfileId = blueprint.hardwareProfileId();
-        vm.virtualHardDiskId = blueprint.virtualHardDiskId();
-        vm.totalSize = blueprint.totalSize();
-        vm.location = blueprint.location();
+        vm.configureFrom(blueprint);
         vm.owner = owner;
         vm.enabled = true;
         vm.addedTime = now;
@@ -543,18 +384,7 @@ public class VirtualMachine {
         if (update.memoryMb() != null) {
             this.memoryMb = update.memoryMb();
         }
-        if (update.dynamicMemoryEnabled() != null) {
-            this.dynamicMemoryEnabled = update.dynamicMemoryEnabled();
-        }
-        if (update.dynamicMemoryMinimumMb() != null) {
-            this.dynamicMemoryMinimumMb = update.dynamicMemoryMinimumMb();
-        }
-        if (update.dynamicMemoryMaximumMb() != null) {
-            this.dynamicMemoryMaximumMb = update.dynamicMemoryMaximumMb();
-        }
-        if (update.hardwareProfileId() != null) {
-            this.hardwareProfileId = update.hardwareProfileId();
-        }
+        applyConfiguration(update);
         this.modifiedTime = now;
     }
 }
