@@ -1,4 +1,4 @@
--- wrk script for B4: PUT Services(…)?RunAsynchronously=1 with {"Operation":"Stop"} and {"Operation":"Start"} in turn.
+-- wrk script for B4 (and V3 of vms.sh, over VirtualMachines): PUT Services(…)?RunAsynchronously=1 with {"Operation":"Stop"} and {"Operation":"Start"} in turn.
 -- The wrk threads interleave over the service paths in the file named by WRK_PATHS, so no two requests name the
 -- same service at once (a second operation on a service whose job still runs is refused with 409, error 2602,
 -- as VMM does); a service gets Stop on the first pass over the list and Start on the next. done() prints

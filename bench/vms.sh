@@ -3,8 +3,11 @@
 # without $expand (the cost of the VM alone), V1 finds it by
 # $filter=ID eq guid'…' and V2 by $filter=Name eq '…', both with the six-way $expand of Get-WAPackVM
 # (VirtualNetworkAdapters, VMCheckpoints, VirtualSCSIAdapters, VirtualHardDisks, VirtualDVDDrives, VirtualDiskDrives),
-# rotating over 200 VMs, V3 JSON light. The VMs and their six device rows are generated inside the database by
-# bench/generate-vms.sql through POST /_localpack/fixtures/sql. JAVA_OPTS goes to the LocalPack JVM.
+# rotating over 200 VMs, V3 JSON light. On PostgreSQL also V3, VM operations completed per second: PUT
+# VirtualMachines(…)?RunAsynchronously=1 with Stop, then Start on the next pass over up to 50,000 VMs
+# (bench/operations.lua, zero-duration jobs), counted until the queue drains, as B4 counts service operations.
+# The VMs and their six device rows are generated inside the database by bench/generate-vms.sql through
+# POST /_localpack/fixtures/sql. JAVA_OPTS goes to the LocalPack JVM.
 #   bench/vms.sh                                   # 10000 VMs, PostgreSQL, 10 s runs
 #   SIZES="10000 1000000" bench/vms.sh            # also a million VMs (7 M rows)
 #   DBS="h2 postgres" bench/vms.sh
@@ -33,11 +36,12 @@ sql_for() { # $1 db, $2 VMs
 uuid() { printf '%s-0000-4000-8000-%012d' "$1" "$2"; }
 EXPAND='$expand=VirtualNetworkAdapters,VMCheckpoints,VirtualSCSIAdapters,VirtualHardDisks,VirtualDVDDrives,VirtualDiskDrives'
 
-echo "| db | VMs | load s | V0 by ID, no expand, req/s | V0 p50 / p99 ms | V1 by ID req/s | V1 p50 / p99 ms | V2 by Name req/s | V2 p50 / p99 ms |"
-echo "|---|---|---|---|---|---|---|---|---|"
+echo "| db | VMs | load s | V0 by ID, no expand, req/s | V0 p50 / p99 ms | V1 by ID req/s | V1 p50 / p99 ms | V2 by Name req/s | V2 p50 / p99 ms | V3 VM operations, jobs/s |"
+echo "|---|---|---|---|---|---|---|---|---|---|"
 for db in $DBS; do
   for n in $SIZES; do
-    port=$((39000 + RANDOM % 900)); args=(--server.port=$port --localpack.journal.enabled=false --logging.level.root=WARN)
+    port=$((39000 + RANDOM % 900)); args=(--server.port=$port --localpack.journal.enabled=false --logging.level.root=WARN
+      --localpack.jobs.duration-factor=0 --localpack.jobs.poll-interval=5ms)
     if [ "$db" = postgres ]; then
       name=bench_lp_vms_$n
       psql -q -h "$PGHOST" -p "$PGPORT" -U "$PGUSER" -d postgres -c "DROP DATABASE IF EXISTS $name" -c "CREATE DATABASE $name" >/dev/null
@@ -78,7 +82,22 @@ for db in $DBS; do
       row="$row | $rps$([ "$errors" = 0 ] || echo " ($errors errors)") | $p50 / $p99"
       failed=$(( failed + errors ))
     done
-    echo "$row |"
+    jobs="–"
+    if [ "$db" = postgres ]; then # V3: operations accepted at once, jobs completed per second until the queue drains
+      awk -v n=$(( n < 50000 ? n : 50000 )) 'BEGIN { for (i = 1; i <= n; i++) printf "/6b000000-0000-4000-8000-%012d/services/systemcenter/vmm/VirtualMachines(ID=guid%c6f000000-0000-4000-8000-%012d%c,StampId=guid%c56ebc6dc-f63c-46e2-8438-2967e0ad83bc%c)\n", int((i - 1) / 1000) + 1, 39, i, 39, 39, 39 }' >"$WORK/vms-v3"
+      count() { psql -tA -h "$PGHOST" -p "$PGPORT" -U "$PGUSER" -d "$name" -c "$1"; }
+      drain() { until [ "$(count "SELECT COUNT(*) FROM jobs WHERE status IN ('Queued', 'Running')")" = 0 ]; do
+        sleep 0.1; done; }
+      before=$(count "SELECT COUNT(*) FROM jobs WHERE status = 'Completed'")
+      start=$(date +%s%N)
+      r=$(WRK_PATHS="$WORK/vms-v3" WRK_THREADS=2 wrk -t2 -c$CONNECTIONS -d$DURATION -s bench/operations.lua "$base" \
+        | grep '^RESULT')
+      failed=$(( failed + $(sed -E 's/.*errors=([0-9]+).*/\1/' <<<"$r") ))
+      drain
+      done_jobs=$(( $(count "SELECT COUNT(*) FROM jobs WHERE status = 'Completed'") - before ))
+      jobs=$(awk -v n=$done_jobs -v ns=$(( $(date +%s%N) - start )) 'BEGIN { printf "%.0f (%d jobs)", n / (ns / 1e9), n }')
+    fi
+    echo "$row | $jobs |"
     kill $pid; wait $pid 2>/dev/null || true; pid=""
   done
 done
