@@ -5,8 +5,10 @@ import io.localpack.jobs.faults.FaultRules;
 import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.Collection;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -52,14 +54,17 @@ class JobRunner implements SmartLifecycle {
     private volatile boolean running;
 
     JobRunner(JobRepository repository, FaultRules faults, JobsProperties properties, JobTimings timings,
-              ObjectProvider<JobHandler> handlerBeans, PlatformTransactionManager transactionManager) {
+              ObjectProvider<JobHandler> handlerBeans, ObjectProvider<JobHandlerGroup> handlerGroups,
+              PlatformTransactionManager transactionManager) {
         this.repository = repository;
         this.transactions = new TransactionTemplate(transactionManager);
         this.timings = timings;
         this.faults = faults;
         this.properties = properties;
         // ObjectProvider: an application without handlers (yet) still starts
-        for (JobHandler h : handlerBeans.orderedStream().toList()) {
+        List<JobHandler> all = new ArrayList<>(handlerBeans.orderedStream().toList());
+        handlerGroups.orderedStream().forEach(group -> all.addAll(group.handlers()));
+        for (JobHandler h : all) {
             if (handlers.put(h.kind(), h) != null) {
                 throw new IllegalStateException("Two job handlers for kind " + h.kind());
             }

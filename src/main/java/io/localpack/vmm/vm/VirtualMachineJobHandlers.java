@@ -4,11 +4,13 @@ import io.localpack.jobs.JobError;
 import io.localpack.jobs.JobExecution;
 import io.localpack.jobs.JobFailedException;
 import io.localpack.jobs.JobHandler;
+import io.localpack.jobs.JobHandlerGroup;
 import io.localpack.vmm.common.VmmKey;
 import io.localpack.vmm.vm.VirtualMachineStates.PowerState;
 import io.localpack.vmm.vm.VirtualMachineTransitions.Move;
 import io.localpack.vmm.vm.VirtualMachineTransitions.Plan;
 import io.localpack.vmm.vm.VirtualMachineTransitions.RepairAction;
+import java.util.Arrays;
 import java.util.Map;
 import java.util.function.Function;
 import org.springframework.context.annotation.Bean;
@@ -46,49 +48,11 @@ class VirtualMachineJobHandlers {
             Map.entry(VirtualMachineStates.RECOVERING_CHECKPOINT, "Restoring virtual machine to checkpoint"),
             Map.entry(VirtualMachineStates.DELETING_CHECKPOINT, "Removing checkpoint"));
 
+    /** One job kind per operation verb (Start, Stop, Shutdown, …), each walking the verb's transitions. */
     @Bean
-    JobHandler startVirtualMachineJob(VirtualMachineJobEffects effects) {
-        return operationJob(VirtualMachineOperation.START, effects);
-    }
-
-    @Bean
-    JobHandler stopVirtualMachineJob(VirtualMachineJobEffects effects) {
-        return operationJob(VirtualMachineOperation.STOP, effects);
-    }
-
-    @Bean
-    JobHandler shutdownVirtualMachineJob(VirtualMachineJobEffects effects) {
-        return operationJob(VirtualMachineOperation.SHUTDOWN, effects);
-    }
-
-    @Bean
-    JobHandler suspendVirtualMachineJob(VirtualMachineJobEffects effects) {
-        return operationJob(VirtualMachineOperation.SUSPEND, effects);
-    }
-
-    @Bean
-    JobHandler resumeVirtualMachineJob(VirtualMachineJobEffects effects) {
-        return operationJob(VirtualMachineOperation.RESUME, effects);
-    }
-
-    @Bean
-    JobHandler resetVirtualMachineJob(VirtualMachineJobEffects effects) {
-        return operationJob(VirtualMachineOperation.RESET, effects);
-    }
-
-    @Bean
-    JobHandler saveStateVirtualMachineJob(VirtualMachineJobEffects effects) {
-        return operationJob(VirtualMachineOperation.SAVE_STATE, effects);
-    }
-
-    @Bean
-    JobHandler discardSavedStateVirtualMachineJob(VirtualMachineJobEffects effects) {
-        return operationJob(VirtualMachineOperation.DISCARD_SAVED_STATE, effects);
-    }
-
-    @Bean
-    JobHandler repairVirtualMachineJob(VirtualMachineJobEffects effects) {
-        return operationJob(VirtualMachineOperation.REPAIR, effects);
+    JobHandlerGroup virtualMachineOperationJobs(VirtualMachineJobEffects effects) {
+        return () -> Arrays.stream(VirtualMachineOperation.values())
+                .map(operation -> operationJob(operation, effects)).toList();
     }
 
     @Bean
