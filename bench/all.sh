@@ -4,7 +4,8 @@
 #   2. bench/scale.sh on PostgreSQL at 10,000 and 1,000,000 services with the heap capped at 384 MB: B1, B2, B3,
 #      B4 (jobs completed per second) and B7 (peak resident memory during B1);
 #   3. bench/scale.sh on H2 at 10,000 and 1,000,000 services (an in-memory database that size needs a big heap);
-#   4. bench/vms.sh on PostgreSQL at 10,000 and 1,000,000 VMs: Azure PowerShell's VM reads with the six-way $expand.
+#   4. bench/vms.sh on PostgreSQL at 10,000 and 1,000,000 VMs: Azure PowerShell's VM reads with the six-way $expand
+#      (V0-V2) and VM operations completed per second (V3).
 #   bench/all.sh            # about 30 minutes on 2 cores
 #   bench/all.sh --smoke    # a few minutes: every script once with tiny sizes and 1 s runs
 # Needs what the two scripts need: a JDK, wrk (installed when missing and root), PostgreSQL on 127.0.0.1:5432.
