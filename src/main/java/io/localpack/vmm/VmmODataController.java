@@ -2,8 +2,9 @@ package io.localpack.vmm;
 
 import io.localpack.dialect.ODataDialect;
 import io.localpack.dialect.ODataRequestAdapter;
-import io.localpack.dialect.V3Atom;
-import io.localpack.dialect.V3JsonFormat;
+import io.localpack.dialect.ODataNegotiation;
+import io.localpack.dialect.ODataNegotiation.Negotiated;
+import io.localpack.dialect.ODataResource;
 import io.localpack.dialect.V3Metadata;
 import io.localpack.dialect.V3Response;
 import io.localpack.dialect.V3UriTranslator;
@@ -17,6 +18,7 @@ import java.io.IOException;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -59,24 +61,26 @@ public class VmmODataController {
         "/{subscriptionId}/services/systemcenter/{vmm:(?i)vmm}/**"})
     public void handle(HttpServletRequest request, HttpServletResponse response) throws IOException {
         ODataDialect dialect = ODataDialect.of(request, settings.defaultDialect());
+        Matcher root = SERVICE_ROOT.matcher(request.getRequestURI());
+        ODataResource resource = root.matches() ? ODataResource.of(root.group(3)) : ODataResource.DATA;
         if (dialect == ODataDialect.V4) {
             dialect.declareOn(response); // Olingo says so too, but not on the errors written here before it runs
-            serve(request, response, null, null);
+            serve(request, response, ODataNegotiation.v4(request, resource), null);
             return;
         }
+        Optional<Negotiated> format = ODataNegotiation.v3(request, resource);
         // Atom is rendered from the full-metadata JSON Olingo writes, as the V3 JSON formats are
-        boolean atom = V3Atom.requestedBy(request);
-        V3JsonFormat v3JsonFormat = atom ? V3JsonFormat.FULL_METADATA : V3JsonFormat.requestedBy(request);
-        V3Response v3Response = new V3Response(response, v3JsonFormat, atom, request.getQueryString());
-        serve(request, v3Response, v3JsonFormat, v3Metadata);
+        Negotiated answer = format.orElse(Negotiated.AS_SENT);
+        V3Response v3Response = new V3Response(response, answer.v3Json(), answer.atom(), request.getQueryString());
+        serve(request, v3Response, format, v3Metadata);
         v3Response.finish();
     }
 
     /**
-     * @param v3JsonFormat the V3 JSON format a V3 client asked for; null for V4 clients and other formats
+     * @param format the negotiated format; empty when nothing the client accepts can be written
      * @param metadata the $metadata document to answer with instead of Olingo's V4 one; null for V4 clients
      */
-    private void serve(HttpServletRequest request, HttpServletResponse response, V3JsonFormat v3JsonFormat,
+    private void serve(HttpServletRequest request, HttpServletResponse response, Optional<Negotiated> format,
             V3Metadata metadata) throws IOException {
         Matcher root = SERVICE_ROOT.matcher(request.getRequestURI());
         if (!root.matches()) {
@@ -99,11 +103,16 @@ public class VmmODataController {
                     + "' is not supported; send application/json (or application/atom+xml / application/xml)");
             return;
         }
+        if (format.isEmpty()) {
+            ODataErrors.write(response, 406, "NotAcceptable", "None of the media types in the Accept header ('"
+                    + request.getHeader("Accept") + "') can be written for this resource");
+            return;
+        }
         String odataPath = root.group(3) == null ? "/" : root.group(3);
         String translatedPath = V3UriTranslator.encodePath(
                 V3UriTranslator.translatePath(V3UriTranslator.decodePath(odataPath)));
         ODataRequestAdapter adapted = new ODataRequestAdapter(request, root.group(1), translatedPath,
-                settings.maxRequestBodyBytes(), v3JsonFormat);
+                settings.maxRequestBodyBytes(), format.get().v3Json(), format.get().olingoAccept());
 
         HttpServletResponse answer = new RequestIdResponse(response);
         answer.setHeader(REQUEST_ID, UUID.randomUUID().toString());

@@ -1,0 +1,97 @@
+package io.localpack.dialect;
+
+import jakarta.servlet.http.HttpServletRequest;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The one place an OData answer's format is chosen: {@code $format} when given, else the Accept header by
+ * {@link AcceptHeader}'s RFC 9110 rules over the formats the dialect can write for the resource.
+ */
+public final class ODataNegotiation {
+
+    /**
+     * The negotiated format.
+     *
+     * @param v3Json the V3 JSON format to write (Atom is rendered from its full-metadata twin); null for V4 answers
+     *     and for V3 resources with one representation, whose errors are then JSON light
+     * @param atom a V3 answer in Atom
+     * @param olingoAccept the Accept header to hand Olingo when it is not decided by {@code v3Json} or $metadata;
+     *     null to pass the client's own (after V3 → V4 translation)
+     */
+    public record Negotiated(V3JsonFormat v3Json, boolean atom, String olingoAccept) {
+        /** The client's Accept as sent; errors in JSON (light for V3). Also what a 406 is written in. */
+        public static final Negotiated AS_SENT = new Negotiated(null, false, null);
+    }
+
+    /** What V3 entity data can be written in, in WCF Data Services 5.x's order of preference for plain JSON. */
+    private static final Map<String, Negotiated> V3_DATA = new LinkedHashMap<>();
+    /** What V4 entity data can be written in, Olingo's default first. */
+    private static final List<String> V4_DATA = List.of("application/json;odata.metadata=minimal",
+            "application/json;odata.metadata=full", "application/json;odata.metadata=none",
+            "application/atom+xml", "application/xml");
+
+    static {
+        V3_DATA.put("application/json;odata=minimalmetadata", json(V3JsonFormat.MINIMAL_METADATA));
+        V3_DATA.put("application/json;odata=fullmetadata", json(V3JsonFormat.FULL_METADATA));
+        V3_DATA.put("application/json;odata=nometadata", json(V3JsonFormat.NO_METADATA));
+        V3_DATA.put("application/json;odata=verbose", json(V3JsonFormat.VERBOSE));
+        V3_DATA.put("application/atom+xml", new Negotiated(V3JsonFormat.FULL_METADATA, true, null));
+        V3_DATA.put("application/xml", new Negotiated(V3JsonFormat.FULL_METADATA, true, null));
+    }
+
+    private ODataNegotiation() {
+    }
+
+    /** A V3 request's answer format; empty when nothing the client accepts can be written (406). */
+    public static Optional<Negotiated> v3(HttpServletRequest request, ODataResource resource) {
+        String format = ODataDialect.formatOption(request.getQueryString());
+        if (format != null) {
+            return Optional.of(v3Format(format.trim().toLowerCase(Locale.ROOT)));
+        }
+        AcceptHeader accept = AcceptHeader.parse(request.getHeader("Accept"));
+        String only = resource.onlyRepresentation();
+        if (only != null) {
+            return accept.refuses(only) ? Optional.empty() : Optional.of(new Negotiated(null, false, "*/*"));
+        }
+        return accept.choose(List.copyOf(V3_DATA.keySet())).map(choice -> V3_DATA.get(choice.offer()));
+    }
+
+    /** A V4 request's answer format; empty when nothing the client accepts can be written (406). */
+    public static Optional<Negotiated> v4(HttpServletRequest request, ODataResource resource) {
+        if (ODataDialect.formatOption(request.getQueryString()) != null) {
+            return Optional.of(Negotiated.AS_SENT); // Olingo reads $format itself
+        }
+        AcceptHeader accept = AcceptHeader.parse(request.getHeader("Accept"));
+        String only = resource.onlyRepresentation();
+        if (only != null) {
+            return accept.refuses(only) ? Optional.empty() : Optional.of(new Negotiated(null, false, "*/*"));
+        }
+        if (accept.isEmpty()) {
+            return Optional.of(Negotiated.AS_SENT);
+        }
+        return accept.choose(V4_DATA).map(choice -> new Negotiated(null, false, choice.asRequested()));
+    }
+
+    /** The V3 format {@code $format} names; a value it cannot name is left for Olingo to refuse. */
+    private static Negotiated v3Format(String format) {
+        if (format.equals("json")) {
+            return json(V3JsonFormat.MINIMAL_METADATA);
+        }
+        if (format.startsWith("application/json")) {
+            return json(V3JsonFormat.ofJsonMediaType(format));
+        }
+        if (format.equals("atom") || format.equals("xml") || format.startsWith("application/atom+xml")
+                || format.startsWith("application/xml")) {
+            return new Negotiated(V3JsonFormat.FULL_METADATA, true, null);
+        }
+        return Negotiated.AS_SENT;
+    }
+
+    private static Negotiated json(V3JsonFormat format) {
+        return new Negotiated(format, false, null);
+    }
+}
