@@ -21,14 +21,29 @@ public final class ODataNegotiation {
      * @param atom a V3 answer in Atom
      * @param olingoAccept the Accept header to hand Olingo when it is not decided by {@code v3Json} or $metadata;
      *     null to pass the client's own (after V3 → V4 translation)
+     * @param offer the media type chosen from the Accept header; null when $format or a single representation
+     *     decided
      */
-    public record Negotiated(V3JsonFormat v3Json, boolean atom, String olingoAccept) {
+    public record Negotiated(V3JsonFormat v3Json, boolean atom, String olingoAccept, String offer) {
         /** The client's Accept as sent; errors in JSON (light for V3). Also what a 406 is written in. */
-        public static final Negotiated AS_SENT = new Negotiated(null, false, null);
+        public static final Negotiated AS_SENT = new Negotiated(null, false, null, null);
+
+        Negotiated(V3JsonFormat v3Json, boolean atom, String olingoAccept) {
+            this(v3Json, atom, olingoAccept, null);
+        }
+
+        Negotiated chosenAs(String chosenOffer) {
+            return new Negotiated(v3Json, atom, olingoAccept, chosenOffer);
+        }
     }
 
     /** What V3 entity data can be written in, in WCF Data Services 5.x's order of preference for plain JSON. */
     private static final Map<String, Negotiated> V3_DATA = new LinkedHashMap<>();
+    /**
+     * What the V3 service root can be written in: AtomPub first, which WCF Data Services answers to a wildcard (and
+     * to no Accept), then plain XML and the JSON formats (an Atom feed or entry is not a service document).
+     */
+    private static final Map<String, Negotiated> V3_SERVICE_DOCUMENT = new LinkedHashMap<>();
     /** What V4 entity data can be written in, Olingo's default first. */
     private static final List<String> V4_DATA = List.of("application/json;odata.metadata=minimal",
             "application/json;odata.metadata=full", "application/json;odata.metadata=none",
@@ -41,6 +56,12 @@ public final class ODataNegotiation {
         V3_DATA.put("application/json;odata=verbose", json(V3JsonFormat.VERBOSE));
         V3_DATA.put("application/atom+xml", new Negotiated(V3JsonFormat.FULL_METADATA, true, null));
         V3_DATA.put("application/xml", new Negotiated(V3JsonFormat.FULL_METADATA, true, null));
+        V3_SERVICE_DOCUMENT.put("application/atomsvc+xml", V3_DATA.get("application/xml"));
+        V3_DATA.forEach((offer, format) -> {
+            if (!offer.equals("application/atom+xml")) {
+                V3_SERVICE_DOCUMENT.put(offer, format);
+            }
+        });
     }
 
     private ODataNegotiation() {
@@ -57,7 +78,9 @@ public final class ODataNegotiation {
         if (only != null) {
             return accept.refuses(only) ? Optional.empty() : Optional.of(new Negotiated(null, false, "*/*"));
         }
-        return accept.choose(List.copyOf(V3_DATA.keySet())).map(choice -> V3_DATA.get(choice.offer()));
+        Map<String, Negotiated> offers = resource == ODataResource.SERVICE_DOCUMENT ? V3_SERVICE_DOCUMENT : V3_DATA;
+        return accept.choose(List.copyOf(offers.keySet()))
+                .map(choice -> offers.get(choice.offer()).chosenAs(choice.offer()));
     }
 
     /** A V4 request's answer format; empty when nothing the client accepts can be written (406). */

@@ -35,6 +35,7 @@ public final class V3Response extends HttpServletResponseWrapper {
     private final String clientQuery;
     private final ByteArrayOutputStream body = new ByteArrayOutputStream();
     private String contentType;
+    private boolean alreadyV3;
     private ServletOutputStream stream;
     private PrintWriter writer;
 
@@ -55,6 +56,11 @@ public final class V3Response extends HttpServletResponseWrapper {
         ODataDialect.V3.declareOn(response);
     }
 
+    /** Says that what is written from now on is a V3 document already (not Olingo's V4), to be sent as written. */
+    public void expectV3Body() {
+        alreadyV3 = true;
+    }
+
     /** Sends the held-back body in V3; call once, after Olingo has finished. */
     public void finish() throws IOException {
         if (writer != null) {
@@ -62,7 +68,7 @@ public final class V3Response extends HttpServletResponseWrapper {
         }
         HttpServletResponse response = (HttpServletResponse) getResponse();
         byte[] bytes = body.toByteArray();
-        if (bytes.length > 0 && isJson(contentType)) {
+        if (bytes.length > 0 && isJson(contentType) && !alreadyV3) {
             try {
                 JsonNode tree = withClientQueryInNextLink(JSON.readTree(bytes));
                 if (atom) {

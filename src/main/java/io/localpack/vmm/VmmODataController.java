@@ -7,6 +7,7 @@ import io.localpack.dialect.ODataNegotiation.Negotiated;
 import io.localpack.dialect.ODataResource;
 import io.localpack.dialect.V3Metadata;
 import io.localpack.dialect.V3Response;
+import io.localpack.dialect.V3ServiceDocument;
 import io.localpack.dialect.V3UriTranslator;
 import io.localpack.tenancy.SubscriptionLookup;
 import io.localpack.vmm.edm.VmmEdmProvider;
@@ -44,6 +45,7 @@ public class VmmODataController {
     private final OData odata = OData.newInstance();
     private final ServiceMetadata serviceMetadata;
     private final V3Metadata v3Metadata;
+    private final V3ServiceDocument v3ServiceDocument;
     private final VmmProcessor.Handlers handlers;
     private final SubscriptionLookup subscriptions;
     private final VmmSettings settings;
@@ -52,6 +54,8 @@ public class VmmODataController {
             VmmSettings settings) {
         this.serviceMetadata = odata.createServiceMetadata(edm, List.of());
         this.v3Metadata = new V3Metadata(edm.getSchemas());
+        this.v3ServiceDocument = new V3ServiceDocument(serviceMetadata.getEdm().getEntityContainer().getEntitySets()
+                .stream().map(org.apache.olingo.commons.api.edm.EdmEntitySet::getName).toList());
         this.handlers = handlers;
         this.subscriptions = subscriptions;
         this.settings = settings;
@@ -65,14 +69,14 @@ public class VmmODataController {
         ODataResource resource = root.matches() ? ODataResource.of(root.group(3)) : ODataResource.DATA;
         if (dialect == ODataDialect.V4) {
             dialect.declareOn(response); // Olingo says so too, but not on the errors written here before it runs
-            serve(request, response, ODataNegotiation.v4(request, resource), null);
+            serve(request, response, resource, ODataNegotiation.v4(request, resource), null);
             return;
         }
         Optional<Negotiated> format = ODataNegotiation.v3(request, resource);
         // Atom is rendered from the full-metadata JSON Olingo writes, as the V3 JSON formats are
         Negotiated answer = format.orElse(Negotiated.AS_SENT);
         V3Response v3Response = new V3Response(response, answer.v3Json(), answer.atom(), request.getQueryString());
-        serve(request, v3Response, format, v3Metadata);
+        serve(request, v3Response, resource, format, v3Metadata);
         v3Response.finish();
     }
 
@@ -80,8 +84,8 @@ public class VmmODataController {
      * @param format the negotiated format; empty when nothing the client accepts can be written
      * @param metadata the $metadata document to answer with instead of Olingo's V4 one; null for V4 clients
      */
-    private void serve(HttpServletRequest request, HttpServletResponse response, Optional<Negotiated> format,
-            V3Metadata metadata) throws IOException {
+    private void serve(HttpServletRequest request, HttpServletResponse response, ODataResource resource,
+            Optional<Negotiated> format, V3Metadata metadata) throws IOException {
         Matcher root = SERVICE_ROOT.matcher(request.getRequestURI());
         if (!root.matches()) {
             ODataErrors.write(response, 404, "NotFound", "Not an SPF/VMM service URL");
@@ -122,6 +126,10 @@ public class VmmODataController {
             serveV3Metadata(request, answer, metadata); // Olingo writes only V4's EDMX 4.0
             return;
         }
+        if (metadata != null && resource == ODataResource.SERVICE_DOCUMENT) {
+            serveV3ServiceDocument(request, (V3Response) response, answer, format.get(), root.group(1));
+            return;
+        }
         ODataHttpHandler handler = odata.createHandler(serviceMetadata);
         handler.register(new VmmProcessor(handlers, subscriptionId, Caller.principal(request)));
         handler.process(adapted, answer);
@@ -147,6 +155,21 @@ public class VmmODataController {
             return;
         }
         metadata.writeTo(response, "HEAD".equals(method));
+    }
+
+    /** The V3 service root: the entity sets the EDM declares, for GET and HEAD (headers only). */
+    private void serveV3ServiceDocument(HttpServletRequest request, V3Response v3Response,
+            HttpServletResponse response, Negotiated format, String serviceRootPath) throws IOException {
+        String method = request.getMethod();
+        if (!"GET".equals(method) && !"HEAD".equals(method)) {
+            response.setHeader("Allow", "GET, HEAD");
+            ODataErrors.write(response, 405, "MethodNotAllowed", "The service document can only be read (GET or HEAD)");
+            return;
+        }
+        v3Response.expectV3Body(); // the document below is V3 already, not Olingo's V4 for rewriting
+        String url = request.getRequestURL().toString();
+        String origin = url.substring(0, url.length() - request.getRequestURI().length());
+        v3ServiceDocument.writeTo(response, format, origin + serviceRootPath + "/", "HEAD".equals(method));
     }
 
     /** Clients send a Content-Type on GET and DELETE too; it matters only when a body comes with it. */
