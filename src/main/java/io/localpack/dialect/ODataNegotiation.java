@@ -32,6 +32,12 @@ public final class ODataNegotiation {
             this(v3Json, atom, olingoAccept, null);
         }
 
+        /** JSON light is a V3 format; verbose JSON and Atom (and the raw formats) are V1's. */
+        public DataServiceVersion formatNeeds() {
+            return !atom && v3Json != null && v3Json != V3JsonFormat.VERBOSE ? DataServiceVersion.V3
+                    : DataServiceVersion.V1;
+        }
+
         Negotiated chosenAs(String chosenOffer) {
             return new Negotiated(v3Json, atom, olingoAccept, chosenOffer);
         }
@@ -67,11 +73,16 @@ public final class ODataNegotiation {
     private ODataNegotiation() {
     }
 
-    /** A V3 request's answer format; empty when nothing the client accepts can be written (406). */
+    /**
+     * A V3 request's answer format among those its {@code MaxDataServiceVersion} can read (below 3.0 there is no
+     * JSON light, and plain JSON is verbose, as WCF Data Services 5.x answers); empty when nothing the client accepts
+     * can be written (406).
+     */
     public static Optional<Negotiated> v3(HttpServletRequest request, ODataResource resource) {
+        DataServiceVersion max = DataServiceVersion.maxOf(request);
         String format = ODataDialect.formatOption(request.getQueryString());
         if (format != null) {
-            return Optional.of(v3Format(format.trim().toLowerCase(Locale.ROOT)));
+            return v3Format(format.trim().toLowerCase(Locale.ROOT), max);
         }
         AcceptHeader accept = AcceptHeader.parse(request.getHeader("Accept"));
         String only = resource.onlyRepresentation();
@@ -79,7 +90,9 @@ public final class ODataNegotiation {
             return accept.refuses(only) ? Optional.empty() : Optional.of(new Negotiated(null, false, "*/*"));
         }
         Map<String, Negotiated> offers = resource == ODataResource.SERVICE_DOCUMENT ? V3_SERVICE_DOCUMENT : V3_DATA;
-        return accept.choose(List.copyOf(offers.keySet()))
+        List<String> readable = offers.keySet().stream()
+                .filter(offer -> max.atLeast(offers.get(offer).formatNeeds())).toList();
+        return accept.choose(readable)
                 .map(choice -> offers.get(choice.offer()).chosenAs(choice.offer()));
     }
 
@@ -99,19 +112,24 @@ public final class ODataNegotiation {
         return accept.choose(V4_DATA).map(choice -> new Negotiated(null, false, choice.asRequested()));
     }
 
-    /** The V3 format {@code $format} names; a value it cannot name is left for Olingo to refuse. */
-    private static Negotiated v3Format(String format) {
-        if (format.equals("json")) {
-            return json(V3JsonFormat.MINIMAL_METADATA);
+    /**
+     * The V3 format {@code $format} names (plain JSON is verbose for a client below 3.0; JSON light it cannot read is
+     * refused); a value it cannot name is left for Olingo to refuse.
+     */
+    private static Optional<Negotiated> v3Format(String format, DataServiceVersion max) {
+        if (format.equals("json") || format.equals("application/json")) {
+            return Optional.of(json(max.atLeast(DataServiceVersion.V3) ? V3JsonFormat.MINIMAL_METADATA
+                    : V3JsonFormat.VERBOSE));
         }
         if (format.startsWith("application/json")) {
-            return json(V3JsonFormat.ofJsonMediaType(format));
+            Negotiated named = json(V3JsonFormat.ofJsonMediaType(format));
+            return max.atLeast(named.formatNeeds()) ? Optional.of(named) : Optional.empty();
         }
         if (format.equals("atom") || format.equals("xml") || format.startsWith("application/atom+xml")
                 || format.startsWith("application/xml")) {
-            return new Negotiated(V3JsonFormat.FULL_METADATA, true, null);
+            return Optional.of(new Negotiated(V3JsonFormat.FULL_METADATA, true, null));
         }
-        return Negotiated.AS_SENT;
+        return Optional.of(Negotiated.AS_SENT);
     }
 
     private static Negotiated json(V3JsonFormat format) {

@@ -1,5 +1,6 @@
 package io.localpack.vmm;
 
+import io.localpack.dialect.DataServiceVersion;
 import io.localpack.dialect.ODataDialect;
 import io.localpack.dialect.ODataNegotiation;
 import io.localpack.dialect.ODataResource;
@@ -38,7 +39,8 @@ class VmmErrorFormat implements ApiErrorFormat {
         // an error has no resource of its own: the client's preference among the formats entity data has decides
         ODataNegotiation.Negotiated format = ODataNegotiation.v3(request, ODataResource.DATA)
                 .orElse(ODataNegotiation.Negotiated.AS_SENT);
-        V3Response v3 = new V3Response(response, format.v3Json(), format.atom(), null);
+        V3Response v3 = new V3Response(response, format.v3Json(), format.atom(), null, DataServiceVersion.V1,
+                DataServiceVersion.maxOf(request));
         ODataErrors.write(v3, error.status(), error.code(), error.message());
         v3.finish();
     }

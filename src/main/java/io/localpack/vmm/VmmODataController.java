@@ -1,5 +1,6 @@
 package io.localpack.vmm;
 
+import io.localpack.dialect.DataServiceVersion;
 import io.localpack.dialect.ODataDialect;
 import io.localpack.dialect.ODataRequestAdapter;
 import io.localpack.dialect.ODataNegotiation;
@@ -75,8 +76,17 @@ public class VmmODataController {
         Optional<Negotiated> format = ODataNegotiation.v3(request, resource);
         // Atom is rendered from the full-metadata JSON Olingo writes, as the V3 JSON formats are
         Negotiated answer = format.orElse(Negotiated.AS_SENT);
-        V3Response v3Response = new V3Response(response, answer.v3Json(), answer.atom(), request.getQueryString());
-        serve(request, v3Response, resource, format, v3Metadata);
+        DataServiceVersion needed = DataServiceVersion.requiredBy(request, resource);
+        DataServiceVersion max = DataServiceVersion.maxOf(request);
+        V3Response v3Response = new V3Response(response, answer.v3Json(), answer.atom(), request.getQueryString(),
+                max.atLeast(needed) || resource == ODataResource.METADATA ? needed : DataServiceVersion.V1, max);
+        if (!max.atLeast(needed) && resource != ODataResource.METADATA) {
+            // WCF Data Services refuses what the client could not read, in the client's error format; $metadata is
+            // the one V3 document every client reads whatever its maximum
+            ODataErrors.write(v3Response, 400, "", DataServiceVersion.tooLowMessage(needed, max));
+        } else {
+            serve(request, v3Response, resource, format, v3Metadata);
+        }
         v3Response.finish();
     }
 

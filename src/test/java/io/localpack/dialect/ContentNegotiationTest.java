@@ -28,7 +28,8 @@ class ContentNegotiationTest extends HttpTestSupport {
         Response response = get(vmm(FABRIKAM) + "/Services?$top=1", v3("Accept", accept));
         assertThat(response.status()).as(response.body()).isEqualTo(200);
         assertThat(response.header("Content-Type")).startsWith(contentType);
-        assertThat(response.header("DataServiceVersion")).isEqualTo("3.0;");
+        boolean jsonLight = contentType.startsWith("application/json") && !contentType.contains("verbose");
+        assertThat(response.header("DataServiceVersion")).isEqualTo(jsonLight ? "3.0;" : "1.0;");
     }
 
     @ParameterizedTest(name = "V4 {0} -> {1}")
@@ -89,5 +90,21 @@ class ContentNegotiationTest extends HttpTestSupport {
         Response verbose = get(missing, v3("Accept", ISSUE_CLIENT));
         assertThat(verbose.status()).isEqualTo(404);
         assertThat(verbose.json().get("error").get("code").asText()).isNotBlank();
+    }
+
+    @Test
+    void aRequestNeedingMoreThanTheClientsMaximumIsWcfsError() {
+        Response response = sendNamingNoVersion("GET", vmm(FABRIKAM) + "/Services?$inlinecount=allpages", null,
+                "Accept", "application/json", "MaxDataServiceVersion", "1.0;NetFx");
+        assertThat(response.status()).isEqualTo(400);
+        assertThat(response.header("DataServiceVersion")).isEqualTo("1.0;");
+        assertThat(response.json().get("error").get("code").asText()).isEmpty();
+        assertThat(response.json().get("error").get("message").get("value").asText()).isEqualTo("The response "
+                + "requires that version 2.0 of the protocol be used, but the MaxDataServiceVersion header value in "
+                + "the request is set to 1.0.");
+        Response anyAgainstV2 = sendNamingNoVersion("GET", vmm(FABRIKAM)
+                + "/Services?$filter=Tiers/any(t:t/Name eq 'x')", null, "MaxDataServiceVersion", "2.0");
+        assertThat(anyAgainstV2.status()).isEqualTo(400);
+        assertThat(anyAgainstV2.body()).contains("version 3.0").contains("set to 2.0");
     }
 }

@@ -49,7 +49,7 @@ class V3ServiceDocumentTest extends HttpTestSupport {
             Response response = get(root, v3("Accept", accept));
             assertThat(response.status()).as(response.body()).isEqualTo(200);
             assertThat(response.header("Content-Type")).startsWith(contentType);
-            assertThat(response.header("DataServiceVersion")).startsWith("3.0");
+            assertThat(response.header("DataServiceVersion")).isEqualTo("1.0;");
             Element service = SafeXml.newBuilder()
                     .parse(new ByteArrayInputStream(response.body().getBytes(StandardCharsets.UTF_8)))
                     .getDocumentElement();
