@@ -36,9 +36,11 @@ public final class ODataRequestAdapter extends HttpServletRequestWrapper {
     /**
      * @param v3JsonFormat the V3 JSON format the client asked for, or null when it is a V4 client or asked for
      *     something else than JSON
+     * @param negotiatedAccept the Accept to hand Olingo when neither V3 JSON nor $metadata decides it (see
+     *     {@link ODataNegotiation}); null to pass the client's own
      */
     public ODataRequestAdapter(HttpServletRequest request, String serviceRoot, String translatedODataPath,
-            long maxBodyBytes, V3JsonFormat v3JsonFormat) {
+            long maxBodyBytes, V3JsonFormat v3JsonFormat, String negotiatedAccept) {
         super(request);
         this.method = effectiveMethod(request);
         this.requestUri = serviceRoot + translatedODataPath;
@@ -61,6 +63,8 @@ public final class ODataRequestAdapter extends HttpServletRequestWrapper {
             replacedHeaders.put("accept", "application/xml");
         } else if (v3Json) {
             replacedHeaders.put("accept", V4_JSON_FOR_V3);
+        } else if (negotiatedAccept != null) {
+            replacedHeaders.put("accept", MediaTypes.toV4(negotiatedAccept));
         } else if (accept != null) {
             replacedHeaders.put("accept", MediaTypes.toV4(accept));
         }

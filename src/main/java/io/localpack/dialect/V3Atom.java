@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.localpack.xml.SafeXml;
-import jakarta.servlet.http.HttpServletRequest;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -14,7 +13,6 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Iterator;
-import java.util.Locale;
 import java.util.Map;
 import javax.xml.parsers.ParserConfigurationException;
 import javax.xml.stream.XMLStreamException;
@@ -42,30 +40,6 @@ public final class V3Atom {
     private static final DateTimeFormatter UPDATED = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ssXXX");
 
     private V3Atom() {
-    }
-
-    /** True when a V3 request asks for Atom/XML ({@code $format=atom|xml} or an Accept preferring XML). */
-    public static boolean requestedBy(HttpServletRequest request) {
-        String format = ODataDialect.formatOption(request.getQueryString());
-        if (format != null) {
-            String lower = format.trim().toLowerCase(Locale.ROOT);
-            return lower.equals("atom") || lower.equals("xml") || lower.startsWith("application/atom+xml")
-                    || lower.startsWith("application/xml");
-        }
-        String accept = request.getHeader("Accept");
-        if (accept == null) {
-            return false;
-        }
-        for (String range : accept.toLowerCase(Locale.ROOT).split(",")) {
-            String type = range.split(";")[0].trim();
-            if (type.equals("application/atom+xml") || type.equals("application/xml")) {
-                return true;
-            }
-            if (type.equals("application/json") || type.equals("*/*") || type.startsWith("text/")) {
-                return false;
-            }
-        }
-        return false;
     }
 
     /** The Atom document (and its content type) for a V4 full-metadata JSON answer. */

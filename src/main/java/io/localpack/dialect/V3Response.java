@@ -35,24 +35,35 @@ public final class V3Response extends HttpServletResponseWrapper {
     private final String clientQuery;
     private final ByteArrayOutputStream body = new ByteArrayOutputStream();
     private String contentType;
+    private boolean alreadyV3;
+    private final DataServiceVersion clientMax;
+    private DataServiceVersion version;
     private ServletOutputStream stream;
     private PrintWriter writer;
 
-    /** @param format the JSON format the client asked for; null when it asked for another (JSON errors are light) */
-    public V3Response(HttpServletResponse response, V3JsonFormat format) {
-        this(response, format, false, null);
-    }
-
     /**
+     * @param format the JSON format the client asked for; null when it asked for another (errors are then JSON light,
+     *     or verbose JSON for a client whose maximum version is below 3.0)
      * @param atom the client asked for Atom: the full-metadata JSON Olingo writes is rendered as a V3 feed or entry
      * @param clientQuery the query string as the client sent it (V3 literals and all), for next links; may be null
+     * @param requestNeeds the version the request's own features need (see {@link DataServiceVersion#requiredBy})
+     * @param clientMax the client's MaxDataServiceVersion
      */
-    public V3Response(HttpServletResponse response, V3JsonFormat format, boolean atom, String clientQuery) {
+    public V3Response(HttpServletResponse response, V3JsonFormat format, boolean atom, String clientQuery,
+            DataServiceVersion requestNeeds, DataServiceVersion clientMax) {
         super(response);
         this.atom = atom;
         this.clientQuery = clientQuery;
-        this.format = format == null ? V3JsonFormat.MINIMAL_METADATA : format;
-        ODataDialect.V3.declareOn(response);
+        this.clientMax = clientMax;
+        this.format = format != null ? format
+                : clientMax.atLeast(DataServiceVersion.V3) ? V3JsonFormat.MINIMAL_METADATA : V3JsonFormat.VERBOSE;
+        this.version = requestNeeds; // raised in finish() by what the answer turns out to be
+        version.declareOn(response);
+    }
+
+    /** Says that what is written from now on is a V3 document already (not Olingo's V4), to be sent as written. */
+    public void expectV3Body() {
+        alreadyV3 = true;
     }
 
     /** Sends the held-back body in V3; call once, after Olingo has finished. */
@@ -62,9 +73,12 @@ public final class V3Response extends HttpServletResponseWrapper {
         }
         HttpServletResponse response = (HttpServletResponse) getResponse();
         byte[] bytes = body.toByteArray();
-        if (bytes.length > 0 && isJson(contentType)) {
+        if (bytes.length > 0 && isJson(contentType) && !alreadyV3) {
             try {
                 JsonNode tree = withClientQueryInNextLink(JSON.readTree(bytes));
+                if (tree.has("@odata.nextLink") && clientMax.atLeast(DataServiceVersion.V2)) {
+                    version = DataServiceVersion.max(version, DataServiceVersion.V2); // server paging is V2's
+                }
                 if (atom) {
                     V3Atom.Rendered rendered = V3Atom.render(tree);
                     bytes = rendered.body();
@@ -77,6 +91,10 @@ public final class V3Response extends HttpServletResponseWrapper {
                 // not JSON after all: send it as written rather than fail the answer
             }
         }
+        if (isJson(contentType) && !contentType.toLowerCase(Locale.ROOT).contains("odata=verbose")) {
+            version = DataServiceVersion.V3; // JSON light came with 3.0
+        }
+        version.declareOn(response);
         if (contentType != null) {
             response.setContentType(contentType);
         }
@@ -226,6 +244,6 @@ public final class V3Response extends HttpServletResponseWrapper {
         body.reset();
         contentType = null;
         super.reset();
-        ODataDialect.V3.declareOn((HttpServletResponse) getResponse());
+        version.declareOn((HttpServletResponse) getResponse());
     }
 }

@@ -1,7 +1,9 @@
 package io.localpack.vmm;
 
+import io.localpack.dialect.DataServiceVersion;
 import io.localpack.dialect.ODataDialect;
-import io.localpack.dialect.V3JsonFormat;
+import io.localpack.dialect.ODataNegotiation;
+import io.localpack.dialect.ODataResource;
 import io.localpack.dialect.V3Response;
 import io.localpack.web.Api;
 import io.localpack.web.ApiError;
@@ -34,7 +36,11 @@ class VmmErrorFormat implements ApiErrorFormat {
             ODataErrors.write(response, error.status(), error.code(), error.message());
             return;
         }
-        V3Response v3 = new V3Response(response, V3JsonFormat.requestedBy(request));
+        // an error has no resource of its own: the client's preference among the formats entity data has decides
+        ODataNegotiation.Negotiated format = ODataNegotiation.v3(request, ODataResource.DATA)
+                .orElse(ODataNegotiation.Negotiated.AS_SENT);
+        V3Response v3 = new V3Response(response, format.v3Json(), format.atom(), null, DataServiceVersion.V1,
+                DataServiceVersion.maxOf(request));
         ODataErrors.write(v3, error.status(), error.code(), error.message());
         v3.finish();
     }

@@ -1,11 +1,14 @@
 package io.localpack.vmm;
 
+import io.localpack.dialect.DataServiceVersion;
 import io.localpack.dialect.ODataDialect;
 import io.localpack.dialect.ODataRequestAdapter;
-import io.localpack.dialect.V3Atom;
-import io.localpack.dialect.V3JsonFormat;
+import io.localpack.dialect.ODataNegotiation;
+import io.localpack.dialect.ODataNegotiation.Negotiated;
+import io.localpack.dialect.ODataResource;
 import io.localpack.dialect.V3Metadata;
 import io.localpack.dialect.V3Response;
+import io.localpack.dialect.V3ServiceDocument;
 import io.localpack.dialect.V3UriTranslator;
 import io.localpack.tenancy.SubscriptionLookup;
 import io.localpack.vmm.edm.VmmEdmProvider;
@@ -17,6 +20,7 @@ import java.io.IOException;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -42,6 +46,7 @@ public class VmmODataController {
     private final OData odata = OData.newInstance();
     private final ServiceMetadata serviceMetadata;
     private final V3Metadata v3Metadata;
+    private final V3ServiceDocument v3ServiceDocument;
     private final VmmProcessor.Handlers handlers;
     private final SubscriptionLookup subscriptions;
     private final VmmSettings settings;
@@ -50,6 +55,8 @@ public class VmmODataController {
             VmmSettings settings) {
         this.serviceMetadata = odata.createServiceMetadata(edm, List.of());
         this.v3Metadata = new V3Metadata(edm.getSchemas());
+        this.v3ServiceDocument = new V3ServiceDocument(serviceMetadata.getEdm().getEntityContainer().getEntitySets()
+                .stream().map(org.apache.olingo.commons.api.edm.EdmEntitySet::getName).toList());
         this.handlers = handlers;
         this.subscriptions = subscriptions;
         this.settings = settings;
@@ -59,25 +66,36 @@ public class VmmODataController {
         "/{subscriptionId}/services/systemcenter/{vmm:(?i)vmm}/**"})
     public void handle(HttpServletRequest request, HttpServletResponse response) throws IOException {
         ODataDialect dialect = ODataDialect.of(request, settings.defaultDialect());
+        Matcher root = SERVICE_ROOT.matcher(request.getRequestURI());
+        ODataResource resource = root.matches() ? ODataResource.of(root.group(3)) : ODataResource.DATA;
         if (dialect == ODataDialect.V4) {
             dialect.declareOn(response); // Olingo says so too, but not on the errors written here before it runs
-            serve(request, response, null, null);
+            serve(request, response, resource, ODataNegotiation.v4(request, resource), null);
             return;
         }
+        Optional<Negotiated> format = ODataNegotiation.v3(request, resource);
         // Atom is rendered from the full-metadata JSON Olingo writes, as the V3 JSON formats are
-        boolean atom = V3Atom.requestedBy(request);
-        V3JsonFormat v3JsonFormat = atom ? V3JsonFormat.FULL_METADATA : V3JsonFormat.requestedBy(request);
-        V3Response v3Response = new V3Response(response, v3JsonFormat, atom, request.getQueryString());
-        serve(request, v3Response, v3JsonFormat, v3Metadata);
+        Negotiated answer = format.orElse(Negotiated.AS_SENT);
+        DataServiceVersion needed = DataServiceVersion.requiredBy(request, resource);
+        DataServiceVersion max = DataServiceVersion.maxOf(request);
+        V3Response v3Response = new V3Response(response, answer.v3Json(), answer.atom(), request.getQueryString(),
+                max.atLeast(needed) || resource == ODataResource.METADATA ? needed : DataServiceVersion.V1, max);
+        if (!max.atLeast(needed) && resource != ODataResource.METADATA) {
+            // WCF Data Services refuses what the client could not read, in the client's error format; $metadata is
+            // the one V3 document every client reads whatever its maximum
+            ODataErrors.write(v3Response, 400, "", DataServiceVersion.tooLowMessage(needed, max));
+        } else {
+            serve(request, v3Response, resource, format, v3Metadata);
+        }
         v3Response.finish();
     }
 
     /**
-     * @param v3JsonFormat the V3 JSON format a V3 client asked for; null for V4 clients and other formats
+     * @param format the negotiated format; empty when nothing the client accepts can be written
      * @param metadata the $metadata document to answer with instead of Olingo's V4 one; null for V4 clients
      */
-    private void serve(HttpServletRequest request, HttpServletResponse response, V3JsonFormat v3JsonFormat,
-            V3Metadata metadata) throws IOException {
+    private void serve(HttpServletRequest request, HttpServletResponse response, ODataResource resource,
+            Optional<Negotiated> format, V3Metadata metadata) throws IOException {
         Matcher root = SERVICE_ROOT.matcher(request.getRequestURI());
         if (!root.matches()) {
             ODataErrors.write(response, 404, "NotFound", "Not an SPF/VMM service URL");
@@ -99,11 +117,16 @@ public class VmmODataController {
                     + "' is not supported; send application/json (or application/atom+xml / application/xml)");
             return;
         }
+        if (format.isEmpty()) {
+            ODataErrors.write(response, 406, "NotAcceptable", "None of the media types in the Accept header ('"
+                    + request.getHeader("Accept") + "') can be written for this resource");
+            return;
+        }
         String odataPath = root.group(3) == null ? "/" : root.group(3);
         String translatedPath = V3UriTranslator.encodePath(
                 V3UriTranslator.translatePath(V3UriTranslator.decodePath(odataPath)));
         ODataRequestAdapter adapted = new ODataRequestAdapter(request, root.group(1), translatedPath,
-                settings.maxRequestBodyBytes(), v3JsonFormat);
+                settings.maxRequestBodyBytes(), format.get().v3Json(), format.get().olingoAccept());
 
         HttpServletResponse answer = new RequestIdResponse(response);
         answer.setHeader(REQUEST_ID, UUID.randomUUID().toString());
@@ -111,6 +134,10 @@ public class VmmODataController {
         answer.setHeader("X-Content-Type-Options", "nosniff");
         if (metadata != null && ODataRequestAdapter.isMetadataPath(translatedPath)) {
             serveV3Metadata(request, answer, metadata); // Olingo writes only V4's EDMX 4.0
+            return;
+        }
+        if (metadata != null && resource == ODataResource.SERVICE_DOCUMENT) {
+            serveV3ServiceDocument(request, (V3Response) response, answer, format.get(), root.group(1));
             return;
         }
         ODataHttpHandler handler = odata.createHandler(serviceMetadata);
@@ -138,6 +165,21 @@ public class VmmODataController {
             return;
         }
         metadata.writeTo(response, "HEAD".equals(method));
+    }
+
+    /** The V3 service root: the entity sets the EDM declares, for GET and HEAD (headers only). */
+    private void serveV3ServiceDocument(HttpServletRequest request, V3Response v3Response,
+            HttpServletResponse response, Negotiated format, String serviceRootPath) throws IOException {
+        String method = request.getMethod();
+        if (!"GET".equals(method) && !"HEAD".equals(method)) {
+            response.setHeader("Allow", "GET, HEAD");
+            ODataErrors.write(response, 405, "MethodNotAllowed", "The service document can only be read (GET or HEAD)");
+            return;
+        }
+        v3Response.expectV3Body(); // the document below is V3 already, not Olingo's V4 for rewriting
+        String url = request.getRequestURL().toString();
+        String origin = url.substring(0, url.length() - request.getRequestURI().length());
+        v3ServiceDocument.writeTo(response, format, origin + serviceRootPath + "/", "HEAD".equals(method));
     }
 
     /** Clients send a Content-Type on GET and DELETE too; it matters only when a body comes with it. */
