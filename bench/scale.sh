@@ -37,20 +37,9 @@ for db in $DBS; do
   for n in $SIZES; do
     port=$((39000 + RANDOM % 900)); args=(--server.port=$port --localpack.journal.enabled=false --logging.level.root=WARN
       --localpack.jobs.duration-factor=0 --localpack.jobs.poll-interval=5ms --localpack.odata.page-size=50)
-    if [ "$db" = postgres ]; then
-      name=bench_lp_$n
-      psql -q -h "$PGHOST" -p "$PGPORT" -U "$PGUSER" -d postgres -c "DROP DATABASE IF EXISTS $name" -c "CREATE DATABASE $name" >/dev/null
-      args+=(--spring.profiles.active=postgres "--spring.datasource.url=jdbc:postgresql://$PGHOST:$PGPORT/$name"
-             --spring.datasource.username="$PGUSER" --spring.datasource.password=)
-    fi
-    java ${JAVA_OPTS:-} -jar "$jar" "${args[@]}" >"$WORK/scale-$db-$n.log" 2>&1 & pid=$!
-    until curl -sf -o /dev/null "http://127.0.0.1:$port/_localpack/health"; do sleep 0.2; done
-    base="http://127.0.0.1:$port"
+    name=bench_lp_$n
     sql_for "$db" "$n" >"$WORK/generate-$db-$n.sql"
-    start=$(date +%s%N)
-    curl -sf -X POST "$base/_localpack/fixtures/sql" -H 'Content-Type: application/sql' \
-      --data-binary @"$WORK/generate-$db-$n.sql" >/dev/null
-    load=$(awk -v ns=$(( $(date +%s%N) - start )) 'BEGIN { printf "%.1f", ns / 1e9 }')
+    start_with_data "$db" "$name" "$WORK/scale-$db-$n.log" "$WORK/generate-$db-$n.sql" "${args[@]}"
     subs=$(( (n + 999) / 1000 ))
     : >"$WORK/scale-b1"; : >"$WORK/scale-b2"; : >"$WORK/scale-b3"
     for k in $(seq 1 200); do
