@@ -21,6 +21,11 @@ public class CloudQuotas {
     }
 
     /** Limit (null: unlimited) and usage of one dimension. */
+    /** Disk capacity as the StorageGB quota counts it: bytes in whole GB, rounded up (as the quota view does). */
+    public static long storageGb(long bytes) {
+        return (bytes + (1L << 30) - 1) >> 30;
+    }
+
     public record Allowance(Integer limit, long used) {
 
         /** Whether {@code more} can be added without going over the limit. */

@@ -1,6 +1,7 @@
 package io.localpack.vmm.vm;
 
 import io.localpack.vmm.library.VirtualHardDisk;
+import io.localpack.vmm.quota.CloudQuotas;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -42,7 +43,6 @@ public record VirtualMachineDevices(List<VirtualNetworkAdapter> adapters, Virtua
 
     /** The capacity a quota counts, in whole GB rounded up (as the quota view does). */
     public long storageGb() {
-        long bytes = osDisk.getMaximumSize() == null ? 0 : osDisk.getMaximumSize();
-        return (bytes + (1L << 30) - 1) >> 30;
+        return CloudQuotas.storageGb(osDisk.getMaximumSize() == null ? 0 : osDisk.getMaximumSize());
     }
 }

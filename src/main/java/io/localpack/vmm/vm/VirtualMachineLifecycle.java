@@ -104,7 +104,7 @@ public class VirtualMachineLifecycle {
         VirtualMachineSources.Resolved source = sources.resolve(subscriptionId, request);
         VirtualMachine.Blueprint blueprint = source.blueprint();
         QuotaDimension over = quotas.exceededBy(subscriptionId, request.cloudId(), request.stampId(),
-                blueprint.cpuCount(), blueprint.memoryMb(), gigabytes(source.disk().getMaximumSize()));
+                blueprint.cpuCount(), blueprint.memoryMb(), CloudQuotas.storageGb(source.disk().getMaximumSize()));
         if (over != null) {
             throw overQuota(over, request.cloudId());
         }
@@ -301,10 +301,6 @@ public class VirtualMachineLifecycle {
         return new VmmRequestException(VmmRequestException.Kind.INVALID, QUOTA_EXCEEDED, "The request would exceed"
                 + " the " + dimension + " quota of this subscription in cloud " + cloudId + ". Remove or shrink"
                 + " virtual machines there, or ask the administrator for a larger quota.");
-    }
-
-    private static long gigabytes(long bytes) {
-        return (bytes + (1L << 30) - 1) >> 30;
     }
 
     private static int valueOr(Integer value) {
