@@ -99,6 +99,17 @@ class VirtualMachineCreateTest extends HttpTestSupport {
 
     @Test
     void fromADiskAndAProfileStoppedAndAsynchronouslyInV4() {
+        // paced by the client's polls, so the asynchronous answer shows the machine before its job has run
+        assertThat(send("PUT", base + "/_localpack/timing/vmm.vm.create", "{\"mode\":\"polls\",\"polls\":2}")
+                .status()).isEqualTo(200);
+        try {
+            createFromADiskAndAProfileAsynchronously();
+        } finally {
+            send("DELETE", base + "/_localpack/timing/vmm.vm.create", null);
+        }
+    }
+
+    private void createFromADiskAndAProfileAsynchronously() {
         Response response = send("POST", vmm(FABRIKAM) + "/VirtualMachines?RunAsynchronously=1", """
                 {"StampId":"%s","CloudId":"%s","Name":"from disk","VirtualHardDiskId":"%s","HardwareProfileId":"%s",
                  "LinuxAdministratorSSHKeyString":"ssh-rsa AAAA-marker"}
