@@ -12,6 +12,7 @@ import io.localpack.dialect.V3ServiceDocument;
 import io.localpack.dialect.V3UriTranslator;
 import io.localpack.tenancy.SubscriptionLookup;
 import io.localpack.vmm.edm.VmmEdmProvider;
+import io.localpack.vmm.odata.ChangeSetJobs;
 import io.localpack.vmm.odata.VmmProcessor;
 import io.localpack.tenancy.Caller;
 import jakarta.servlet.http.HttpServletRequest;
@@ -50,9 +51,10 @@ public class VmmODataController {
     private final VmmProcessor.Handlers handlers;
     private final SubscriptionLookup subscriptions;
     private final VmmSettings settings;
+    private final VmmBatch batch;
 
     public VmmODataController(VmmEdmProvider edm, VmmProcessor.Handlers handlers, SubscriptionLookup subscriptions,
-            VmmSettings settings) {
+            VmmSettings settings, VmmBatch batch) {
         this.serviceMetadata = odata.createServiceMetadata(edm, List.of());
         this.v3Metadata = new V3Metadata(edm.getSchemas());
         this.v3ServiceDocument = new V3ServiceDocument(serviceMetadata.getEdm().getEntityContainer().getEntitySets()
@@ -60,6 +62,7 @@ public class VmmODataController {
         this.handlers = handlers;
         this.subscriptions = subscriptions;
         this.settings = settings;
+        this.batch = batch;
     }
 
     @RequestMapping({"/{subscriptionId}/services/systemcenter/{vmm:(?i)vmm}",
@@ -112,7 +115,7 @@ public class VmmODataController {
                     "The request body exceeds the limit of " + settings.maxRequestBodyBytes() + " bytes");
             return;
         }
-        if (hasBody(request) && !isODataMediaType(request.getContentType())) {
+        if (resource != ODataResource.BATCH && hasBody(request) && !isODataMediaType(request.getContentType())) {
             ODataErrors.write(response, 415, "UnsupportedMediaType", "Content-Type '" + request.getContentType()
                     + "' is not supported; send application/json (or application/atom+xml / application/xml)");
             return;
@@ -140,9 +143,50 @@ public class VmmODataController {
             serveV3ServiceDocument(request, (V3Response) response, answer, format.get(), root.group(1));
             return;
         }
+        if (resource == ODataResource.BATCH) {
+            String subscriptionSegment = root.group(2);
+            batch.serve(request, answer, metadata != null ? ODataDialect.V3 : ODataDialect.V4, root.group(1),
+                    path -> sameService(path, subscriptionSegment), new VmmBatch.Pipeline() {
+                        @Override
+                        public void handle(HttpServletRequest part, HttpServletResponse partResponse)
+                                throws IOException {
+                            VmmODataController.this.handle(part, partResponse);
+                        }
+
+                        @Override
+                        public void refuse(HttpServletRequest part, HttpServletResponse partResponse, int status,
+                                String code, String message) throws IOException {
+                            VmmODataController.this.refuse(part, partResponse, status, code, message);
+                        }
+                    });
+            return;
+        }
         ODataHttpHandler handler = odata.createHandler(serviceMetadata);
-        handler.register(new VmmProcessor(handlers, subscriptionId, Caller.principal(request)));
+        handler.register(new VmmProcessor(handlers, subscriptionId, Caller.principal(request),
+                request.getAttribute(ChangeSetJobs.ATTRIBUTE) instanceof ChangeSetJobs changeSet ? changeSet : null));
         handler.process(adapted, answer);
+    }
+
+    /** Whether an absolute path is under the service root of the subscription a batch was sent to. */
+    private static boolean sameService(String path, String subscriptionSegment) {
+        Matcher root = SERVICE_ROOT.matcher(path);
+        return root.matches() && root.group(2).equalsIgnoreCase(subscriptionSegment);
+    }
+
+    /** Answers a request with an error in its own dialect and format, as Olingo's errors are answered. */
+    void refuse(HttpServletRequest request, HttpServletResponse response, int status, String code, String message)
+            throws IOException {
+        ODataDialect dialect = ODataDialect.of(request, settings.defaultDialect());
+        if (dialect == ODataDialect.V4) {
+            dialect.declareOn(response);
+            ODataErrors.write(response, status, code, message);
+            return;
+        }
+        Negotiated answer = ODataNegotiation.v3(request, ODataResource.DATA).orElse(Negotiated.AS_SENT);
+        V3Response v3Response = new V3Response(response, answer.v3Json(), answer.atom(), request.getQueryString(),
+                DataServiceVersion.V1, DataServiceVersion.maxOf(request));
+        ODataErrors.write(v3Response, status, code, message);
+        v3Response.finish();
     }
 
     /**

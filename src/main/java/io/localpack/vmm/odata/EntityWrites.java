@@ -92,11 +92,16 @@ public class EntityWrites {
 
     /**
      * The request id is the job id. Without {@code RunAsynchronously=1} the request waits for its job and a failed
-     * job becomes an OData error carrying the job's VMM error; with it, the answer goes out at once.
+     * job becomes an OData error carrying the job's VMM error; with it, the answer goes out at once. In a change set
+     * the job cannot run before the change set commits: the batch waits for it after the commit.
      */
     private void finish(WriteOutcome outcome, VmmRequest request, ODataResponse response)
             throws ODataApplicationException {
         response.setHeader("x-ms-request-id", outcome.jobId().toString());
+        if (request.changeSet() != null) {
+            request.changeSet().add(outcome.jobId(), !runsAsynchronously(request));
+            return;
+        }
         if (runsAsynchronously(request)) {
             return;
         }
@@ -107,12 +112,25 @@ public class EntityWrites {
             Thread.currentThread().interrupt();
             return;
         }
-        if (job.status() == JobStatus.Failed || job.status() == JobStatus.Canceled) {
+        JobFailure failure = JobFailure.of(job);
+        if (failure != null) {
+            throw new ODataApplicationException(failure.message(), failure.status(), Locale.ENGLISH, failure.code());
+        }
+    }
+
+    /** A failed (or canceled) job as the OData error its request answers with. */
+    public record JobFailure(int status, String code, String message) {
+
+        /** The job's failure; null when it did not fail. */
+        public static JobFailure of(Job job) {
+            if (job.status() != JobStatus.Failed && job.status() != JobStatus.Canceled) {
+                return null;
+            }
             JobError error = job.error();
-            int status = error == null ? 500 : error.httpStatus();
-            throw new ODataApplicationException((error == null ? "The job failed" : error.problem()) + " (VMM error "
-                    + (error == null ? "" : error.code()) + ", job " + job.id() + ")", status, Locale.ENGLISH,
-                    error == null ? "JobFailed" : Integer.toString(error.code()));
+            return new JobFailure(error == null ? 500 : error.httpStatus(),
+                    error == null ? "JobFailed" : Integer.toString(error.code()),
+                    (error == null ? "The job failed" : error.problem()) + " (VMM error "
+                            + (error == null ? "" : error.code()) + ", job " + job.id() + ")");
         }
     }
 

@@ -29,14 +29,19 @@ public class VmmProcessor implements CountEntityCollectionProcessor, EntityProce
     private final Handlers handlers;
     private final UUID subscriptionId;
     private final String caller;
+    private final ChangeSetJobs changeSet;
     private OData odata;
     private ServiceMetadata serviceMetadata;
 
-    /** @param caller who made the request (the authenticated user, else x-ms-principal-id); null when nobody said */
-    public VmmProcessor(Handlers handlers, UUID subscriptionId, String caller) {
+    /**
+     * @param caller who made the request (the authenticated user, else x-ms-principal-id); null when nobody said
+     * @param changeSet the {@code $batch} change set the request belongs to; null for a request of its own
+     */
+    public VmmProcessor(Handlers handlers, UUID subscriptionId, String caller, ChangeSetJobs changeSet) {
         this.handlers = handlers;
         this.subscriptionId = subscriptionId;
         this.caller = caller;
+        this.changeSet = changeSet;
     }
 
     @Override
@@ -46,7 +51,7 @@ public class VmmProcessor implements CountEntityCollectionProcessor, EntityProce
     }
 
     private VmmRequest context(ODataRequest request) {
-        return new VmmRequest(subscriptionId, caller, odata, serviceMetadata, request);
+        return new VmmRequest(subscriptionId, caller, odata, serviceMetadata, request, changeSet);
     }
 
     @Override

@@ -10,9 +10,10 @@ import org.apache.olingo.server.api.ServiceMetadata;
  * What every part of one OData request's handling needs to know about it.
  *
  * @param caller who made the request (the authenticated user, else x-ms-principal-id); null when nobody said
+ * @param changeSet the {@code $batch} change set the request is part of; null for a request of its own
  */
 public record VmmRequest(UUID subscriptionId, String caller, OData odata, ServiceMetadata serviceMetadata,
-        ODataRequest request) {
+        ODataRequest request, ChangeSetJobs changeSet) {
 
     /** The service root, as the client addressed it. */
     public URI serviceRoot() {
