@@ -83,12 +83,20 @@ public class VmmBatch {
                     && contentType.trim().toLowerCase(Locale.ROOT).startsWith("multipart/mixed");
             ODataErrors.write(response, multipart ? 400 : 415, multipart ? "BadRequest" : "UnsupportedMediaType",
                     multipart ? "The $batch Content-Type multipart/mixed names no boundary"
-                            : "A $batch request is multipart/mixed with a boundary, not '" + contentType + "'");
+                            : "A $batch request is multipart/mixed with a boundary, not '" + contentType
+                                    + "' (the OData 4.01 JSON batch format is not supported, as in Olingo's server)");
+            return;
+        }
+        byte[] body = batch.getInputStream().readNBytes((int) Math.min(Integer.MAX_VALUE - 8,
+                settings.maxRequestBodyBytes() + 1));
+        if (body.length > settings.maxRequestBodyBytes()) { // a chunked body names no length beforehand
+            ODataErrors.write(response, 413, "RequestEntityTooLarge",
+                    "The request body exceeds the limit of " + settings.maxRequestBodyBytes() + " bytes");
             return;
         }
         List<Part> parts;
         try {
-            parts = BatchMultipart.parse(batch.getInputStream().readAllBytes(), boundary);
+            parts = BatchMultipart.parse(body, boundary);
         } catch (BatchFormatException e) {
             ODataErrors.write(response, 400, "BadRequest", "The $batch body cannot be read: " + e.getMessage());
             return;
@@ -100,12 +108,12 @@ public class VmmBatch {
                     : PartAnswer.of(single(context, part.operation())));
         }
         String responseBoundary = BatchMultipart.newBoundary(dialect, false);
-        byte[] body = BatchMultipart.write(answers, responseBoundary, dialect);
+        byte[] answer = BatchMultipart.write(answers, responseBoundary, dialect);
         // WCF Data Services answers a batch 202 Accepted (MS-ODATA 2.2.7.6.6); OData V4 says 200 OK
         response.setStatus(dialect == ODataDialect.V3 ? 202 : 200);
         response.setContentType("multipart/mixed; boundary=" + responseBoundary);
-        response.setContentLength(body.length);
-        response.getOutputStream().write(body);
+        response.setContentLength(answer.length);
+        response.getOutputStream().write(answer);
     }
 
     /** A request outside any change set: a query (V3 allows nothing else there); V4 also allows a lone change. */

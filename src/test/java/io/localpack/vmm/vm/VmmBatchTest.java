@@ -270,6 +270,11 @@ class VmmBatchTest extends VirtualMachineWriteSupport {
         Response json = postBatch("{\"requests\":[]}", v3("Content-Type", "application/json"));
         assertThat(json.status()).isEqualTo(415);
         assertThat(json.json().get("odata.error").get("message").get("value").asText()).contains("multipart/mixed");
+        // V4.01's JSON batch: Olingo's server reads multipart/mixed only, and so does LocalPack
+        Response v4Json = postBatch("{\"requests\":[{\"id\":\"1\",\"method\":\"get\",\"url\":\"Clouds\"}]}",
+                "OData-Version", "4.0", "Content-Type", "application/json", "Accept", "application/json");
+        assertThat(v4Json.status()).isEqualTo(415);
+        assertThat(v4Json.json().get("error").get("message").asText()).contains("JSON batch");
         // multipart without a boundary
         Response noBoundary = postBatch(wcfBatch(change), v3("Content-Type", "multipart/mixed"));
         assertThat(noBoundary.status()).isEqualTo(400);
@@ -281,6 +286,10 @@ class VmmBatchTest extends VirtualMachineWriteSupport {
         Response notHttp = postBatch(crlf("--" + BATCH + "\nContent-Type: application/http\n\nhello\n--" + BATCH
                 + "--\n"), wcfBatchHeaders());
         assertThat(notHttp.status()).isEqualTo(400);
+        // bigger than localpack.odata.max-request-body-bytes (1 MiB)
+        Response tooBig = postBatch(wcfBatch(wcfChange(1, "MERGE", vmUrl(machine), "{\"Operation\":\"Stop\","
+                + "\"Description\":\"" + "x".repeat(1_100_000) + "\"}")), wcfBatchHeaders());
+        assertThat(tooBig.status()).isEqualTo(413);
         // $batch takes POST only, V4 error format
         Response get = get(vmm(FABRIKAM) + "/$batch");
         assertThat(get.status()).isEqualTo(405);
