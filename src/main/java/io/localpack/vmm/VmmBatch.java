@@ -29,6 +29,7 @@ import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionException;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -158,9 +159,14 @@ public class VmmBatch {
         } catch (java.io.UncheckedIOException e) {
             throw e.getCause();
         } catch (DataIntegrityViolationException e) {
+            // a constraint the database checks at the commit (flush): someone saved conflicting data meanwhile
             Operation last = operations.get(Math.min(ran.size(), operations.size() - 1));
             return PartAnswer.of(batch.refused(batch.request(last, "/"), last, 409, "Conflict",
                     "The change set conflicts with data saved meanwhile; nothing of it was saved"));
+        } catch (TransactionException e) {
+            Operation last = operations.get(Math.min(ran.size(), operations.size() - 1));
+            return PartAnswer.of(batch.refused(batch.request(last, "/"), last, 500, "InternalError",
+                    "The change set could not be committed; nothing of it was saved"));
         }
         if (failed[0] != null) {
             return PartAnswer.of(failed[0]);
