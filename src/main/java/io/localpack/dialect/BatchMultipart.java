@@ -180,7 +180,7 @@ public final class BatchMultipart {
             throw new BatchFormatException("A batch part must have Content-Type application/http (or be a change set"
                     + " of multipart/mixed), not '" + type + "'");
         }
-        MimePart http = MimePart.of(part.content());
+        MimePart http = MimePart.request(part.content());
         Matcher line = REQUEST_LINE.matcher(http.firstLine() == null ? "" : http.firstLine().trim());
         if (!line.matches()) {
             throw new BatchFormatException("A batch part does not start with an HTTP request line (METHOD URL "
@@ -195,10 +195,18 @@ public final class BatchMultipart {
                 mimeContentId == null && requestContentId != null);
     }
 
-    /** Headers up to the first empty line, then the content; optionally a first line before the headers. */
+    /** Headers up to the first empty line, then the content; for an HTTP request, its request line first. */
     private record MimePart(String firstLine, List<Header> headers, String content) {
 
         static MimePart of(String text) throws BatchFormatException {
+            return read(text, false);
+        }
+
+        static MimePart request(String text) throws BatchFormatException {
+            return read(text, true);
+        }
+
+        private static MimePart read(String text, boolean requestLine) throws BatchFormatException {
             List<Header> headers = new ArrayList<>();
             String firstLine = null;
             int at = 0;
@@ -209,18 +217,18 @@ public final class BatchMultipart {
                     line = line.substring(0, line.length() - 1);
                 }
                 at = end < 0 ? text.length() : end + 1;
+                boolean nothingYet = firstLine == null && headers.isEmpty();
                 if (line.isEmpty()) {
-                    if (firstLine == null && headers.isEmpty()) {
-                        continue; // blank lines before a part's headers (a preamble) are allowed
+                    if (nothingYet) {
+                        continue; // blank lines before a part's first line are tolerated
                     }
                     break;
                 }
-                int colon = line.indexOf(':');
-                boolean requestLine = colon < 0 || line.matches("^[A-Za-z]+ +\\S+.*");
-                if (firstLine == null && headers.isEmpty() && requestLine && !line.matches("^[A-Za-z0-9-]+:.*")) {
+                if (requestLine && firstLine == null) {
                     firstLine = line;
                     continue;
                 }
+                int colon = line.indexOf(':');
                 if (colon <= 0) {
                     throw new BatchFormatException("Not a header line in a batch part: '" + line + "'");
                 }

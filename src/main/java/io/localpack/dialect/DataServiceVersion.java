@@ -45,6 +45,43 @@ public enum DataServiceVersion {
     }
 
     /**
+     * The client's {@code MinDataServiceVersion} (WCF DS 5.x clients send 3.0): the answer declares at least this
+     * version. V1 when absent.
+     *
+     * @throws IllegalArgumentException naming the header when its value is no version this service can answer with
+     *     (not a version number, or above 3.0) or is above the client's own maximum: WCF Data Services refuses such a
+     *     request with 400
+     */
+    public static DataServiceVersion minOf(HttpServletRequest request) {
+        String value = request.getHeader("MinDataServiceVersion");
+        if (value == null || value.isBlank()) {
+            return V1;
+        }
+        String number = value.split(";")[0].trim();
+        DataServiceVersion min = switch (number) {
+            case "1.0", "1" -> V1;
+            case "2.0", "2" -> V2;
+            case "3.0", "3" -> V3;
+            default -> null;
+        };
+        if (min == null) {
+            if (number.matches("\\d+(\\.\\d+)?")) {
+                throw new IllegalArgumentException("The MinDataServiceVersion header value '" + value.trim()
+                        + "' is higher than the highest version of the protocol this service supports, 3.0.");
+            }
+            throw new IllegalArgumentException("The MinDataServiceVersion header value '" + value.trim()
+                    + "' is not a version number such as 3.0.");
+        }
+        DataServiceVersion max = maxOf(request);
+        if (!max.atLeast(min)) {
+            throw new IllegalArgumentException("The MaxDataServiceVersion header value in the request ("
+                    + max.header.substring(0, 3) + ") is lower than its MinDataServiceVersion header value ("
+                    + min.header.substring(0, 3) + ").");
+        }
+        return min;
+    }
+
+    /**
      * The version a request's own features need, whatever the format of the answer: V2 for {@code $inlinecount},
      * {@code $select} and {@code $count} (server paging is judged on the answer); V3 for the $metadata document,
      * whose EDMX declares 3.0, and for {@code any}/{@code all} in {@code $filter}.

@@ -55,6 +55,25 @@ public final class ODataNegotiation {
             "application/json;odata.metadata=full", "application/json;odata.metadata=none",
             "application/atom+xml", "application/xml");
 
+    /** What $metadata can be written in for an OData 4.01 client, XML first (the one form a 4.0 client reads). */
+    private static final List<String> V401_METADATA = List.of("application/xml", "application/json");
+
+    /** Whether a V4 client says it reads OData 4.01 ({@code OData-MaxVersion}, else {@code OData-Version}). */
+    static boolean speaksV401(HttpServletRequest request) {
+        String version = request.getHeader("OData-MaxVersion");
+        if (version == null) {
+            version = request.getHeader("OData-Version");
+        }
+        if (version == null) {
+            return false;
+        }
+        try {
+            return new java.math.BigDecimal(version.trim()).compareTo(new java.math.BigDecimal("4.01")) >= 0;
+        } catch (NumberFormatException e) {
+            return false;
+        }
+    }
+
     static {
         V3_DATA.put("application/json;odata=minimalmetadata", json(V3JsonFormat.MINIMAL_METADATA));
         V3_DATA.put("application/json;odata=fullmetadata", json(V3JsonFormat.FULL_METADATA));
@@ -102,6 +121,11 @@ public final class ODataNegotiation {
             return Optional.of(Negotiated.AS_SENT); // Olingo reads $format itself
         }
         AcceptHeader accept = AcceptHeader.parse(request.getHeader("Accept"));
+        if (resource == ODataResource.METADATA && speaksV401(request)) {
+            // JSON CSDL came with OData 4.01: a 4.01 client gets it for application/json, XML otherwise
+            return accept.isEmpty() ? Optional.of(new Negotiated(null, false, "application/xml"))
+                    : accept.choose(V401_METADATA).map(choice -> new Negotiated(null, false, choice.offer()));
+        }
         String only = resource.onlyRepresentation();
         if (only != null) {
             return accept.refuses(only) ? Optional.empty() : Optional.of(new Negotiated(null, false, "*/*"));

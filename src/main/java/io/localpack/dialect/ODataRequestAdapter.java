@@ -59,8 +59,10 @@ public final class ODataRequestAdapter extends HttpServletRequestWrapper {
         String accept = request.getHeader("Accept");
         boolean formatGiven = queryString != null && queryString.contains("$format=");
         if (metadata && !formatGiven) {
-            // SPF clients ask for JSON everywhere, but the metadata document they can read is XML.
-            replacedHeaders.put("accept", "application/xml");
+            // SPF clients ask for JSON everywhere, but the metadata document they can read is XML; only an OData
+            // 4.01 client that prefers JSON was negotiated JSON CSDL (ODataNegotiation)
+            replacedHeaders.put("accept", negotiatedAccept != null && negotiatedAccept.startsWith("application/json")
+                    ? "application/json" : "application/xml");
         } else if (v3Json) {
             replacedHeaders.put("accept", V4_JSON_FOR_V3);
         } else if (negotiatedAccept != null) {

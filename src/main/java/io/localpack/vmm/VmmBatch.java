@@ -16,6 +16,7 @@ import io.localpack.vmm.odata.EntityWrites.JobFailure;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.ArrayList;
@@ -23,6 +24,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.springframework.dao.DataIntegrityViolationException;
@@ -50,7 +53,7 @@ public class VmmBatch {
                 String message) throws IOException;
     }
 
-    private static final java.util.Set<String> WRITE_ONLY_HEADERS = java.util.Set.of("content-type", "prefer",
+    private static final Set<String> WRITE_ONLY_HEADERS = Set.of("content-type", "prefer",
             "if-match", "if-none-match", "content-id", "x-http-method");
     private static final Pattern CONTENT_ID_REFERENCE = Pattern.compile("^\\$([^/?]+)(.*)$");
 
@@ -71,7 +74,7 @@ public class VmmBatch {
      * @param sameService whether an absolute path is under the batch's service root (same subscription)
      */
     void serve(HttpServletRequest batch, HttpServletResponse response, ODataDialect dialect, String serviceRoot,
-            java.util.function.Predicate<String> sameService, Pipeline pipeline) throws IOException {
+            Predicate<String> sameService, Pipeline pipeline) throws IOException {
         if (!"POST".equals(batch.getMethod())) {
             response.setHeader("Allow", "POST");
             ODataErrors.write(response, 405, "MethodNotAllowed", "$batch takes POST only");
@@ -149,14 +152,17 @@ public class VmmBatch {
                         }
                         ran.add(new Ran(operation, answer, queued.takeLast()));
                         if (operation.contentId() != null) {
-                            locations.put(operation.contentId(), location(answer));
+                            // $n is what request n created (its Location), else the entity it addressed
+                            String location = location(answer);
+                            locations.put(operation.contentId(), location != null ? location
+                                    : batch.targets().resolve(operation, locations).pathAndQuery());
                         }
                     }
                 } catch (IOException e) {
-                    throw new java.io.UncheckedIOException(e);
+                    throw new UncheckedIOException(e);
                 }
             });
-        } catch (java.io.UncheckedIOException e) {
+        } catch (UncheckedIOException e) {
             throw e.getCause();
         } catch (DataIntegrityViolationException e) {
             // a constraint the database checks at the commit (flush): someone saved conflicting data meanwhile
@@ -291,7 +297,7 @@ public class VmmBatch {
     }
 
     /** Resolves the URLs of a batch's requests: absolute, absolute paths, relative to the root, {@code $n}. */
-    private record Targets(String serviceRoot, java.util.function.Predicate<String> sameService) {
+    private record Targets(String serviceRoot, Predicate<String> sameService) {
 
         Resolved resolve(Operation operation, Map<String, String> locations) {
             String target = operation.target();

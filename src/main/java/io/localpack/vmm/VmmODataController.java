@@ -81,9 +81,21 @@ public class VmmODataController {
         Negotiated answer = format.orElse(Negotiated.AS_SENT);
         DataServiceVersion needed = DataServiceVersion.requiredBy(request, resource);
         DataServiceVersion max = DataServiceVersion.maxOf(request);
+        String minRefused = null;
+        try {
+            // the answer declares at least the client's minimum (WCF DS 5.x clients send MinDataServiceVersion: 3.0)
+            needed = DataServiceVersion.max(needed, DataServiceVersion.minOf(request));
+        } catch (IllegalArgumentException e) {
+            minRefused = e.getMessage();
+        }
         V3Response v3Response = new V3Response(response, answer.v3Json(), answer.atom(), request.getQueryString(),
                 max.atLeast(needed) || resource == ODataResource.METADATA ? needed : DataServiceVersion.V1, max);
-        if (!max.atLeast(needed) && resource != ODataResource.METADATA) {
+        if (minRefused != null || !max.atLeast(needed) && resource != ODataResource.METADATA) {
+            v3Response.setHeader(REQUEST_ID, UUID.randomUUID().toString()); // refused before serve() names one
+        }
+        if (minRefused != null) {
+            ODataErrors.write(v3Response, 400, "", minRefused);
+        } else if (!max.atLeast(needed) && resource != ODataResource.METADATA) {
             // WCF Data Services refuses what the client could not read, in the client's error format; $metadata is
             // the one V3 document every client reads whatever its maximum
             ODataErrors.write(v3Response, 400, "", DataServiceVersion.tooLowMessage(needed, max));
@@ -183,8 +195,14 @@ public class VmmODataController {
             return;
         }
         Negotiated answer = ODataNegotiation.v3(request, ODataResource.DATA).orElse(Negotiated.AS_SENT);
+        DataServiceVersion floor = DataServiceVersion.V1;
+        try {
+            floor = DataServiceVersion.minOf(request);
+        } catch (IllegalArgumentException e) {
+            // the error being written is the answer; the version header stays the lowest
+        }
         V3Response v3Response = new V3Response(response, answer.v3Json(), answer.atom(), request.getQueryString(),
-                DataServiceVersion.V1, DataServiceVersion.maxOf(request));
+                floor, DataServiceVersion.maxOf(request));
         ODataErrors.write(v3Response, status, code, message);
         v3Response.finish();
     }

@@ -45,10 +45,15 @@ class ContentNegotiationTableTest extends HttpTestSupport {
             headers.addAll(List.of("Accept", accept));
         }
         if (versions.startsWith("V3 max ")) {
-            headers.addAll(List.of("DataServiceVersion", "1.0;NetFx", "MaxDataServiceVersion",
-                    versions.substring("V3 max ".length()) + ";NetFx"));
+            String[] words = versions.split(" ");
+            headers.addAll(List.of("DataServiceVersion", "1.0;NetFx", "MaxDataServiceVersion", words[2] + ";NetFx"));
+            if (words.length == 5 && words[3].equals("min")) {
+                headers.addAll(List.of("MinDataServiceVersion", words[4] + ";NetFx"));
+            }
         } else if (versions.equals("V4")) {
             headers.addAll(List.of("OData-MaxVersion", "4.0"));
+        } else if (versions.startsWith("V4 max ")) {
+            headers.addAll(List.of("OData-MaxVersion", versions.substring("V4 max ".length())));
         } else {
             assertThat(versions).isEqualTo("none");
         }

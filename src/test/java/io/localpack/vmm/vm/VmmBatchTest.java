@@ -164,6 +164,21 @@ class VmmBatchTest extends VirtualMachineWriteSupport {
     }
 
     @Test
+    void twoChangesOfOneMachineInAChangeSetConflictAsItsFirstJobHasNotRun() {
+        String machine = running("twice in one change set");
+        String before = row(machine);
+        // $1 stands for the machine request 1 addressed; its job runs only after the commit, so a second is refused
+        Response response = postBatch(wcfBatch(
+                wcfChange(1, "MERGE", vmUrl(machine), "{\"Operation\":\"Stop\"}"),
+                wcfChange(2, "MERGE", "$1", "{\"Operation\":\"Start\"}")), wcfBatchHeaders());
+        List<String> parts = parts(response);
+        assertThat(parts).hasSize(1);
+        assertThat(parts.get(0)).contains("HTTP/1.1 409 Conflict\r\nContent-ID: 2\r\n");
+        assertThat(row(machine)).isEqualTo(before);
+        assertThat(jobsOn(machine)).isZero();
+    }
+
+    @Test
     void anUnknownContentIdReferenceIsRefusedAndNothingChanges() {
         String first = running("no reference");
         var database = databaseSnapshot();
