@@ -1,5 +1,11 @@
 package io.localpack.admin.journal;
 
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
@@ -20,7 +26,44 @@ final class Redaction {
     private static final Pattern OPEN_AT_END = Pattern.compile(
             "(\"" + SECRET_NAME + "\"\\s*:\\s*|<(?:\\w+:)?" + SECRET_NAME + "(?:\\s[^>]*)?>)[^<\"]*(\"[^\"]*)?$");
 
+    /** Headers whose values are credentials whatever their name says. */
+    private static final Pattern SECRET_HEADER = Pattern.compile(
+            "(?i)authorization|proxy-authorization|cookie|set-cookie|x-xsrf-token|.*(password|secret|token|key).*");
+    /** Headers kept per entry at most, and characters per value: a journal entry stays small. */
+    private static final int MAX_HEADERS = 64;
+    private static final int MAX_HEADER_CHARS = 512;
+
     private Redaction() {
+    }
+
+    static Map<String, String> requestHeaders(HttpServletRequest request) {
+        Map<String, String> headers = new LinkedHashMap<>();
+        for (String name : Collections.list(request.getHeaderNames())) {
+            if (headers.size() < MAX_HEADERS) {
+                headers.put(name, header(name, String.join(", ", Collections.list(request.getHeaders(name)))));
+            }
+        }
+        return headers;
+    }
+
+    static Map<String, String> responseHeaders(HttpServletResponse response) {
+        Map<String, String> headers = new LinkedHashMap<>();
+        for (String name : new LinkedHashSet<>(response.getHeaderNames())) {
+            if (headers.size() < MAX_HEADERS) {
+                headers.put(name, header(name, String.join(", ", response.getHeaders(name))));
+            }
+        }
+        if (response.getContentType() != null) {
+            headers.putIfAbsent("Content-Type", response.getContentType());
+        }
+        return headers;
+    }
+
+    private static String header(String name, String value) {
+        if (SECRET_HEADER.matcher(name).matches()) {
+            return "***";
+        }
+        return value.length() > MAX_HEADER_CHARS ? value.substring(0, MAX_HEADER_CHARS) + "…" : value;
     }
 
     /** The body with its secrets replaced, cut to {@code maxChars}. */
