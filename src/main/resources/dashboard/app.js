@@ -72,9 +72,10 @@ const STATE_CLASSES = [
 ];
 
 /** A state as text in a badge; the colour only repeats what the text says. */
-function stateBadge(state) {
+function stateBadge(state, job = false) {
   if (!state) return h('span', { class: 'muted' }, '—');
-  const cls = (STATE_CLASSES.find(([re]) => re.test(state)) || [null, ''])[1];
+  const cls = job && /^(running|queued)$/i.test(state) ? 'busy'
+    : (STATE_CLASSES.find(([re]) => re.test(state)) || [null, ''])[1];
   return h('span', { class: 'state ' + cls, 'data-state': state }, state);
 }
 
@@ -186,7 +187,7 @@ function overviewView() {
         card('Timing mode', `duration factor ${o.durationFactor}; ${overrides.length} kind(s) overridden`, 'timing'),
         card('Active fault rules', `${o.jobFaults.length} job, ${o.httpFaults.length} HTTP`, 'faults'),
         card('Uptime', o.uptime.replace('PT', '').toLowerCase(), 'uptime'),
-        card('Resources', Object.entries(o.entities).map(([k, v]) => `${k} ${v}`).join(' · '), 'entities'));
+        h('div', { class: 'card wide', 'data-card': 'entities' }, h('div', { class: 'label' }, 'Resources'), h('div', { class: 'value' }, Object.entries(o.entities).map(([k, v]) => `${k} ${v}`).join(' · '))));
       drawCharts();
       const rules = [
         ...o.jobFaults.map(r => h('li', {}, `Job fault: ${r.operation} fails with ${r.errorCode}`, ` (${r.times === 'always' ? 'always' : r.times + ' left'})`)),
@@ -204,7 +205,7 @@ function jobTable(jobs) {
   return table(['Job', 'Target', 'Status', 'Progress', 'Step', 'Error'], jobs.map(j => h('tr', { 'data-job': j.id },
     h('td', {}, j.name, h('div', { class: 'muted' }, j.id)),
     h('td', {}, `${j.targetType || ''} ${j.targetName || ''}`),
-    h('td', {}, stateBadge(j.status)),
+    h('td', {}, stateBadge(j.status, true)),
     h('td', {}, jobProgress(j)),
     h('td', { class: 'job-step' }, j.step || ''),
     h('td', { class: 'error job-error' }, j.errorMessage ? `${j.errorCode ?? ''} ${j.errorName ?? ''}: ${j.errorMessage}` : ''))),
@@ -481,6 +482,7 @@ async function controlsView() {
 
 async function render() {
   const [section, ...rest] = route();
+  document.getElementById('notice').hidden = true;
   document.querySelectorAll('[data-nav]').forEach(a => a.classList.toggle('active',
     a.dataset.nav === (section === 'resource' ? 'resources' : section || 'overview')));
   try {

@@ -1,7 +1,9 @@
 package io.localpack.admin.ui;
 
 import io.localpack.tenancy.auth.AuthSettings;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
@@ -12,7 +14,8 @@ import org.springframework.security.config.annotation.web.configurers.AbstractHt
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
-import org.springframework.security.web.authentication.www.BasicAuthenticationEntryPoint;
+import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 
@@ -49,9 +52,7 @@ class DashboardSecurity {
                         .permissionsPolicyHeader(p -> p.policy("camera=(), microphone=(), geolocation=()")))
                 .exceptionHandling(e -> e.accessDeniedHandler(refusal()));
         if (auth.enabled()) {
-            BasicAuthenticationEntryPoint challenge = new BasicAuthenticationEntryPoint();
-            challenge.setRealmName("LocalPack admin");
-            challenge.afterPropertiesSet();
+            AuthenticationEntryPoint challenge = DashboardSecurity::challenge;
             http.httpBasic(basic -> basic.authenticationEntryPoint(challenge).realmName("LocalPack admin"))
                     .exceptionHandling(e -> e.authenticationEntryPoint(challenge));
             http.authorizeHttpRequests(a -> a.anyRequest().hasRole("ADMIN"));
@@ -59,6 +60,20 @@ class DashboardSecurity {
             http.authorizeHttpRequests(a -> a.anyRequest().permitAll());
         }
         return http.build();
+    }
+
+    /**
+     * 401 with the Basic challenge, written here rather than through {@code sendError}: an error dispatch would be
+     * judged by the tenant APIs' filter chain and come back as their 403.
+     */
+    private static void challenge(HttpServletRequest request, HttpServletResponse response, AuthenticationException e)
+            throws IOException {
+        response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
+        response.setHeader("WWW-Authenticate", "Basic realm=\"LocalPack admin\"");
+        response.setContentType("application/json");
+        response.setCharacterEncoding(StandardCharsets.UTF_8.name());
+        response.getWriter().write("{\"error\":{\"code\":\"Unauthorized\",\"message\":\"The admin credential is "
+                + "required (HTTP Basic; see README \\\"Authentication\\\")\",\"field\":\"Authorization\"}}");
     }
 
     /** A refused CSRF token (or a non-admin principal): the control plane's JSON error shape. */
