@@ -29,8 +29,8 @@ final class Redaction {
     /** Headers whose values are credentials whatever their name says. */
     private static final Pattern SECRET_HEADER = Pattern.compile(
             "(?i)authorization|proxy-authorization|cookie|set-cookie|x-xsrf-token|.*(password|secret|token|key).*");
-    /** Headers kept per entry at most, and characters per value: a journal entry stays small. */
-    private static final int MAX_HEADERS = 64;
+    /** Characters of headers kept per direction, and per value: the journal's memory stays bounded. */
+    private static final int MAX_HEADERS_CHARS = 4096;
     private static final int MAX_HEADER_CHARS = 512;
 
     private Redaction() {
@@ -39,24 +39,31 @@ final class Redaction {
     static Map<String, String> requestHeaders(HttpServletRequest request) {
         Map<String, String> headers = new LinkedHashMap<>();
         for (String name : Collections.list(request.getHeaderNames())) {
-            if (headers.size() < MAX_HEADERS) {
-                headers.put(name, header(name, String.join(", ", Collections.list(request.getHeaders(name)))));
-            }
+            keep(headers, name, String.join(", ", Collections.list(request.getHeaders(name))));
         }
         return headers;
     }
 
     static Map<String, String> responseHeaders(HttpServletResponse response) {
         Map<String, String> headers = new LinkedHashMap<>();
+        if (response.getContentType() != null) {
+            keep(headers, "Content-Type", response.getContentType());
+        }
         for (String name : new LinkedHashSet<>(response.getHeaderNames())) {
-            if (headers.size() < MAX_HEADERS) {
-                headers.put(name, header(name, String.join(", ", response.getHeaders(name))));
+            if (!name.equalsIgnoreCase("Content-Type")) {
+                keep(headers, name, String.join(", ", response.getHeaders(name)));
             }
         }
-        if (response.getContentType() != null) {
-            headers.putIfAbsent("Content-Type", response.getContentType());
-        }
         return headers;
+    }
+
+    /** Adds the header (secret values masked, long ones cut) while the entry's headers stay within the bound. */
+    private static void keep(Map<String, String> headers, String name, String value) {
+        String kept = header(name, value);
+        int used = headers.entrySet().stream().mapToInt(e -> e.getKey().length() + e.getValue().length()).sum();
+        if (used + name.length() + kept.length() <= MAX_HEADERS_CHARS) {
+            headers.put(name, kept);
+        }
     }
 
     private static String header(String name, String value) {
