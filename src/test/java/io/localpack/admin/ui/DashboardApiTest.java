@@ -126,6 +126,19 @@ class DashboardApiTest extends HttpTestSupport {
         assertThat(entry.path("responseHeaders").path("Content-Type").asText()).isNotBlank();
         assertThat(entry.toString()).doesNotContain("very-secret");
         assertThat(ui("/journal?api=ASM&method=GET&status=2xx").json().path("entries")).hasSize(1);
+
+        // headers are bounded: a long value is cut, and an entry keeps at most 4 KiB of them per direction
+        get(vmm(FABRIKAM) + "/Clouds", "X-Long-1", "a".repeat(3000), "X-Long-2", "b".repeat(3000),
+                "X-Long-3", "c".repeat(3000));
+        JsonNode clouds = ui("/journal?path=/Clouds").json().path("entries").get(0);
+        JsonNode kept = ui("/journal/" + clouds.path("sequence").asText()).json().path("requestHeaders");
+        int chars = 0;
+        for (Iterator<String> it = kept.fieldNames(); it.hasNext(); ) {
+            String name = it.next();
+            chars += name.length() + kept.path(name).asText().length();
+            assertThat(kept.path(name).asText().length()).isLessThanOrEqualTo(513);
+        }
+        assertThat(chars).isLessThanOrEqualTo(4096);
         assertThat(ui("/journal/999999999").status()).isEqualTo(404);
     }
 
