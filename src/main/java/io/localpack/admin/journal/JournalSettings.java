@@ -4,7 +4,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
  * {@code localpack.journal.*}: the request journal's bounds. Memory stays below about
- * {@code capacity × 2 × max-body-bytes} plus a few hundred bytes per entry, whatever the load.
+ * {@code capacity × (2 × max-body-bytes + 8 KiB of masked headers)} plus a few hundred bytes per entry, whatever the load.
  *
  * @param enabled      record requests at all
  * @param capacity     entries kept; the oldest is dropped when a new one comes

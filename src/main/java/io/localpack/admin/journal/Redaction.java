@@ -1,5 +1,11 @@
 package io.localpack.admin.journal;
 
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
@@ -20,7 +26,51 @@ final class Redaction {
     private static final Pattern OPEN_AT_END = Pattern.compile(
             "(\"" + SECRET_NAME + "\"\\s*:\\s*|<(?:\\w+:)?" + SECRET_NAME + "(?:\\s[^>]*)?>)[^<\"]*(\"[^\"]*)?$");
 
+    /** Headers whose values are credentials whatever their name says. */
+    private static final Pattern SECRET_HEADER = Pattern.compile(
+            "(?i)authorization|proxy-authorization|cookie|set-cookie|x-xsrf-token|.*(password|secret|token|key).*");
+    /** Characters of headers kept per direction, and per value: the journal's memory stays bounded. */
+    private static final int MAX_HEADERS_CHARS = 4096;
+    private static final int MAX_HEADER_CHARS = 512;
+
     private Redaction() {
+    }
+
+    static Map<String, String> requestHeaders(HttpServletRequest request) {
+        Map<String, String> headers = new LinkedHashMap<>();
+        for (String name : Collections.list(request.getHeaderNames())) {
+            keep(headers, name, String.join(", ", Collections.list(request.getHeaders(name))));
+        }
+        return headers;
+    }
+
+    static Map<String, String> responseHeaders(HttpServletResponse response) {
+        Map<String, String> headers = new LinkedHashMap<>();
+        if (response.getContentType() != null) {
+            keep(headers, "Content-Type", response.getContentType());
+        }
+        for (String name : new LinkedHashSet<>(response.getHeaderNames())) {
+            if (!name.equalsIgnoreCase("Content-Type")) {
+                keep(headers, name, String.join(", ", response.getHeaders(name)));
+            }
+        }
+        return headers;
+    }
+
+    /** Adds the header (secret values masked, long ones cut) while the entry's headers stay within the bound. */
+    private static void keep(Map<String, String> headers, String name, String value) {
+        String kept = header(name, value);
+        int used = headers.entrySet().stream().mapToInt(e -> e.getKey().length() + e.getValue().length()).sum();
+        if (used + name.length() + kept.length() <= MAX_HEADERS_CHARS) {
+            headers.put(name, kept);
+        }
+    }
+
+    private static String header(String name, String value) {
+        if (SECRET_HEADER.matcher(name).matches()) {
+            return "***";
+        }
+        return value.length() > MAX_HEADER_CHARS ? value.substring(0, MAX_HEADER_CHARS) + "…" : value;
     }
 
     /** The body with its secrets replaced, cut to {@code maxChars}. */

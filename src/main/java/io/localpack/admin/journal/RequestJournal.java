@@ -5,6 +5,8 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
 import java.util.function.Predicate;
 import org.springframework.stereotype.Component;
 
@@ -29,6 +31,7 @@ public class RequestJournal {
 
     private final int capacity;
     private final ArrayDeque<JournalEntry> entries;
+    private final List<Consumer<JournalEntry>> listeners = new CopyOnWriteArrayList<>();
     private long sequence;
 
     RequestJournal(JournalSettings settings) {
@@ -37,11 +40,26 @@ public class RequestJournal {
     }
 
     /** Adds the entry, numbered in the order entries are added (so the oldest number is always dropped first). */
-    synchronized void add(JournalEntry entry) {
-        if (entries.size() == capacity) {
-            entries.removeFirst();
+    void add(JournalEntry entry) {
+        JournalEntry numbered;
+        synchronized (this) {
+            if (entries.size() == capacity) {
+                entries.removeFirst();
+            }
+            numbered = entry.numbered(++sequence);
+            entries.addLast(numbered);
         }
-        entries.addLast(entry.numbered(++sequence));
+        listeners.forEach(listener -> listener.accept(numbered)); // outside the lock: a slow listener blocks no request
+    }
+
+    /** Called with every entry as it is added (the dashboard's live tail); must be quick and must not throw. */
+    public void onAdd(Consumer<JournalEntry> listener) {
+        listeners.add(listener);
+    }
+
+    /** The entry with this sequence number, while the ring still holds it. */
+    public synchronized java.util.Optional<JournalEntry> get(long sequenceNumber) {
+        return entries.stream().filter(e -> e.sequence() == sequenceNumber).findFirst();
     }
 
     /** Matching entries, newest first, at most {@code query.limit()}. */

@@ -30,6 +30,10 @@ public class RequestJournalFilter extends OncePerRequestFilter {
     private static final int REDACTION_MARGIN = 1024;
     /** Request attribute an HTTP fault sets when it drops the connection (no status was answered). */
     public static final String DROPPED_ATTRIBUTE = RequestJournalFilter.class.getName() + ".dropped";
+    /** The dashboard's controls (state-changing requests under this path) are journaled like API calls. */
+    public static final String JOURNALED_CONTROLS = "/_localpack/ui/api/actions/";
+    /** Request attribute (a UUID) naming the subscription a journaled control acted on; its path names none. */
+    public static final String SUBSCRIPTION_ATTRIBUTE = RequestJournalFilter.class.getName() + ".subscription";
 
     private final RequestJournal journal;
     private final JournalSettings settings;
@@ -41,7 +45,12 @@ public class RequestJournalFilter extends OncePerRequestFilter {
 
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
-        return !settings.enabled() || Api.of(request) == Api.CONTROL_PLANE;
+        return !settings.enabled() || Api.of(request) == Api.CONTROL_PLANE && !isControl(request);
+    }
+
+    private static boolean isControl(HttpServletRequest request) {
+        return request.getRequestURI().startsWith(JOURNALED_CONTROLS) && !"GET".equals(request.getMethod())
+                && !"HEAD".equals(request.getMethod());
     }
 
     @Override
@@ -58,13 +67,15 @@ public class RequestJournalFilter extends OncePerRequestFilter {
             boolean dropped = request.getAttribute(DROPPED_ATTRIBUTE) != null;
             byte[] requestBody = cachingRequest.getContentAsByteArray();
             byte[] responseBody = cachingResponse.getContentAsByteArray();
-            String subscription = Api.subscriptionOf(request).map(UUID::toString).orElse(null);
+            String subscription = request.getAttribute(SUBSCRIPTION_ATTRIBUTE) instanceof UUID acted
+                    ? acted.toString() : Api.subscriptionOf(request).map(UUID::toString).orElse(null);
             journal.add(new JournalEntry(0, time, request.getMethod(), request.getRequestURI(),
                     request.getQueryString(), subscription, Caller.principal(request),
                     dropped ? null : cachingResponse.getStatus(), dropped, (System.nanoTime() - start) / 1_000_000,
                     cachingResponse.getHeader("x-ms-request-id"),
                     body(requestBody), cachedLength(request, requestBody) > settings.maxBodyBytes(),
-                    body(responseBody), responseBody.length > settings.maxBodyBytes()));
+                    body(responseBody), responseBody.length > settings.maxBodyBytes(),
+                    Redaction.requestHeaders(request), Redaction.responseHeaders(cachingResponse)));
             if (!dropped) {
                 cachingResponse.copyBodyToResponse();
             }

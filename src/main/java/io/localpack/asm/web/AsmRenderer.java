@@ -10,7 +10,7 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 /** Domain snapshots and jobs as Service Management XML, children in the documented order. */
 @Component
-class AsmRenderer {
+public class AsmRenderer {
 
     String hostedServices(UUID subscriptionId, List<Snapshots.CloudService> services) {
         AsmXml.Writer w = new AsmXml.Writer("HostedServices");
@@ -22,7 +22,7 @@ class AsmRenderer {
         return w.finish();
     }
 
-    String hostedService(UUID subscriptionId, Snapshots.CloudService s, boolean withDeployments) {
+    public String hostedService(UUID subscriptionId, Snapshots.CloudService s, boolean withDeployments) {
         AsmXml.Writer w = new AsmXml.Writer("HostedService");
         hostedServiceBody(w, subscriptionId, s, withDeployments);
         return w.finish();
