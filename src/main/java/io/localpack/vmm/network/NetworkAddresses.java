@@ -89,6 +89,11 @@ public class NetworkAddresses {
             UUID adapterId = (UUID) adapter.get("ID");
             UUID networkId = (UUID) adapter.get("VM_NETWORK_ID");
             UUID subscriptionId = (UUID) adapter.get("SUBSCRIPTION_ID");
+            // the adapter's row lock: a second allocation for the same machine waits, then finds it served
+            if (jdbc.queryForList("SELECT ipv4_addresses FROM virtual_network_adapters WHERE id = ? AND stamp_id = ?"
+                    + " AND ipv4_addresses IS NULL FOR UPDATE", Object.class, adapterId, stampId).isEmpty()) {
+                continue;
+            }
             List<StaticIpAddressPool> candidates = pools.ofNetwork(networkId, stampId);
             if (candidates.isEmpty()) {
                 continue;
