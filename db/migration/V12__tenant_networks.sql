@@ -106,8 +106,8 @@ CREATE TABLE static_ip_address_pools (
 );
 CREATE INDEX static_ip_address_pools_by_subnet ON static_ip_address_pools (vm_subnet_id, stamp_id);
 
--- The addresses pools have handed out, one row each: the primary key makes two adapters sharing an address
--- impossible, whichever instance allocates. Deleting the adapter (with its VM) releases the address; a pool with
+-- The addresses pools have handed out, one row each: the keys make two adapters sharing an address, or one adapter
+-- holding two, impossible, whichever instance allocates. Deleting the adapter (with its VM) releases the address; a pool with
 -- rows here cannot be deleted.
 CREATE TABLE ip_address_assignments (
     pool_id             UUID          NOT NULL,
@@ -119,6 +119,7 @@ CREATE TABLE ip_address_assignments (
     adapter_id          UUID          NOT NULL,
     assigned_time       TIMESTAMP WITH TIME ZONE,
     PRIMARY KEY (pool_id, stamp_id, address_value),
+    UNIQUE (adapter_id, stamp_id),                             -- and an adapter holds one pool address
     FOREIGN KEY (pool_id, stamp_id) REFERENCES static_ip_address_pools (id, stamp_id),
     FOREIGN KEY (adapter_id, stamp_id) REFERENCES virtual_network_adapters (id, stamp_id) ON DELETE CASCADE
 );

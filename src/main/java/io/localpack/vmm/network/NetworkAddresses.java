@@ -98,8 +98,7 @@ public class NetworkAddresses {
             if (candidates.isEmpty()) {
                 continue;
             }
-            assigned.add(allocate(candidates, adapterId, vmId, subscriptionId, networkId)
-                    .orElseThrow(() -> exhausted(networkId, stampId)));
+            allocate(candidates, adapterId, vmId, subscriptionId, networkId, stampId).ifPresent(assigned::add);
         }
         return assigned;
     }
@@ -116,11 +115,18 @@ public class NetworkAddresses {
         return jdbc.update("DELETE FROM ip_address_assignments WHERE vm_id = ? AND stamp_id = ?", vmId, stampId);
     }
 
+    /** The adapter's new address; empty when another allocation gave it one meanwhile. */
     private Optional<Assigned> allocate(List<StaticIpAddressPool> candidates, UUID adapterId, UUID vmId,
-            UUID subscriptionId, UUID networkId) {
+            UUID subscriptionId, UUID networkId, UUID stampId) {
         for (StaticIpAddressPool pool : candidates) {
             if (!locks.lock(RowLocks.Table.STATIC_IP_ADDRESS_POOLS, pool.getId(), pool.getStampId())) {
                 continue;
+            }
+            // read under the pool's lock, so after any allocation for this adapter that held it has committed
+            List<String> held = jdbc.queryForList("SELECT address FROM ip_address_assignments WHERE adapter_id = ?"
+                    + " AND stamp_id = ?", String.class, adapterId, pool.getStampId());
+            if (!held.isEmpty()) {
+                return Optional.empty();
             }
             List<Long> taken = jdbc.queryForList("SELECT address_value FROM ip_address_assignments WHERE pool_id = ?"
                     + " AND stamp_id = ? ORDER BY address_value", Long.class, pool.getId(), pool.getStampId());
@@ -135,16 +141,17 @@ public class NetworkAddresses {
                         pool.getId(), pool.getStampId(), free.getAsLong(), address, subscriptionId, vmId, adapterId,
                         OffsetDateTime.now(clock));
             } catch (DuplicateKeyException e) {
-                // only without the lock (a database that ignored FOR UPDATE): the key still refuses the second one
-                throw new IllegalStateException("Address " + address + " of pool " + pool.getId()
-                        + " was handed out twice", e);
+                // only without the lock (a database that ignored FOR UPDATE): the keys still refuse a second holder
+                // of the address, or a second address for the adapter
+                throw new IllegalStateException("Address " + address + " of pool " + pool.getId() + " or adapter "
+                        + adapterId + " was taken meanwhile", e);
             }
             jdbc.update("UPDATE virtual_network_adapters SET ipv4_addresses = ?, ipv4_address_type = 'Static',"
                     + " vm_subnet_id = ?, modified_time = ? WHERE id = ? AND stamp_id = ?", address,
                     pool.getVmSubnetId(), OffsetDateTime.now(clock), adapterId, pool.getStampId());
             return Optional.of(new Assigned(adapterId, pool.getId(), address));
         }
-        return Optional.empty();
+        throw exhausted(networkId, stampId);
     }
 
     /** The lowest address of the range that is neither excluded nor taken. */
