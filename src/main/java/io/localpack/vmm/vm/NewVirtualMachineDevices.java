@@ -1,9 +1,6 @@
 package io.localpack.vmm.vm;
 
 import io.localpack.vmm.library.VirtualHardDiskRepository;
-import java.nio.charset.StandardCharsets;
-import java.util.List;
-import java.util.Locale;
 import java.util.UUID;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -47,17 +44,5 @@ class NewVirtualMachineDevices {
         Integer count = jdbc.queryForObject("SELECT COUNT(*) FROM virtual_network_adapters WHERE template_id = ?"
                 + " AND stamp_id = ?", Integer.class, templateId, stampId);
         return count == null ? 0 : count;
-    }
-
-    /**
-     * The id of the VM network named so on the stamp, as the subscription's machines already use it; VM networks are
-     * not a table of their own yet (the networks issue), so an unknown name gets a stable id of its own [INFER].
-     */
-    UUID networkIdOf(UUID subscriptionId, UUID stampId, String vmNetworkName) {
-        List<UUID> known = jdbc.queryForList("SELECT vm_network_id FROM virtual_network_adapters"
-                + " WHERE subscription_id = ? AND stamp_id = ? AND vm_network_name = ? AND vm_network_id IS NOT NULL"
-                + " FETCH FIRST 1 ROWS ONLY", UUID.class, subscriptionId, stampId, vmNetworkName);
-        return known.isEmpty() ? UUID.nameUUIDFromBytes(("localpack:vmnetwork:" + stampId + ":"
-                + vmNetworkName.toLowerCase(Locale.ROOT)).getBytes(StandardCharsets.UTF_8)) : known.get(0);
     }
 }

@@ -1,6 +1,7 @@
 package io.localpack.vmm.vm;
 
 import io.localpack.vmm.common.VmmKey;
+import io.localpack.vmm.network.NetworkAddresses;
 import io.localpack.vmm.vm.VirtualMachineStates.PowerState;
 import java.time.Clock;
 import java.time.OffsetDateTime;
@@ -19,10 +20,13 @@ public class VirtualMachineJobEffects {
 
     private final VirtualMachineRepository machines;
     private final VirtualMachineCheckpointRows checkpoints;
+    private final NetworkAddresses addresses;
     private final Clock clock;
 
-    VirtualMachineJobEffects(VirtualMachineRepository machines, VirtualMachineCheckpointRows checkpoints, Clock clock) {
+    VirtualMachineJobEffects(VirtualMachineRepository machines, VirtualMachineCheckpointRows checkpoints,
+            NetworkAddresses addresses, Clock clock) {
         this.machines = machines;
+        this.addresses = addresses;
         this.checkpoints = checkpoints;
         this.clock = clock;
     }
@@ -83,8 +87,10 @@ public class VirtualMachineJobEffects {
         });
     }
 
+    /** The machine goes, and its addresses return to their pools. */
     @Transactional
     public void remove(VmmKey key) {
+        addresses.releaseFor(key.getId(), key.getStampId());
         machines.findById(key).ifPresent(machines::delete);
     }
 

@@ -6,6 +6,7 @@ import io.localpack.jobs.JobFailedException;
 import io.localpack.jobs.JobHandler;
 import io.localpack.jobs.JobHandlerGroup;
 import io.localpack.vmm.common.VmmKey;
+import io.localpack.vmm.network.NetworkAddresses;
 import io.localpack.vmm.vm.VirtualMachineStates.PowerState;
 import io.localpack.vmm.vm.VirtualMachineTransitions.Move;
 import io.localpack.vmm.vm.VirtualMachineTransitions.Plan;
@@ -61,10 +62,15 @@ class VirtualMachineJobHandlers {
                 VirtualMachineUpdate.fromParameters(x.parameters()).changesHardware(), fromStatus(x)));
     }
 
+    /**
+     * A create gives the machine's adapters their addresses from their networks' static IP address pools first: an
+     * exhausted pool fails the job before the machine is made (CreationFailed, as VMM leaves it).
+     */
     @Bean
-    JobHandler createVirtualMachineJob(VirtualMachineJobEffects effects) {
+    JobHandler createVirtualMachineJob(VirtualMachineJobEffects effects, NetworkAddresses addresses) {
         return new VirtualMachineJob(VirtualMachineLifecycle.CREATE, effects, x -> VirtualMachineTransitions.create(
-                Boolean.parseBoolean(x.parameter(VirtualMachineLifecycle.START_VM))));
+                Boolean.parseBoolean(x.parameter(VirtualMachineLifecycle.START_VM))), null,
+                (x, vm) -> addresses.allocateFor(vm.getId(), vm.getStampId()));
     }
 
     @Bean
@@ -140,6 +146,7 @@ class VirtualMachineJobHandlers {
         private final VirtualMachineJobEffects effects;
         private final Function<JobExecution, Plan> plan;
         private final Finish finish;
+        private final Finish prepare;
 
         VirtualMachineJob(String kind, VirtualMachineJobEffects effects, Function<JobExecution, Plan> plan) {
             this(kind, effects, plan, null);
@@ -147,10 +154,17 @@ class VirtualMachineJobHandlers {
 
         VirtualMachineJob(String kind, VirtualMachineJobEffects effects, Function<JobExecution, Plan> plan,
                 Finish finish) {
+            this(kind, effects, plan, finish, null);
+        }
+
+        /** @param prepare work of the step after the property changes, before the machine moves; may be null */
+        VirtualMachineJob(String kind, VirtualMachineJobEffects effects, Function<JobExecution, Plan> plan,
+                Finish finish, Finish prepare) {
             this.kind = kind;
             this.effects = effects;
             this.plan = plan;
             this.finish = finish;
+            this.prepare = prepare;
         }
 
         @Override
@@ -168,6 +182,9 @@ class VirtualMachineJobHandlers {
             VirtualMachineUpdate changes = VirtualMachineUpdate.fromParameters(x.parameters());
             x.step("Updating virtual machine properties", 5,
                     () -> effects.started(key, x.jobId(), changes.withoutHardware()));
+            if (prepare != null) {
+                x.step("Assigning IP addresses from static IP address pools", 5, () -> prepare.run(x, key));
+            }
             if (plan.apply(x) instanceof Move move) {
                 int steps = move.passing().size();
                 for (int i = 0; i < steps; i++) {

@@ -10,6 +10,7 @@ import io.localpack.vmm.library.VirtualHardDisk;
 import io.localpack.vmm.library.VirtualHardDiskRepository;
 import io.localpack.vmm.library.VmTemplate;
 import io.localpack.vmm.library.VmTemplateRepository;
+import io.localpack.vmm.network.NetworkAddresses;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -32,15 +33,18 @@ class VirtualMachineSources {
     private final VirtualHardDiskRepository disks;
     private final SubscriptionRepository subscriptions;
     private final NewVirtualMachineDevices devices;
+    private final NetworkAddresses networks;
 
     VirtualMachineSources(CloudRepository clouds, VmTemplateRepository templates, HardwareProfileRepository profiles,
-            VirtualHardDiskRepository disks, SubscriptionRepository subscriptions, NewVirtualMachineDevices devices) {
+            VirtualHardDiskRepository disks, SubscriptionRepository subscriptions, NewVirtualMachineDevices devices,
+            NetworkAddresses networks) {
         this.clouds = clouds;
         this.templates = templates;
         this.profiles = profiles;
         this.disks = disks;
         this.subscriptions = subscriptions;
         this.devices = devices;
+        this.networks = networks;
     }
 
     /** The machine to create, the library disk its OS disk copies, and its adapters. */
@@ -131,13 +135,20 @@ class VirtualMachineSources {
         }
         List<NewVmNetworkAdapterInput> adapters = new ArrayList<>();
         for (NewVirtualMachine.NewAdapter input : inputs) {
-            UUID networkId = !input.connected() ? null : input.vmNetworkId() != null ? input.vmNetworkId()
-                    : devices.networkIdOf(subscriptionId, stampId, input.vmNetworkName());
-            adapters.add(new NewVmNetworkAdapterInput(input.connected() ? input.vmNetworkName() : null, networkId,
-                    null, addressType("MACAddressType", input.macAddressType()), input.macAddress(),
-                    addressType("IPv4AddressType", input.ipv4AddressType()),
-                    addressType("IPv6AddressType", input.ipv6AddressType()), input.vlanEnabled(),
-                    input.vlanId() == null ? null : input.vlanId().shortValue()));
+            String macType = addressType("MACAddressType", input.macAddressType());
+            String ipv4Type = addressType("IPv4AddressType", input.ipv4AddressType());
+            String ipv6Type = addressType("IPv6AddressType", input.ipv6AddressType());
+            NetworkAddresses.JoinableNetwork network = !input.connected() ? null
+                    : networks.joinable(subscriptionId, stampId, input.vmNetworkId(), input.vmNetworkName())
+                            .orElseThrow(() -> VmmRequestException.invalid(input.vmNetworkId() != null
+                                    ? "NewVirtualNetworkAdapterInput.VMNetworkId " + input.vmNetworkId()
+                                            + " does not name a VM network of this subscription on stamp " + stampId
+                                    : "NewVirtualNetworkAdapterInput.VMNetworkName '" + input.vmNetworkName()
+                                            + "' does not name a VM network of this subscription on stamp "
+                                            + stampId));
+            adapters.add(new NewVmNetworkAdapterInput(network == null ? null : network.name(),
+                    network == null ? null : network.id(), null, macType, input.macAddress(), ipv4Type, ipv6Type,
+                    input.vlanEnabled(), input.vlanId() == null ? null : input.vlanId().shortValue()));
         }
         return adapters;
     }
