@@ -29,6 +29,8 @@ class SubscriptionController {
 
     /** Only a GUID-shaped first segment is a subscription here; anything else is another API's or no one's. */
     static final String SUB = "/{subscriptionId:[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}}";
+    /** Below the subscription, a malformed id is the API's 400 BadRequest, as on the other ASM paths. */
+    static final String ANY = "/{subscriptionId}";
     /** At most this many operations per page of List Subscription Operations; the rest after ContinuationToken. */
     static final int PAGE = 1000;
 
@@ -47,20 +49,20 @@ class SubscriptionController {
         return HostedServicesController.ok(renderer.subscription(subscriptions.get(sub(subscriptionId))));
     }
 
-    @GetMapping({SUB + "/locations", SUB + "/locations/"})
+    @GetMapping({ANY + "/locations", ANY + "/locations/"})
     ResponseEntity<String> locations(@PathVariable String subscriptionId) {
         return HostedServicesController.ok(renderer.locations(subscriptions.locations(sub(subscriptionId)),
                 subscriptions.roleSizes(sub(subscriptionId))));
     }
 
-    @GetMapping({SUB + "/rolesizes", SUB + "/rolesizes/"})
+    @GetMapping({ANY + "/rolesizes", ANY + "/rolesizes/"})
     ResponseEntity<String> roleSizes(@PathVariable String subscriptionId) {
         return HostedServicesController.ok(renderer.roleSizes(subscriptions.roleSizes(sub(subscriptionId))));
     }
 
     // ---- List Subscription Operations ----------------------------------------------------------------------
 
-    @GetMapping({SUB + "/operations", SUB + "/operations/"})
+    @GetMapping({ANY + "/operations", ANY + "/operations/"})
     ResponseEntity<String> operations(@PathVariable String subscriptionId,
                                       @RequestParam(name = "StartTime", required = false) String startTime,
                                       @RequestParam(name = "EndTime", required = false) String endTime,
@@ -128,19 +130,19 @@ class SubscriptionController {
 
     // ---- management certificates ---------------------------------------------------------------------------
 
-    @GetMapping({SUB + "/certificates", SUB + "/certificates/"})
+    @GetMapping({ANY + "/certificates", ANY + "/certificates/"})
     ResponseEntity<String> certificates(@PathVariable String subscriptionId) {
         return HostedServicesController.ok(renderer.managementCertificates(
                 subscriptions.managementCertificates(sub(subscriptionId))));
     }
 
-    @GetMapping({SUB + "/certificates/{thumbprint}", SUB + "/certificates/{thumbprint}/"})
+    @GetMapping({ANY + "/certificates/{thumbprint}", ANY + "/certificates/{thumbprint}/"})
     ResponseEntity<String> certificate(@PathVariable String subscriptionId, @PathVariable String thumbprint) {
         return HostedServicesController.ok(renderer.managementCertificate(
                 subscriptions.managementCertificate(sub(subscriptionId), thumbprint)));
     }
 
-    @PostMapping({SUB + "/certificates", SUB + "/certificates/"})
+    @PostMapping({ANY + "/certificates", ANY + "/certificates/"})
     ResponseEntity<String> addCertificate(@PathVariable String subscriptionId,
                                           @RequestBody(required = false) String body, HttpServletRequest request) {
         Element x = AsmXml.parse(body, "SubscriptionCertificate");
@@ -151,7 +153,7 @@ class SubscriptionController {
                 .replaceAll("/$", "") + "/" + added.thumbprint()).header("Content-Length", "0").build();
     }
 
-    @DeleteMapping({SUB + "/certificates/{thumbprint}", SUB + "/certificates/{thumbprint}/"})
+    @DeleteMapping({ANY + "/certificates/{thumbprint}", ANY + "/certificates/{thumbprint}/"})
     ResponseEntity<String> deleteCertificate(@PathVariable String subscriptionId, @PathVariable String thumbprint) {
         subscriptions.deleteManagementCertificate(sub(subscriptionId), thumbprint);
         return HostedServicesController.empty(200);
