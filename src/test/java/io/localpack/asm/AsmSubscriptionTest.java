@@ -29,6 +29,8 @@ import org.w3c.dom.Element;
 class AsmSubscriptionTest extends AsmTestSupport {
 
     static final String SVC_PATH = "/" + FABRIKAM + "/services/hostedservices/" + SERVICE;
+    /** The certificate db/fixtures/20_asm.sql gives fabrikam-web. */
+    static final String FIXTURE_SERVICE_CERTIFICATE = "B1B6E75A7BABA429A73520017941FBF693B208E2";
     static final char[] PFX_PASSWORD = "pfx-secret-1".toCharArray();
 
     // ---- Get Operation Status for every request id ------------------------------------------------------------
@@ -180,8 +182,9 @@ class AsmSubscriptionTest extends AsmTestSupport {
         assertThat(text(awaitOperation(FABRIKAM, requestId(add)), "Status")).isEqualTo("Succeeded");
 
         List<Element> list = children(xml(get(SVC_PATH + "/certificates").body()), "Certificate");
-        assertThat(list).hasSize(1);
-        assertThat(text(list.get(0), "Thumbprint")).isEqualTo(thumbprint);
+        assertThat(list).extracting(c -> text(c, "Thumbprint")).containsExactly(FIXTURE_SERVICE_CERTIFICATE,
+                thumbprint);
+        list = list.subList(1, 2);
         assertThat(text(list.get(0), "ThumbprintAlgorithm")).isEqualTo("sha1");
         assertThat(text(list.get(0), "CertificateUrl")).endsWith(SVC_PATH + "/certificates/sha1-" + thumbprint);
         String data = Base64.getEncoder().encodeToString(issued.certificate().getEncoded());
@@ -204,7 +207,8 @@ class AsmSubscriptionTest extends AsmTestSupport {
         HttpResponse<String> delete = send("DELETE", SVC_PATH + "/certificates/sha1-" + thumbprint, null);
         assertThat(delete.statusCode()).isEqualTo(202);
         awaitOperation(FABRIKAM, requestId(delete));
-        assertThat(children(xml(get(SVC_PATH + "/certificates").body()), "Certificate")).isEmpty();
+        assertThat(children(xml(get(SVC_PATH + "/certificates").body()), "Certificate"))
+                .extracting(c -> text(c, "Thumbprint")).containsExactly(FIXTURE_SERVICE_CERTIFICATE);
         assertError(get(SVC_PATH + "/certificates/sha1-" + thumbprint), 404, "ResourceNotFound");
     }
 
@@ -238,7 +242,7 @@ class AsmSubscriptionTest extends AsmTestSupport {
             assertThat(message).doesNotContain(new String(PFX_PASSWORD)).doesNotContain("wrong-password");
             assertThat(jobCount()).as("%s %s", row[0], row[1]).isEqualTo(jobs);
             assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM asm_service_certificates", Integer.class))
-                    .isZero();
+                    .isEqualTo(1); // the fixture's
         }
     }
 

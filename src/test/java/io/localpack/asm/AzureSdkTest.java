@@ -244,10 +244,9 @@ class AzureSdkTest extends AsmTestSupport {
                 .isEqualTo(OperationStatus.Succeeded);
         var list = client.getServiceCertificatesOperations().list(SERVICE);
         String thumbprint = io.localpack.tenancy.auth.ManagementCertificates.thumbprint(issued.certificate());
-        assertThat(list.getCertificates()).singleElement().satisfies(c -> {
-            assertThat(c.getThumbprint()).isEqualTo(thumbprint);
-            assertThat(c.getThumbprintAlgorithm()).isEqualTo("sha1");
-        });
+        assertThat(list.getCertificates()).extracting(c -> c.getThumbprint())
+                .containsExactly(AsmSubscriptionTest.FIXTURE_SERVICE_CERTIFICATE, thumbprint);
+        assertThat(list.getCertificates()).allSatisfy(c -> assertThat(c.getThumbprintAlgorithm()).isEqualTo("sha1"));
         ServiceCertificateGetParameters get = new ServiceCertificateGetParameters();
         get.setServiceName(SERVICE);
         get.setThumbprint(thumbprint);
@@ -260,7 +259,7 @@ class AzureSdkTest extends AsmTestSupport {
         delete.setThumbprintAlgorithm("sha1");
         assertThat(client.getServiceCertificatesOperations().delete(delete).getStatus())
                 .isEqualTo(OperationStatus.Succeeded);
-        assertThat(client.getServiceCertificatesOperations().list(SERVICE).getCertificates()).isEmpty();
+        assertThat(client.getServiceCertificatesOperations().list(SERVICE).getCertificates()).hasSize(1);
     }
 
     private static DeploymentUpdateStatusParameters parameters(UpdatedDeploymentStatus status) {
