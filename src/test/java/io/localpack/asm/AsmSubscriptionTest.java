@@ -294,6 +294,18 @@ class AsmSubscriptionTest extends AsmTestSupport {
         assertError(get("/" + CONTOSO + "/certificates/" + thumbprint), 404, "ResourceNotFound");
     }
 
+    @Test
+    void theControlPlanesCertificatePathsStayTheControlPlanes() throws Exception {
+        HttpResponse<String> list = io.localpack.testsupport.TestHttp.send("GET", url("/_localpack/certificates"), null,
+                List.of());
+        assertThat(list.statusCode()).as(list.body()).isEqualTo(200);
+        assertThat(list.body()).contains("2F57937917D53734EB9EEDB689CA2C58F37D21E3");
+        HttpResponse<String> unknown = io.localpack.testsupport.TestHttp.send("GET",
+                url("/_localpack/certificates/" + FABRIKAM), null, List.of());
+        assertThat(unknown.body()).doesNotContain("schemas.microsoft.com/windowsazure");
+        assertThat(unknown.headers().firstValue("x-ms-request-id")).isEmpty();
+    }
+
     String certificateRows() {
         return jdbc.queryForList("SELECT * FROM management_certificates ORDER BY subscription_id, thumbprint")
                 .toString();

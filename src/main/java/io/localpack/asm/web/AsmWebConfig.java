@@ -21,6 +21,7 @@ class AsmWebConfig implements WebMvcConfigurer {
         registry.addInterceptor(new AsmRequestInterceptor(requests))
                 .addPathPatterns("/*/services/hostedservices", "/*/services/hostedservices/**", "/*/operations/**",
                         sub, sub + "/", "/*/certificates", "/*/certificates/**", "/*/locations", "/*/locations/",
-                        "/*/rolesizes", "/*/rolesizes/");
+                        "/*/rolesizes", "/*/rolesizes/")
+                .excludePathPatterns("/_localpack/**"); // the control plane's /_localpack/certificates
     }
 }

@@ -29,8 +29,11 @@ class SubscriptionController {
 
     /** Only a GUID-shaped first segment is a subscription here; anything else is another API's or no one's. */
     static final String SUB = "/{subscriptionId:[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}}";
-    /** Below the subscription, a malformed id is the API's 400 BadRequest, as on the other ASM paths. */
-    static final String ANY = "/{subscriptionId}";
+    /**
+     * Below the subscription, a malformed id is the API's 400 BadRequest, as on the other ASM paths; a first segment
+     * starting with '_' is LocalPack's own ({@code /_localpack/certificates}), never a subscription.
+     */
+    static final String ANY = "/{subscriptionId:[^_].*}";
     /** At most this many operations per page of List Subscription Operations; the rest after ContinuationToken. */
     static final int PAGE = 1000;
 
