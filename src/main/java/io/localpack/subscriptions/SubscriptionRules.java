@@ -160,10 +160,8 @@ public final class SubscriptionRules {
         X509Certificate certificate;
         String body = data.replaceAll("\\s", "");
         try {
-            byte[] der = Base64.getDecoder().decode(body);
-            certificate = (X509Certificate) CertificateFactory.getInstance("X.509")
-                    .generateCertificate(new ByteArrayInputStream(der));
-        } catch (IllegalArgumentException | CertificateException | ClassCastException e) {
+            certificate = ManagementCertificates.decode(body);
+        } catch (IllegalArgumentException e) {
             throw SubscriptionRefusal.badRequest("SubscriptionCertificateData",
                     "SubscriptionCertificateData is not a base64-encoded X.509 certificate.");
         }
@@ -173,7 +171,7 @@ public final class SubscriptionRules {
                     "SubscriptionCertificateThumbprint does not match the certificate in SubscriptionCertificateData ("
                             + computed + ").");
         }
-        String key = Base64.getEncoder().encodeToString(certificate.getPublicKey().getEncoded());
+        String key = ManagementCertificates.publicKey(certificate);
         return new NewCertificate(computed, certificate.getSubjectX500Principal().getName(), key, body);
     }
 

@@ -10,7 +10,10 @@ import java.util.regex.Pattern;
 public enum Api {
     /** {@code /{subscription}/services/systemcenter/vmm/…}: the VMM OData service (case-insensitive, as SPF). */
     VMM,
-    /** {@code /{subscription}/services/hostedservices/…} and {@code /{subscription}/operations/…}. */
+    /**
+     * {@code /{subscription}/services/hostedservices/…}, {@code /{subscription}/operations[/…]}, the subscription
+     * itself ({@code /{subscription}}, a GUID) and its {@code certificates}, {@code locations} and {@code rolesizes}.
+     */
     ASM,
     /**
      * WAP's tenant subscription API: {@code /subscriptions[/{id}/…]}, {@code /plans[/…]}, {@code /addons[/…]}, in the
@@ -23,7 +26,10 @@ public enum Api {
     OTHER;
 
     private static final Pattern VMM_PATH = Pattern.compile("(?i)^/[^/]+/services/systemcenter/vmm(/.*)?$");
-    private static final Pattern ASM_PATH = Pattern.compile("^/[^/]+/(services/hostedservices|operations)(/.*)?$");
+    private static final Pattern ASM_PATH = Pattern.compile(
+            "^/[^/]+/(services/hostedservices|operations|certificates|locations|rolesizes)(/.*)?$");
+    private static final Pattern ASM_SUBSCRIPTION = Pattern.compile(
+            "^/[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}/?$");
     private static final Pattern SUBSCRIPTIONS_PATH = Pattern.compile("(?i)^/+(subscriptions|plans|addons)(/.*)?$");
     /** The subscription a subscription-API URL names: the segment after {@code subscriptions}. */
     private static final Pattern SUBSCRIPTION_API_ID = Pattern.compile("(?i)^/+subscriptions/+([^/]+)");
@@ -44,7 +50,7 @@ public enum Api {
         if (VMM_PATH.matcher(path).matches()) {
             return VMM;
         }
-        return ASM_PATH.matcher(path).matches() ? ASM : OTHER;
+        return ASM_PATH.matcher(path).matches() || ASM_SUBSCRIPTION.matcher(path).matches() ? ASM : OTHER;
     }
 
     /**

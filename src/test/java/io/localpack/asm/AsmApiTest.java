@@ -230,8 +230,9 @@ class AsmApiTest extends AsmTestSupport {
                 "MissingOrInvalidRequiredQueryParameter");
         assertError(send("POST", SVC_PATH + "/deployments/" + PRODUCTION + "/?comp=stop", statusBody("Suspended")),
                 400, "MissingOrInvalidRequiredQueryParameter");
+        // comp=config exists now: a status body is the wrong document for it
         assertError(send("POST", SVC_PATH + "/deploymentslots/Production/?comp=config", statusBody("Suspended")),
-                400, "MissingOrInvalidRequiredQueryParameter");
+                400, "InvalidXmlRequest");
         assertError(send("POST", SVC_PATH + "/deployments/nope/?comp=status", statusBody("Suspended")), 404,
                 "ResourceNotFound");
         assertThat(jobCount()).isEqualTo(jobs);
@@ -280,7 +281,7 @@ class AsmApiTest extends AsmTestSupport {
 
     @Test
     void operationStatusErrors() throws Exception {
-        assertError(get("/" + FABRIKAM + "/operations/" + "a".repeat(32)), 404, "ResourceNotFound");
+        assertError(get("/" + FABRIKAM + "/operations/" + "a".repeat(32)), 404, "ResourceNotFound"); // never issued
         assertError(get("/" + FABRIKAM + "/operations/not-an-id"), 400, "BadRequest");
         HttpResponse<String> r = send("POST", SVC_PATH + "/deploymentslots/Production/?comp=status",
                 statusBody("Running"));

@@ -47,6 +47,7 @@ abstract class AsmTestSupport {
         ensureSubscription(CONTOSO, "Contoso Test", "tenant@contoso.com");
         jdbc.update("DELETE FROM job_fault_rules");
         jdbc.update("DELETE FROM asm_hosted_services");
+        jdbc.update("DELETE FROM asm_requests"); // List Subscription Operations sees this test's requests only
         try (var connection = jdbc.getDataSource().getConnection()) {
             ScriptUtils.executeSqlScript(connection, new ClassPathResource("db/fixtures/20_asm.sql"));
         }

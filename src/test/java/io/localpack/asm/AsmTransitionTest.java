@@ -17,7 +17,8 @@ import org.w3c.dom.Element;
         "localpack.test.context=asm-transitions",
         "localpack.jobs.duration-factor=1",
         "localpack.jobs.default-duration=0s",
-        "localpack.jobs.durations.[asm.deployment.status]=3s"})
+        "localpack.jobs.durations.[asm.deployment.status]=3s",
+        "localpack.jobs.durations.[asm.deployment.upgrade]=8s"})
 @TestPropertySource("classpath:localpack-test.properties")
 class AsmTransitionTest extends AsmTestSupport {
 
@@ -49,6 +50,45 @@ class AsmTransitionTest extends AsmTestSupport {
 
         assertThat(text(awaitOperation(FABRIKAM, id), "Status")).isEqualTo("Succeeded");
         assertThat(deploymentStatus(PRODUCTION)).isEqualTo("Suspended");
+    }
+
+    @Test
+    void anAutoUpgradeWalksTheUpgradeDomainsOneAfterTheOther() throws Exception {
+        HttpResponse<String> r = send("POST", SVC_PATH + "/deploymentslots/Production/?comp=upgrade",
+                AsmUpgradeTest.upgradeBody("Auto", "Release 2014-12", AsmUpgradeTest.b64(AsmUpgradeTest.cscfg(2, 1)),
+                        null));
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(202);
+        String id = requestId(r);
+
+        Element first = awaitUpgrade("0", "During");
+        assertThat(text(first, "Status")).isEqualTo("RunningTransitioning");
+        assertThat(text(first, "UpgradeStatus/UpgradeType")).isEqualTo("Auto");
+        for (Element i : children(element(first, "RoleInstanceList"), "RoleInstance")) {
+            assertThat(text(i, "InstanceStatus")).as(text(i, "InstanceName"))
+                    .isEqualTo(text(i, "InstanceUpgradeDomain").equals("0") ? "StoppingRole" : "ReadyRole");
+        }
+        assertThat(text(xml(get("/" + FABRIKAM + "/operations/" + id).body()), "Status")).isEqualTo("InProgress");
+        // the running upgrade holds the service: a walk or a rollback now is a conflict naming it
+        assertThat(assertError(send("POST", SVC_PATH + "/deploymentslots/Production/?comp=walkupgradedomain",
+                "<WalkUpgradeDomain xmlns=\"http://schemas.microsoft.com/windowsazure\"><UpgradeDomain>0"
+                        + "</UpgradeDomain></WalkUpgradeDomain>"), 409, "ConflictError")).contains(id);
+
+        Element second = awaitUpgrade("1", "During");
+        for (Element i : children(element(second, "RoleInstanceList"), "RoleInstance")) {
+            assertThat(text(i, "InstanceStatus")).as(text(i, "InstanceName"))
+                    .isEqualTo(text(i, "InstanceUpgradeDomain").equals("1") ? "StoppingRole" : "ReadyRole");
+        }
+        assertThat(text(awaitOperation(FABRIKAM, id), "Status")).isEqualTo("Succeeded");
+        Element done = xml(get(SVC_PATH + "/deploymentslots/Production").body());
+        assertThat(element(done, "UpgradeStatus")).isNull();
+        assertThat(text(done, "Status")).isEqualTo("Running");
+    }
+
+    private Element awaitUpgrade(String domain, String state) {
+        return Await.until("upgrade domain " + domain + " to be " + state,
+                () -> xml(get(SVC_PATH + "/deploymentslots/Production").body()),
+                d -> domain.equals(text(d, "UpgradeStatus/CurrentUpgradeDomain"))
+                        && state.equals(text(d, "UpgradeStatus/CurrentUpgradeDomainState")));
     }
 
     private Element awaitDeploymentStatus(String status) {

@@ -10,7 +10,20 @@ import com.microsoft.windowsazure.credentials.TokenCloudCredentials;
 import com.microsoft.windowsazure.exception.ServiceException;
 import com.microsoft.windowsazure.management.compute.ComputeManagementClient;
 import com.microsoft.windowsazure.management.compute.ComputeManagementService;
+import com.microsoft.windowsazure.management.compute.models.CertificateFormat;
+import com.microsoft.windowsazure.management.compute.models.DeploymentChangeConfigurationMode;
+import com.microsoft.windowsazure.management.compute.models.DeploymentChangeConfigurationParameters;
 import com.microsoft.windowsazure.management.compute.models.DeploymentGetResponse;
+import com.microsoft.windowsazure.management.compute.models.DeploymentRollbackUpdateOrUpgradeParameters;
+import com.microsoft.windowsazure.management.compute.models.DeploymentUpgradeMode;
+import com.microsoft.windowsazure.management.compute.models.DeploymentUpgradeParameters;
+import com.microsoft.windowsazure.management.compute.models.DeploymentUpgradeType;
+import com.microsoft.windowsazure.management.compute.models.DeploymentWalkUpgradeDomainParameters;
+import com.microsoft.windowsazure.management.compute.models.RollbackUpdateOrUpgradeMode;
+import com.microsoft.windowsazure.management.compute.models.ServiceCertificateCreateParameters;
+import com.microsoft.windowsazure.management.compute.models.ServiceCertificateDeleteParameters;
+import com.microsoft.windowsazure.management.compute.models.ServiceCertificateGetParameters;
+import com.microsoft.windowsazure.management.compute.models.UpgradeDomainState;
 import com.microsoft.windowsazure.management.compute.models.DeploymentSlot;
 import com.microsoft.windowsazure.management.compute.models.DeploymentStatus;
 import com.microsoft.windowsazure.management.compute.models.DeploymentUpdateStatusParameters;
@@ -153,6 +166,100 @@ class AzureSdkTest extends AsmTestSupport {
                 DeploymentSlot.Production, parameters(UpdatedDeploymentStatus.Suspended)))
                 .isInstanceOf(ServiceException.class).hasMessageContaining("Injected failure");
         assertThat(deploymentStatus(PRODUCTION)).isEqualTo("Running");
+    }
+
+    @Test
+    void walksAManualUpgradeAndChangesTheConfigurationWithTheSdk() throws Exception {
+        var deployments = client.getDeploymentsOperations();
+        DeploymentUpgradeParameters upgrade = new DeploymentUpgradeParameters();
+        upgrade.setMode(DeploymentUpgradeMode.Manual);
+        upgrade.setPackageUri(URI.create("https://fabrikam.blob.core.windows.net/packages/fabrikam-web-2014-12.cspkg"));
+        upgrade.setConfiguration(AsmUpgradeTest.cscfg(2, 1));
+        upgrade.setLabel("Release 2014-12");
+        upgrade.setForce(false);
+        OperationStatusResponse started = deployments.upgradeBySlot(SERVICE, DeploymentSlot.Production, upgrade);
+        assertThat(started.getStatus()).isEqualTo(OperationStatus.Succeeded);
+
+        DeploymentGetResponse d = deployments.getBySlot(SERVICE, DeploymentSlot.Production);
+        assertThat(d.getLabel()).isEqualTo("Release 2014-12");
+        assertThat(d.getUpgradeStatus().getUpgradeType()).isEqualTo(DeploymentUpgradeType.Manual);
+        assertThat(d.getUpgradeStatus().getCurrentUpgradeDomainState()).isEqualTo(UpgradeDomainState.Before);
+        assertThat(d.getUpgradeStatus().getCurrentUpgradeDomain()).isZero();
+        assertThat(d.isRollbackAllowed()).isTrue();
+
+        for (int domain = 0; domain < d.getUpgradeDomainCount(); domain++) {
+            DeploymentWalkUpgradeDomainParameters walk = new DeploymentWalkUpgradeDomainParameters();
+            walk.setUpgradeDomain(domain);
+            OperationStatusResponse walked = domain % 2 == 0
+                    ? deployments.walkUpgradeDomainByDeploymentSlot(SERVICE, DeploymentSlot.Production, walk)
+                    : deployments.walkUpgradeDomainByDeploymentName(SERVICE, PRODUCTION, walk);
+            assertThat(walked.getStatus()).isEqualTo(OperationStatus.Succeeded);
+            DeploymentGetResponse after = deployments.getByName(SERVICE, PRODUCTION);
+            if (domain + 1 < d.getUpgradeDomainCount()) {
+                assertThat(after.getUpgradeStatus().getCurrentUpgradeDomain()).isEqualTo(domain + 1);
+            } else {
+                assertThat(after.getUpgradeStatus()).isNull();
+                assertThat(after.isRollbackAllowed()).isFalse();
+            }
+        }
+
+        DeploymentChangeConfigurationParameters change = new DeploymentChangeConfigurationParameters();
+        change.setConfiguration(AsmUpgradeTest.cscfg(3, 1));
+        change.setMode(DeploymentChangeConfigurationMode.Auto);
+        change.setTreatWarningsAsError(false);
+        OperationStatusResponse changed = deployments.changeConfigurationByName(SERVICE, PRODUCTION, change);
+        assertThat(changed.getStatus()).isEqualTo(OperationStatus.Succeeded);
+        DeploymentGetResponse reconfigured = deployments.getBySlot(SERVICE, DeploymentSlot.Production);
+        assertThat(reconfigured.getConfiguration()).contains("<Instances count=\"3\" />");
+        assertThat(reconfigured.getRoleInstances()).extracting(RoleInstance::getInstanceName)
+                .contains("WebRole1_IN_2");
+        assertThat(reconfigured.getUpgradeStatus()).isNull();
+
+        // a change in progress is a conflict the SDK surfaces as its ServiceException
+        change.setMode(DeploymentChangeConfigurationMode.Manual);
+        deployments.changeConfigurationBySlot(SERVICE, DeploymentSlot.Production, change);
+        assertThatThrownBy(() -> deployments.beginChangingConfigurationBySlot(SERVICE, DeploymentSlot.Production,
+                change))
+                .isInstanceOfSatisfying(ServiceException.class, e -> {
+                    assertThat(e.getHttpStatusCode()).isEqualTo(409);
+                    assertThat(e.getError().getCode()).isEqualTo("ConflictError");
+                });
+        DeploymentRollbackUpdateOrUpgradeParameters rollback = new DeploymentRollbackUpdateOrUpgradeParameters();
+        rollback.setMode(RollbackUpdateOrUpgradeMode.Auto);
+        assertThat(deployments.rollbackUpdateOrUpgradeByDeploymentName(SERVICE, PRODUCTION, rollback)
+                .getStatusCode()).isEqualTo(200);
+        assertThat(Await.until("the rollback", () -> deployments.getBySlot(SERVICE, DeploymentSlot.Production),
+                r -> r.getUpgradeStatus() == null).getConfiguration()).contains("<Instances count=\"3\" />");
+    }
+
+    @Test
+    void serviceCertificatesWithTheSdk() throws Exception {
+        var issued = io.localpack.tenancy.auth.SelfSignedCertificates.issue("sdk.cloudapp.net",
+                java.time.Duration.ofDays(1));
+        ServiceCertificateCreateParameters create = new ServiceCertificateCreateParameters();
+        create.setCertificateFormat(CertificateFormat.Pfx);
+        create.setData(java.util.Base64.getDecoder().decode(AsmSubscriptionTest.pfx(issued)));
+        create.setPassword(new String(AsmSubscriptionTest.PFX_PASSWORD));
+        assertThat(client.getServiceCertificatesOperations().create(SERVICE, create).getStatus())
+                .isEqualTo(OperationStatus.Succeeded);
+        var list = client.getServiceCertificatesOperations().list(SERVICE);
+        String thumbprint = io.localpack.tenancy.auth.ManagementCertificates.thumbprint(issued.certificate());
+        assertThat(list.getCertificates()).extracting(c -> c.getThumbprint())
+                .containsExactly(AsmSubscriptionTest.FIXTURE_SERVICE_CERTIFICATE, thumbprint);
+        assertThat(list.getCertificates()).allSatisfy(c -> assertThat(c.getThumbprintAlgorithm()).isEqualTo("sha1"));
+        ServiceCertificateGetParameters get = new ServiceCertificateGetParameters();
+        get.setServiceName(SERVICE);
+        get.setThumbprint(thumbprint);
+        get.setThumbprintAlgorithm("sha1");
+        assertThat(client.getServiceCertificatesOperations().get(get).getData())
+                .isEqualTo(issued.certificate().getEncoded());
+        ServiceCertificateDeleteParameters delete = new ServiceCertificateDeleteParameters();
+        delete.setServiceName(SERVICE);
+        delete.setThumbprint(thumbprint);
+        delete.setThumbprintAlgorithm("sha1");
+        assertThat(client.getServiceCertificatesOperations().delete(delete).getStatus())
+                .isEqualTo(OperationStatus.Succeeded);
+        assertThat(client.getServiceCertificatesOperations().list(SERVICE).getCertificates()).hasSize(1);
     }
 
     private static DeploymentUpdateStatusParameters parameters(UpdatedDeploymentStatus status) {

@@ -27,6 +27,12 @@ class CloudServiceJobHandlers {
     static final String UPDATE_STATUS = "asm.deployment.status";
     static final String REBOOT = "asm.roleinstance.reboot";
     static final String REIMAGE = "asm.roleinstance.reimage";
+    static final String UPGRADE = "asm.deployment.upgrade";
+    static final String CHANGE_CONFIGURATION = "asm.deployment.config";
+    static final String WALK_UPGRADE_DOMAIN = "asm.deployment.walkupgradedomain";
+    static final String ROLLBACK = "asm.deployment.rollback";
+    static final String ADD_CERTIFICATE = "asm.certificate.add";
+    static final String DELETE_CERTIFICATE = "asm.certificate.delete";
 
     static final String P_SERVICE = "hostedServiceId";
     static final String P_DEPLOYMENT = "deploymentId";
@@ -35,6 +41,12 @@ class CloudServiceJobHandlers {
     static final String P_PREVIOUS_STATUS = "previousStatus";
     static final String P_SLOT = "slot";
     static final String P_INSTANCE = "instanceName";
+    static final String P_DOMAIN = "upgradeDomain";
+    static final String P_MODE = "mode";
+    static final String P_THUMBPRINT = "thumbprint";
+    static final String P_ALGORITHM = "thumbprintAlgorithm";
+    static final String P_CERTIFICATE = "certificate";
+    static final String P_SUBJECT = "subject";
 
     private final CloudServiceTransitions transitions;
     private final ObjectMapper json;
@@ -207,6 +219,98 @@ class CloudServiceJobHandlers {
                     "Started"));
         }, (x, e) -> transitions.setInstanceState(uuid(x, P_DEPLOYMENT), x.parameter(P_INSTANCE), "ReadyRole",
                 "Started"));
+    }
+
+    @Bean
+    JobHandler upgradeHandler() {
+        return handler(UPGRADE, this::upgrade, (x, e) -> abandonUpgrade(x));
+    }
+
+    @Bean
+    JobHandler changeConfigurationHandler() {
+        return handler(CHANGE_CONFIGURATION, this::upgrade, (x, e) -> abandonUpgrade(x));
+    }
+
+    /**
+     * Upgrade and configuration change alike: the new configuration is written at once; Auto then walks every
+     * upgrade domain in order (each Before, During, done), Simultaneous all at once, Manual none (Walk Upgrade
+     * Domain does, one call per domain).
+     */
+    private void upgrade(JobExecution x) throws Exception {
+        UUID id = uuid(x, P_DEPLOYMENT);
+        String stable = x.parameter(P_PREVIOUS_STATUS);
+        Commands.Upgrade c = json.readValue(x.parameter(P_COMMAND), Commands.Upgrade.class);
+        int[] domains = new int[1];
+        x.step("Applying the new configuration", 5, () -> domains[0] = transitions.startUpgrade(id, c, stable));
+        walk(x, id, stable, c.mode(), 0, domains[0]);
+    }
+
+    /** Walks domains {@code from} .. {@code count - 1} for Auto, all at once for Simultaneous, none for Manual. */
+    private void walk(JobExecution x, UUID id, String stable, Commands.UpgradeMode mode, int from, int count)
+            throws InterruptedException {
+        if (count == 0 || mode == Commands.UpgradeMode.Manual) {
+            x.step(count == 0 ? "Nothing to walk" : "Waiting for Walk Upgrade Domain", 100);
+            return;
+        }
+        if (mode == Commands.UpgradeMode.Simultaneous) {
+            x.step("Upgrading every upgrade domain", 50, () -> transitions.upgradeDomainDuring(id, -1, stable));
+            x.step("Every upgrade domain upgraded", 100, () -> transitions.upgradeDomainDone(id, -1, stable));
+            return;
+        }
+        for (int d = from; d < count; d++) {
+            final int domain = d;
+            int before = 5 + 95 * (d - from) / (count - from);
+            int after = 5 + 95 * (d - from + 1) / (count - from);
+            x.step("Upgrading upgrade domain " + d, Math.max(before + 1, (before + after) / 2),
+                    () -> transitions.upgradeDomainDuring(id, domain, stable));
+            x.step("Upgrade domain " + d + " upgraded", after,
+                    () -> transitions.upgradeDomainDone(id, domain, stable));
+        }
+    }
+
+    @Bean
+    JobHandler walkUpgradeDomainHandler() {
+        return handler(WALK_UPGRADE_DOMAIN, x -> {
+            UUID id = uuid(x, P_DEPLOYMENT);
+            int domain = Integer.parseInt(x.parameter(P_DOMAIN));
+            String stable = x.parameter(P_PREVIOUS_STATUS);
+            x.step("Upgrading upgrade domain " + domain, 50,
+                    () -> transitions.upgradeDomainDuring(id, domain, stable));
+            x.step("Upgrade domain " + domain + " upgraded", 100,
+                    () -> transitions.upgradeDomainDone(id, domain, stable));
+        }, (x, e) -> transitions.upgradeDomainBack(uuid(x, P_DEPLOYMENT), Integer.parseInt(x.parameter(P_DOMAIN)),
+                x.parameter(P_PREVIOUS_STATUS)));
+    }
+
+    @Bean
+    JobHandler rollbackHandler() {
+        return handler(ROLLBACK, x -> {
+            UUID id = uuid(x, P_DEPLOYMENT);
+            String stable = x.parameter(P_PREVIOUS_STATUS);
+            Commands.UpgradeMode mode = Commands.UpgradeMode.valueOf(x.parameter(P_MODE));
+            int[] domains = new int[1];
+            x.step("Restoring the previous configuration", 5,
+                    () -> domains[0] = transitions.startRollback(id, mode));
+            walk(x, id, stable, mode, 0, domains[0]);
+        }, (x, e) -> transitions.upgradeDomainBack(uuid(x, P_DEPLOYMENT), -1, x.parameter(P_PREVIOUS_STATUS)));
+    }
+
+    @Bean
+    JobHandler addCertificateHandler() {
+        return handler(ADD_CERTIFICATE, x -> x.step("Adding certificate " + x.parameter(P_THUMBPRINT), 100,
+                () -> transitions.addCertificate(x.targetObjectId(), x.parameter(P_ALGORITHM),
+                        x.parameter(P_THUMBPRINT), x.parameter(P_CERTIFICATE), x.parameter(P_SUBJECT))), null);
+    }
+
+    @Bean
+    JobHandler deleteCertificateHandler() {
+        return handler(DELETE_CERTIFICATE, x -> x.step("Deleting certificate " + x.parameter(P_THUMBPRINT), 100,
+                () -> transitions.deleteCertificate(x.targetObjectId(), x.parameter(P_ALGORITHM),
+                        x.parameter(P_THUMBPRINT))), null);
+    }
+
+    private void abandonUpgrade(JobExecution x) {
+        transitions.abandonUpgrade(uuid(x, P_DEPLOYMENT), x.parameter(P_PREVIOUS_STATUS));
     }
 
     /** A failed operation leaves the deployment in the stable state it had before (instances to match). */

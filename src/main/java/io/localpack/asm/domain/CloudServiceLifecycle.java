@@ -171,6 +171,124 @@ public class CloudServiceLifecycle {
                 .parameter(CloudServiceJobHandlers.P_INSTANCE, instanceName));
     }
 
+    /** Asynchronous (202): Change Deployment Configuration; the roles must stay the deployment's. */
+    @Transactional // reads, checks and the job insert commit together
+    public Job changeConfiguration(UUID subscriptionId, UUID requestId, String serviceName,
+                                   Commands.DeploymentRef ref, Commands.ChangeConfiguration c) {
+        Validation.changeConfiguration(c);
+        java.util.Map<String, Integer> roles = configurations.roles(c.configuration());
+        Deployment d = CloudServices.deployment(reads.service(subscriptionId, serviceName), ref);
+        requireNoUpgrade(d);
+        java.util.Set<String> current = new java.util.TreeSet<>();
+        d.getRoleInstances().forEach(i -> current.add(i.getRoleName()));
+        if (!current.equals(new java.util.TreeSet<>(roles.keySet()))) {
+            throw CloudServiceException.badRequest("The configuration names the roles " + new java.util.TreeSet<>(
+                    roles.keySet()) + " but deployment " + d.getName() + " has the roles " + current
+                    + "; use Upgrade Deployment to change roles.");
+        }
+        var upgrade = new Commands.Upgrade(c.mode(), null, c.configuration(), null, null, false,
+                c.extendedProperties());
+        return submit(deploymentJob(subscriptionId, requestId, CloudServiceJobHandlers.CHANGE_CONFIGURATION,
+                "Change deployment configuration", d).parameter(CloudServiceJobHandlers.P_COMMAND, toJson(upgrade)));
+    }
+
+    /** Asynchronous (202): Upgrade Deployment to a new package and configuration. */
+    @Transactional // reads, checks and the job insert commit together
+    public Job upgrade(UUID subscriptionId, UUID requestId, String serviceName, Commands.DeploymentRef ref,
+                       Commands.Upgrade c) {
+        Validation.upgrade(c);
+        java.util.Map<String, Integer> roles = configurations.roles(c.configuration());
+        Deployment d = CloudServices.deployment(reads.service(subscriptionId, serviceName), ref);
+        if (c.roleToUpgrade() != null && (!roles.containsKey(c.roleToUpgrade())
+                || d.getRoleInstances().stream().noneMatch(i -> i.getRoleName().equals(c.roleToUpgrade())))) {
+            throw CloudServiceException.badRequest("The role " + c.roleToUpgrade() + " named by RoleToUpgrade is "
+                    + "not a role of deployment " + d.getName() + " and of the new configuration.");
+        }
+        requireNoUpgrade(d);
+        return submit(deploymentJob(subscriptionId, requestId, CloudServiceJobHandlers.UPGRADE, "Upgrade deployment",
+                d).parameter(CloudServiceJobHandlers.P_COMMAND, toJson(c)));
+    }
+
+    /** Asynchronous (202): upgrade the next domain of a manual (or interrupted) upgrade. */
+    @Transactional // reads, checks and the job insert commit together
+    public Job walkUpgradeDomain(UUID subscriptionId, UUID requestId, String serviceName,
+                                 Commands.DeploymentRef ref, int domain) {
+        Deployment d = CloudServices.deployment(reads.service(subscriptionId, serviceName), ref);
+        if (!d.upgradeInProgress()) {
+            throw CloudServiceException.conflict("No upgrade or configuration change is in progress on deployment "
+                    + d.getName() + ".");
+        }
+        if (domain < 0 || domain >= d.getUpgradeDomainsToWalk()) {
+            throw CloudServiceException.badRequest("The upgrade domain " + domain + " does not exist; deployment "
+                    + d.getName() + " walks upgrade domains 0 to " + (d.getUpgradeDomainsToWalk() - 1) + ".");
+        }
+        if (domain != d.getCurrentUpgradeDomain()) {
+            throw CloudServiceException.conflict("Upgrade domain " + domain + " cannot be walked now: the next "
+                    + "upgrade domain of deployment " + d.getName() + " is " + d.getCurrentUpgradeDomain() + ".");
+        }
+        return submit(deploymentJob(subscriptionId, requestId, CloudServiceJobHandlers.WALK_UPGRADE_DOMAIN,
+                "Walk upgrade domain", d).parameter(CloudServiceJobHandlers.P_DOMAIN, domain));
+    }
+
+    /** Asynchronous (202): Rollback Update Or Upgrade of an upgrade that is not over. */
+    @Transactional // reads, checks and the job insert commit together
+    public Job rollback(UUID subscriptionId, UUID requestId, String serviceName, Commands.DeploymentRef ref,
+                        Commands.Rollback r) {
+        if (r.mode() == Commands.UpgradeMode.Simultaneous) {
+            throw CloudServiceException.badRequest("The Mode of a rollback is Auto or Manual.");
+        }
+        Deployment d = CloudServices.deployment(reads.service(subscriptionId, serviceName), ref);
+        if (!d.upgradeInProgress() || d.isUpgradeRollback()) {
+            throw CloudServiceException.conflict("Deployment " + d.getName() + " has no upgrade or configuration "
+                    + "change in progress that can be rolled back.");
+        }
+        return submit(deploymentJob(subscriptionId, requestId, CloudServiceJobHandlers.ROLLBACK,
+                "Rollback update or upgrade", d).parameter(CloudServiceJobHandlers.P_MODE, r.mode().name()));
+    }
+
+    private static void requireNoUpgrade(Deployment d) {
+        if (!d.getStatus().equals("Running") && !d.getStatus().equals("Suspended")) {
+            throw CloudServiceException.conflict("The deployment " + d.getName() + " is " + d.getStatus()
+                    + "; it can be upgraded only when it is Running or Suspended.");
+        }
+        if (d.upgradeInProgress()) {
+            throw CloudServiceException.conflict("An upgrade or configuration change is in progress on deployment "
+                    + d.getName() + " (upgrade domain " + d.getCurrentUpgradeDomain() + " of "
+                    + d.getUpgradeDomainsToWalk() + "); walk it to the end or roll it back first.");
+        }
+    }
+
+    /** Asynchronous (202): Add Service Certificate. The file is opened here; only its public part goes on. */
+    @Transactional // reads, checks and the job insert commit together
+    public Job addCertificate(UUID subscriptionId, UUID requestId, String serviceName,
+                              Commands.CertificateFile file) {
+        CertificateFiles.PublicCertificate c = CertificateFiles.open(file);
+        HostedService s = reads.service(subscriptionId, serviceName);
+        if (reads.certificate(s.getId(), "sha1", c.thumbprint()).isPresent()) {
+            throw CloudServiceException.conflict("The certificate sha1-" + c.thumbprint()
+                    + " already exists on hosted service " + s.getServiceName() + ".");
+        }
+        return submit(request(subscriptionId, requestId, CloudServiceJobHandlers.ADD_CERTIFICATE,
+                "Add service certificate", s.getId(), s.getServiceName())
+                .parameter(CloudServiceJobHandlers.P_ALGORITHM, "sha1")
+                .parameter(CloudServiceJobHandlers.P_THUMBPRINT, c.thumbprint())
+                .parameter(CloudServiceJobHandlers.P_CERTIFICATE, c.data())
+                .parameter(CloudServiceJobHandlers.P_SUBJECT, c.subject()));
+    }
+
+    /** Asynchronous (202): Delete Service Certificate. */
+    @Transactional // reads, checks and the job insert commit together
+    public Job deleteCertificate(UUID subscriptionId, UUID requestId, String serviceName, String algorithm,
+                                 String thumbprint) {
+        HostedService s = reads.service(subscriptionId, serviceName);
+        Snapshots.ServiceCertificate c = reads.certificate(s.getId(), algorithm, thumbprint)
+                .orElseThrow(() -> CloudServices.certificateNotFound(algorithm, thumbprint));
+        return submit(request(subscriptionId, requestId, CloudServiceJobHandlers.DELETE_CERTIFICATE,
+                "Delete service certificate", s.getId(), s.getServiceName())
+                .parameter(CloudServiceJobHandlers.P_ALGORITHM, c.thumbprintAlgorithm())
+                .parameter(CloudServiceJobHandlers.P_THUMBPRINT, c.thumbprint()));
+    }
+
     private JobRequest.Builder request(UUID subscriptionId, UUID requestId, String kind, String name, UUID serviceId,
                                        String serviceName) {
         return JobRequest.builder(subscriptionId, kind, name).id(requestId)

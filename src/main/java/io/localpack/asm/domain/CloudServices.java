@@ -26,9 +26,11 @@ public class CloudServices {
     private final JobService jobs;
     private final SubscriptionLookup subscriptions;
     private final ObjectMapper json;
+    private final org.springframework.jdbc.core.JdbcTemplate jdbc;
 
     CloudServices(HostedServiceRepository services, JobService jobs, SubscriptionLookup subscriptions,
-                  ObjectMapper json) {
+                  ObjectMapper json, org.springframework.jdbc.core.JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
         this.services = services;
         this.jobs = jobs;
         this.subscriptions = subscriptions;
@@ -73,6 +75,41 @@ public class CloudServices {
         return jobs.find(subscriptionId, operationId);
     }
 
+    // ---- service certificates ----------------------------------------------------------------------------
+
+    @Transactional(readOnly = true)
+    public List<Snapshots.ServiceCertificate> certificates(UUID subscriptionId, String serviceName) {
+        return jdbc.query("SELECT thumbprint_algorithm, thumbprint, certificate_data, subject, created_time FROM "
+                + "asm_service_certificates WHERE hosted_service_id = ? ORDER BY created_time, thumbprint",
+                CloudServices::certificate, service(subscriptionId, serviceName).getId());
+    }
+
+    @Transactional(readOnly = true)
+    public Snapshots.ServiceCertificate certificate(UUID subscriptionId, String serviceName, String algorithm,
+                                                    String thumbprint) {
+        return certificate(service(subscriptionId, serviceName).getId(), algorithm, thumbprint)
+                .orElseThrow(() -> certificateNotFound(algorithm, thumbprint));
+    }
+
+    /** Thumbprints are stored upper-case, algorithms lower-case; either comes in any case from a URL. */
+    Optional<Snapshots.ServiceCertificate> certificate(UUID serviceId, String algorithm, String thumbprint) {
+        return jdbc.query("SELECT thumbprint_algorithm, thumbprint, certificate_data, subject, created_time FROM "
+                + "asm_service_certificates WHERE hosted_service_id = ? AND thumbprint_algorithm = ? AND "
+                + "thumbprint = ?", CloudServices::certificate, serviceId, algorithm.toLowerCase(java.util.Locale.ROOT),
+                thumbprint.toUpperCase(java.util.Locale.ROOT)).stream().findFirst();
+    }
+
+    static CloudServiceException certificateNotFound(String algorithm, String thumbprint) {
+        return CloudServiceException.notFound("The certificate " + algorithm + "-" + thumbprint
+                + " was not found on this hosted service.");
+    }
+
+    private static Snapshots.ServiceCertificate certificate(java.sql.ResultSet rs, int row)
+            throws java.sql.SQLException {
+        return new Snapshots.ServiceCertificate(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                rs.getObject(5, java.time.OffsetDateTime.class));
+    }
+
     void requireSubscription(UUID subscriptionId) {
         if (!subscriptions.exists(subscriptionId)) {
             throw CloudServiceException.unknownSubscription(subscriptionId);
@@ -107,7 +144,9 @@ public class CloudServices {
                 d.getCreatedTime(), d.getLastModifiedTime(), fromJson(d.getExtendedProperties()),
                 d.getRoleInstances().stream().map(i -> new Snapshots.Instance(i.getRoleName(), i.getInstanceName(),
                         i.getInstanceStatus(), i.getPowerState(), i.getUpgradeDomain(), i.getFaultDomain(),
-                        i.getInstanceSize(), i.getIpAddress(), i.getHostName())).toList());
+                        i.getInstanceSize(), i.getIpAddress(), i.getHostName())).toList(),
+                d.upgradeInProgress() ? new Snapshots.UpgradeStatus(d.getUpgradeType(), d.getUpgradeDomainState(),
+                        d.getCurrentUpgradeDomain()) : null);
     }
 
     private Map<String, String> fromJson(String text) {

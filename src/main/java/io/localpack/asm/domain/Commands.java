@@ -36,4 +36,27 @@ public final class Commands {
     public enum RequestedStatus { Running, Suspended }
 
     public enum RoleInstanceAction { Reboot, Reimage }
+
+    /** How an upgrade or configuration change walks the upgrade domains (Simultaneous: all at once). */
+    public enum UpgradeMode { Auto, Manual, Simultaneous }
+
+    /** Upgrade Deployment: a new package and configuration; {@code roleToUpgrade} null for every role. */
+    public record Upgrade(UpgradeMode mode, String packageUrl, String configuration, String label,
+                          String roleToUpgrade, boolean force, Map<String, String> extendedProperties) {
+    }
+
+    /** Change Deployment Configuration: a new .cscfg for the same roles. */
+    public record ChangeConfiguration(String configuration, UpgradeMode mode, Map<String, String> extendedProperties) {
+    }
+
+    /** Rollback Update Or Upgrade (Simultaneous is not a rollback mode). */
+    public record Rollback(UpgradeMode mode, boolean force) {
+    }
+
+    /**
+     * A certificate file as Add Service Certificate sends it: the bytes, {@code pfx} or {@code cer}, and for a PFX
+     * its password (used to open it, never kept).
+     */
+    public record CertificateFile(byte[] data, String format, char[] password) {
+    }
 }

@@ -58,6 +58,24 @@ public class Deployment {
     private OffsetDateTime lastModifiedTime;
     @Column(name = "extended_properties")
     private String extendedProperties;
+    @Column(name = "upgrade_type")
+    private String upgradeType;
+    @Column(name = "upgrade_domain_state")
+    private String upgradeDomainState;
+    @Column(name = "current_upgrade_domain")
+    private Integer currentUpgradeDomain;
+    @Column(name = "upgrade_domains_to_walk")
+    private Integer upgradeDomainsToWalk;
+    @Column(name = "upgrade_role")
+    private String upgradeRole;
+    @Column(name = "upgrade_is_rollback", nullable = false)
+    private boolean upgradeIsRollback;
+    @Column(name = "previous_configuration")
+    private String previousConfiguration;
+    @Column(name = "previous_package_url")
+    private String previousPackageUrl;
+    @Column(name = "previous_label")
+    private String previousLabel;
     @OneToMany(mappedBy = "deployment", cascade = CascadeType.ALL, orphanRemoval = true)
     @OrderBy("position")
     private List<RoleInstance> roleInstances = new ArrayList<>();
@@ -102,6 +120,18 @@ public class Deployment {
     public OffsetDateTime getLastModifiedTime() { return lastModifiedTime; }
     public String getExtendedProperties() { return extendedProperties; }
     public List<RoleInstance> getRoleInstances() { return roleInstances; }
+    public String getUpgradeType() { return upgradeType; }
+    public String getUpgradeDomainState() { return upgradeDomainState; }
+    public Integer getCurrentUpgradeDomain() { return currentUpgradeDomain; }
+    public Integer getUpgradeDomainsToWalk() { return upgradeDomainsToWalk; }
+    public String getUpgradeRole() { return upgradeRole; }
+    public boolean isUpgradeRollback() { return upgradeIsRollback; }
+    public String getPreviousConfiguration() { return previousConfiguration; }
+
+    /** An upgrade or configuration change (or its rollback) has domains left to walk. */
+    public boolean upgradeInProgress() {
+        return upgradeType != null;
+    }
 
     void setStatus(String status, OffsetDateTime now) {
         this.status = status;
@@ -114,7 +144,76 @@ public class Deployment {
         this.lastModifiedTime = now;
     }
 
+    void setExtendedProperties(String extendedProperties) {
+        this.extendedProperties = extendedProperties;
+    }
+
     void setUpgradeDomainCount(int count) {
         this.upgradeDomainCount = count;
+    }
+
+    /**
+     * Starts an upgrade (new package and label) or a configuration change (package and label null): the new
+     * configuration is the deployment's from now on, the old one is kept for a rollback.
+     */
+    void startUpgrade(String mode, String configuration, String packageUrl, String label, String role,
+                      OffsetDateTime now) {
+        this.previousConfiguration = this.configuration;
+        this.previousPackageUrl = this.packageUrl;
+        this.previousLabel = this.label;
+        this.configuration = configuration;
+        if (packageUrl != null) {
+            this.packageUrl = packageUrl;
+        }
+        if (label != null) {
+            this.label = label;
+        }
+        this.upgradeType = mode;
+        this.upgradeRole = role;
+        this.upgradeIsRollback = false;
+        this.upgradeDomainsToWalk = upgradeDomainCount;
+        this.currentUpgradeDomain = 0;
+        this.upgradeDomainState = "Before";
+        this.rollbackAllowed = true;
+        this.lastModifiedTime = now;
+    }
+
+    /** A rollback: the old configuration back, and the domains already upgraded to walk again. */
+    void startRollback(String mode, int domainsToWalk, OffsetDateTime now) {
+        this.configuration = previousConfiguration;
+        this.packageUrl = previousPackageUrl;
+        this.label = previousLabel;
+        this.upgradeType = mode;
+        this.upgradeIsRollback = true;
+        this.upgradeDomainsToWalk = domainsToWalk;
+        this.currentUpgradeDomain = 0;
+        this.upgradeDomainState = "Before";
+        this.rollbackAllowed = false;
+        this.lastModifiedTime = now;
+    }
+
+    void setUpgradeDomainState(int domain, String state, OffsetDateTime now) {
+        this.currentUpgradeDomain = domain;
+        this.upgradeDomainState = state;
+        this.lastModifiedTime = now;
+    }
+
+    void finishUpgrade(OffsetDateTime now) {
+        this.upgradeType = null;
+        this.upgradeDomainState = null;
+        this.currentUpgradeDomain = null;
+        this.upgradeDomainsToWalk = null;
+        this.upgradeRole = null;
+        this.upgradeIsRollback = false;
+        this.rollbackAllowed = false;
+        this.lastModifiedTime = now;
+    }
+
+    /** Undo {@link #startUpgrade} when the job that started it failed. */
+    void abandonUpgrade(OffsetDateTime now) {
+        this.configuration = previousConfiguration;
+        this.packageUrl = previousPackageUrl;
+        this.label = previousLabel;
+        finishUpgrade(now);
     }
 }

@@ -72,6 +72,15 @@ public class RoleInstance {
     public String getIpAddress() { return ipAddress; }
     public String getHostName() { return hostName; }
 
+    /** The n of {@code Role_IN_n}. */
+    int index() {
+        return Integer.parseInt(instanceName.substring(instanceName.lastIndexOf('_') + 1));
+    }
+
+    void setPosition(int position) {
+        this.position = position;
+    }
+
     void setState(String instanceStatus, String powerState) {
         this.instanceStatus = instanceStatus;
         this.powerState = powerState;

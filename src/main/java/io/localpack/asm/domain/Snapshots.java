@@ -22,7 +22,8 @@ public final class Snapshots {
                                  String status, String label, String url, String configuration,
                                  int upgradeDomainCount, String sdkVersion, boolean locked, boolean rollbackAllowed,
                                  OffsetDateTime createdTime, OffsetDateTime lastModifiedTime,
-                                 Map<String, String> extendedProperties, List<Instance> roleInstances) {
+                                 Map<String, String> extendedProperties, List<Instance> roleInstances,
+                                 UpgradeStatus upgradeStatus) {
 
         /** The roles of the deployment in first-appearance order (ASM RoleList). */
         public List<String> roleNames() {
@@ -35,6 +36,14 @@ public final class Snapshots {
     public record Instance(String roleName, String instanceName, String instanceStatus, String powerState,
                            int upgradeDomain, int faultDomain, String instanceSize, String ipAddress,
                            String hostName) {
+    }
+
+    /** An upgrade or configuration change that has domains left to walk (null on a deployment without one). */
+    public record UpgradeStatus(String upgradeType, String currentUpgradeDomainState, int currentUpgradeDomain) {
+    }
+
+    public record ServiceCertificate(String thumbprintAlgorithm, String thumbprint, String data, String subject,
+                                     OffsetDateTime createdTime) {
     }
 
     public record Availability(boolean available, String reason) {

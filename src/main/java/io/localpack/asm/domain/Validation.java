@@ -71,6 +71,27 @@ final class Validation {
         properties(c.extendedProperties(), 25);
     }
 
+    static void changeConfiguration(Commands.ChangeConfiguration c) {
+        if (c.configuration() == null || c.configuration().isBlank()) {
+            throw CloudServiceException.badRequest("Configuration is required.");
+        }
+        properties(c.extendedProperties(), 25);
+    }
+
+    static void upgrade(Commands.Upgrade c) {
+        if (c.packageUrl() == null || c.packageUrl().isBlank()) {
+            throw CloudServiceException.badRequest("PackageUrl is required.");
+        }
+        if (c.packageUrl().length() > 2048) {
+            throw CloudServiceException.badRequest("PackageUrl must be at most 2048 characters.");
+        }
+        label(c.label());
+        if (c.configuration() == null || c.configuration().isBlank()) {
+            throw CloudServiceException.badRequest("Configuration is required.");
+        }
+        properties(c.extendedProperties(), 25);
+    }
+
     private static void label(String label) {
         if (label == null || label.isEmpty()) {
             throw CloudServiceException.badRequest("Label is required.");

@@ -24,7 +24,8 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
  * Every failure of the ASM controllers as {@code <Error><Code/><Message/></Error>}, and (as the Service Management
  * {@link ApiErrorFormat}) the same shape for errors written by filters and the security chain.
  */
-@RestControllerAdvice(assignableTypes = {HostedServicesController.class, OperationsController.class})
+@RestControllerAdvice(assignableTypes = {HostedServicesController.class, OperationsController.class,
+        SubscriptionController.class})
 class AsmErrors implements ApiErrorFormat {
 
     private static final Logger log = LoggerFactory.getLogger(AsmErrors.class);
@@ -56,7 +57,15 @@ class AsmErrors implements ApiErrorFormat {
         response.getOutputStream().write(bytes);
     }
 
+    /** The request attribute holding the code and message of the error answered, for the request record. */
+    static final String ERROR_ATTRIBUTE = AsmErrors.class.getName() + ".error";
+
     static ResponseEntity<String> entity(int status, String code, String message) {
+        var attributes = org.springframework.web.context.request.RequestContextHolder.getRequestAttributes();
+        if (attributes != null) {
+            attributes.setAttribute(ERROR_ATTRIBUTE, new String[] {code, message},
+                    org.springframework.web.context.request.RequestAttributes.SCOPE_REQUEST);
+        }
         return ResponseEntity.status(status).contentType(XML).body(body(code, message));
     }
 

@@ -6,14 +6,33 @@ import java.io.IOException;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.UUID;
+import io.localpack.asm.domain.AsmRequests;
+import io.localpack.tenancy.Caller;
+import io.localpack.tenancy.auth.ManagementCertificates;
+import io.localpack.web.Api;
+import java.security.cert.X509Certificate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.web.servlet.HandlerInterceptor;
 
 /**
  * Cross-cutting rules of the Service Management API: a fresh x-ms-request-id on every response (the id of the job
- * a mutation creates), and an x-ms-version header from 2009-10-01 to 2017-01-01 on every request.
+ * a mutation creates), an x-ms-version header from 2009-10-01 to 2017-01-01 on every request, and a record of
+ * every request ({@link AsmRequests}) so that any request id can be asked about.
  */
 class AsmRequestInterceptor implements HandlerInterceptor {
 
+    private static final String STARTED = AsmRequestInterceptor.class.getName() + ".started";
+
+    private final AsmRequests requests;
+
+    AsmRequestInterceptor(AsmRequests requests) {
+        this.requests = requests;
+    }
+
+    private static final Logger log = LoggerFactory.getLogger(AsmRequestInterceptor.class);
     static final String REQUEST_ID = AsmRequestInterceptor.class.getName() + ".requestId";
     static final LocalDate FIRST_VERSION = LocalDate.of(2009, 10, 1);
     static final LocalDate LAST_VERSION = LocalDate.of(2017, 1, 1);
@@ -23,6 +42,7 @@ class AsmRequestInterceptor implements HandlerInterceptor {
             throws IOException {
         UUID requestId = UUID.randomUUID();
         request.setAttribute(REQUEST_ID, requestId);
+        request.setAttribute(STARTED, OffsetDateTime.now(ZoneOffset.UTC));
         response.setHeader("x-ms-request-id", RequestIds.format(requestId));
         response.setHeader("Cache-Control", "no-cache");
         String version = request.getHeader("x-ms-version");
@@ -30,9 +50,46 @@ class AsmRequestInterceptor implements HandlerInterceptor {
         if (problem != null) {
             AsmErrors.write(response, AsmError.MissingOrIncorrectVersionHeader.httpStatus(),
                     AsmError.MissingOrIncorrectVersionHeader.name(), problem);
+            record(request, AsmError.MissingOrIncorrectVersionHeader.httpStatus(),
+                    AsmError.MissingOrIncorrectVersionHeader.name(), problem);
             return false;
         }
         return true;
+    }
+
+    @Override
+    public void afterCompletion(HttpServletRequest request, HttpServletResponse response, Object handler,
+                                Exception ex) {
+        String code = null;
+        String message = null;
+        if (request.getAttribute(AsmErrors.ERROR_ATTRIBUTE) instanceof String[] error) {
+            code = error[0];
+            message = error[1];
+        }
+        record(request, response.getStatus(), code, message);
+    }
+
+    /**
+     * Keeps the request for Get Operation Status and List Subscription Operations. Recording must never turn an
+     * answered request into a failure, so a problem here is logged and dropped.
+     */
+    private void record(HttpServletRequest request, int status, String code, String message) {
+        try {
+            UUID subscription = Api.subscriptionOf(request).orElse(null);
+            String thumbprint = null;
+            if (request.getAttribute("jakarta.servlet.request.X509Certificate") instanceof X509Certificate[] chain
+                    && chain.length > 0) {
+                thumbprint = ManagementCertificates.thumbprint(chain[0]);
+            }
+            OffsetDateTime started = request.getAttribute(STARTED) instanceof OffsetDateTime t ? t
+                    : OffsetDateTime.now(ZoneOffset.UTC);
+            requests.record(new AsmRequests.Finished(requestId(request), subscription, request.getMethod(),
+                    AsmOperationNames.of(request.getMethod(), request.getRequestURI(), request.getParameter("comp")),
+                    request.getRequestURI(), status, code, message, Caller.principal(request), thumbprint,
+                    request.getRemoteAddr(), started, OffsetDateTime.now(ZoneOffset.UTC)));
+        } catch (RuntimeException e) {
+            log.warn("Could not record ASM request {}: {}", requestId(request), e.toString());
+        }
     }
 
     static String versionProblem(String version) {

@@ -1,5 +1,6 @@
 package io.localpack.asm.web;
 
+import io.localpack.asm.domain.AsmRequests;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
@@ -8,9 +9,19 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 @Configuration(proxyBeanMethods = false)
 class AsmWebConfig implements WebMvcConfigurer {
 
+    private final AsmRequests requests;
+
+    AsmWebConfig(AsmRequests requests) {
+        this.requests = requests;
+    }
+
     @Override
     public void addInterceptors(InterceptorRegistry registry) {
-        registry.addInterceptor(new AsmRequestInterceptor())
-                .addPathPatterns("/*/services/hostedservices", "/*/services/hostedservices/**", "/*/operations/**");
+        String sub = SubscriptionController.SUB;
+        registry.addInterceptor(new AsmRequestInterceptor(requests))
+                .addPathPatterns("/*/services/hostedservices", "/*/services/hostedservices/**", "/*/operations/**",
+                        sub, sub + "/", "/*/certificates", "/*/certificates/**", "/*/locations", "/*/locations/",
+                        "/*/rolesizes", "/*/rolesizes/")
+                .excludePathPatterns("/_localpack/**"); // the control plane's /_localpack/certificates
     }
 }

@@ -160,7 +160,8 @@ class HostedServicesController {
                                       @RequestBody(required = false) String body, HttpServletRequest request) {
         if (comp == null) {
             throw CloudServiceException.invalid(AsmError.MissingOrInvalidRequiredQueryParameter.name(),
-                    "The comp query parameter is required (comp=status).");
+                    "The comp query parameter is required (status, config, upgrade, walkupgradedomain or "
+                            + "rollback).");
         }
         return deploymentAction(subscription(subscriptionId), serviceName, DeploymentRef.byName(deploymentName),
                 comp, body, request);
@@ -168,20 +169,74 @@ class HostedServicesController {
 
     private ResponseEntity<String> deploymentAction(UUID sub, String serviceName, DeploymentRef ref, String comp,
                                                     String body, HttpServletRequest request) {
-        if (!comp.equals("status")) {
-            throw unknownComp(comp, "status");
+        UUID requestId = requestId(request);
+        switch (comp) {
+            case "status" -> {
+                Element x = AsmXml.parse(body, "UpdateDeploymentStatus");
+                String status = AsmXml.requiredText(x, "Status");
+                Commands.RequestedStatus requested;
+                try {
+                    requested = Commands.RequestedStatus.valueOf(status);
+                } catch (IllegalArgumentException e) {
+                    throw CloudServiceException.badRequest("The value '" + status + "' of Status is not valid; use "
+                            + "Running or Suspended.");
+                }
+                lifecycle.updateStatus(sub, requestId, serviceName, ref, requested);
+            }
+            case "config" -> {
+                Element x = AsmXml.parse(body, "ChangeConfiguration");
+                AsmXml.bool(x, "TreatWarningsAsError");
+                lifecycle.changeConfiguration(sub, requestId, serviceName, ref, new Commands.ChangeConfiguration(
+                        AsmXml.base64(x, "Configuration", true), mode(x, Commands.UpgradeMode.Auto),
+                        AsmXml.extendedProperties(x)));
+            }
+            case "upgrade" -> {
+                Element x = AsmXml.parse(body, "UpgradeDeployment");
+                lifecycle.upgrade(sub, requestId, serviceName, ref, new Commands.Upgrade(mode(x, null),
+                        AsmXml.requiredText(x, "PackageUrl"), AsmXml.base64(x, "Configuration", true),
+                        AsmXml.base64(x, "Label", true), blankToNull(AsmXml.text(x, "RoleToUpgrade")),
+                        AsmXml.bool(x, "Force"), AsmXml.extendedProperties(x)));
+            }
+            case "walkupgradedomain" -> {
+                Element x = AsmXml.parse(body, "WalkUpgradeDomain");
+                String domain = AsmXml.requiredText(x, "UpgradeDomain");
+                if (!domain.matches("\\d{1,9}")) {
+                    throw CloudServiceException.badRequest("UpgradeDomain must be a non-negative integer, not '"
+                            + domain + "'.");
+                }
+                lifecycle.walkUpgradeDomain(sub, requestId, serviceName, ref, Integer.parseInt(domain));
+            }
+            case "rollback" -> {
+                Element x = AsmXml.parse(body, "RollbackUpdateOrUpgrade");
+                lifecycle.rollback(sub, requestId, serviceName, ref, new Commands.Rollback(mode(x, null),
+                        AsmXml.bool(x, "Force")));
+                // the generated SDKs require 200 for a rollback by deployment name and 202 by slot
+                return empty(ref.name() != null ? 200 : 202);
+            }
+            default -> throw unknownComp(comp, "status, config, upgrade, walkupgradedomain or rollback");
         }
-        Element x = AsmXml.parse(body, "UpdateDeploymentStatus");
-        String status = AsmXml.requiredText(x, "Status");
-        Commands.RequestedStatus requested;
-        try {
-            requested = Commands.RequestedStatus.valueOf(status);
-        } catch (IllegalArgumentException e) {
-            throw CloudServiceException.badRequest("The value '" + status + "' of Status is not valid; use Running "
-                    + "or Suspended.");
-        }
-        lifecycle.updateStatus(sub, requestId(request), serviceName, ref, requested);
         return empty(202);
+    }
+
+    /** Mode: Auto, Manual or Simultaneous, exactly; absent is {@code absent} (null: required). */
+    private static Commands.UpgradeMode mode(Element x, Commands.UpgradeMode absent) {
+        String text = AsmXml.text(x, "Mode");
+        if (text == null || text.isEmpty()) {
+            if (absent == null) {
+                throw CloudServiceException.badRequest("The Mode element is required (Auto or Manual).");
+            }
+            return absent;
+        }
+        try {
+            return Commands.UpgradeMode.valueOf(text);
+        } catch (IllegalArgumentException e) {
+            throw CloudServiceException.badRequest("The value '" + text + "' of Mode is not valid; use Auto, Manual "
+                    + "or Simultaneous.");
+        }
+    }
+
+    private static String blankToNull(String text) {
+        return text == null || text.isBlank() ? null : text;
     }
 
     @DeleteMapping({SLOT, SLOT + "/"})
@@ -236,6 +291,60 @@ class HostedServicesController {
         lifecycle.roleInstance(subscription(subscriptionId), requestId(request), serviceName, ref, instance,
                 action);
         return empty(202);
+    }
+
+    // ---- service certificates ----------------------------------------------------------------------------
+
+    @GetMapping({SVC + "/certificates", SVC + "/certificates/"})
+    ResponseEntity<String> certificates(@PathVariable String subscriptionId, @PathVariable String serviceName) {
+        UUID sub = subscription(subscriptionId);
+        return ok(renderer.certificates(sub, serviceName, cloudServices.certificates(sub, serviceName)));
+    }
+
+    @GetMapping({SVC + "/certificates/{certificate}", SVC + "/certificates/{certificate}/"})
+    ResponseEntity<String> certificate(@PathVariable String subscriptionId, @PathVariable String serviceName,
+                                       @PathVariable String certificate) {
+        String[] id = certificateId(certificate);
+        return ok(renderer.certificate(cloudServices.certificate(subscription(subscriptionId), serviceName, id[0],
+                id[1])));
+    }
+
+    @PostMapping({SVC + "/certificates", SVC + "/certificates/"})
+    ResponseEntity<String> addCertificate(@PathVariable String subscriptionId, @PathVariable String serviceName,
+                                          @RequestBody(required = false) String body, HttpServletRequest request) {
+        Element x = AsmXml.parse(body, "CertificateFile");
+        String data = AsmXml.requiredText(x, "Data");
+        byte[] bytes;
+        try {
+            bytes = java.util.Base64.getMimeDecoder().decode(data);
+        } catch (IllegalArgumentException e) {
+            throw CloudServiceException.badRequest("The Data element must be base64-encoded.");
+        }
+        String password = AsmXml.text(x, "Password");
+        lifecycle.addCertificate(subscription(subscriptionId), requestId(request), serviceName,
+                new Commands.CertificateFile(bytes, AsmXml.requiredText(x, "CertificateFormat"),
+                        password == null ? null : password.toCharArray()));
+        return empty(202);
+    }
+
+    @DeleteMapping({SVC + "/certificates/{certificate}", SVC + "/certificates/{certificate}/"})
+    ResponseEntity<String> deleteCertificate(@PathVariable String subscriptionId, @PathVariable String serviceName,
+                                             @PathVariable String certificate, HttpServletRequest request) {
+        String[] id = certificateId(certificate);
+        lifecycle.deleteCertificate(subscription(subscriptionId), requestId(request), serviceName, id[0], id[1]);
+        return empty(202);
+    }
+
+    /** {@code sha1-THUMBPRINT}: the algorithm and the thumbprint. */
+    private static String[] certificateId(String text) {
+        int dash = text.indexOf('-');
+        if (dash <= 0 || !text.substring(dash + 1).matches("[0-9A-Fa-f]{40}")
+                || !text.substring(0, dash).equalsIgnoreCase("sha1")) {
+            throw CloudServiceException.badRequest("The certificate '" + text + "' is not of the form "
+                    + "sha1-<40 hex digits of the thumbprint>.");
+        }
+        return new String[] {text.substring(0, dash).toLowerCase(java.util.Locale.ROOT),
+                text.substring(dash + 1).toUpperCase(java.util.Locale.ROOT)};
     }
 
     // ---- helpers -----------------------------------------------------------------------------------------

@@ -56,6 +56,26 @@ public class ManagementCertificates {
         }
     }
 
+    /**
+     * A certificate body as clients send it (base64 DER, whitespace allowed).
+     *
+     * @throws IllegalArgumentException not base64, or not an X.509 certificate
+     */
+    public static X509Certificate decode(String base64) {
+        try {
+            byte[] der = java.util.Base64.getDecoder().decode(base64.replaceAll("\\s", ""));
+            return (X509Certificate) java.security.cert.CertificateFactory.getInstance("X.509")
+                    .generateCertificate(new java.io.ByteArrayInputStream(der));
+        } catch (java.security.cert.CertificateException | ClassCastException e) {
+            throw new IllegalArgumentException("not an X.509 certificate", e);
+        }
+    }
+
+    /** The base64 of the certificate's public key (SubscriptionCertificatePublicKey). */
+    public static String publicKey(X509Certificate certificate) {
+        return java.util.Base64.getEncoder().encodeToString(certificate.getPublicKey().getEncoded());
+    }
+
     /** The subscriptions that accept this thumbprint. */
     List<UUID> subscriptionsOf(String thumbprint) {
         return jdbc.queryForList("SELECT subscription_id FROM management_certificates WHERE thumbprint = ?",

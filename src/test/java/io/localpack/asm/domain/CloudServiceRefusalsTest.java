@@ -59,7 +59,7 @@ class CloudServiceRefusalsTest {
                         .filter(s -> HostedService.nameKey(s.getServiceName()).equals(args[1])).findFirst()));
         // No JobService (it needs the job engine's database): every refusal must come before a job is queued.
         ObjectMapper json = new ObjectMapper();
-        CloudServices reads = new CloudServices(repository, null, new SubscriptionLookup(jdbc), json);
+        CloudServices reads = new CloudServices(repository, null, new SubscriptionLookup(jdbc), json, jdbc);
         cloudServices = new CloudServiceLifecycle(reads, repository, null, null, jdbc, json);
 
         service = new HostedService(UUID.randomUUID(), TENANT, "fabrikam-web", "Fabrikam web", null, "West Europe",

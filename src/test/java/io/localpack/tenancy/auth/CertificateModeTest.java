@@ -165,6 +165,36 @@ class CertificateModeTest {
     }
 
     @Test
+    void aManagementCertificateAddedThroughServiceManagementDecidesWhoMayCall() throws Exception {
+        KeyStore fixtureClient = KeyStore.getInstance("PKCS12");
+        try (var in = getClass().getResourceAsStream("/certificates/fabrikam-client.p12")) {
+            fixtureClient.load(in, FIXTURE_CLIENT_PASSWORD);
+        }
+        HttpClient fabrikam = client(fixtureClient, FIXTURE_CLIENT_PASSWORD);
+        SelfSignedCertificates.Issued added = SelfSignedCertificates.issue("added-by-asm", Duration.ofDays(1));
+        String thumbprint = ManagementCertificates.thumbprint(added.certificate());
+        assertThat(get(client(added), "/" + FABRIKAM + "/services/hostedservices").statusCode()).isEqualTo(403);
+
+        HttpResponse<String> post = fabrikam.send(HttpRequest.newBuilder(URI.create("https://localhost:" + port + "/"
+                        + FABRIKAM + "/certificates")).header("x-ms-version", "2015-04-01")
+                .header("Content-Type", "application/xml")
+                .POST(HttpRequest.BodyPublishers.ofString("<SubscriptionCertificate xmlns=\"http://schemas.microsoft"
+                        + ".com/windowsazure\"><SubscriptionCertificateData>" + Base64.getEncoder().encodeToString(
+                        added.certificate().getEncoded()) + "</SubscriptionCertificateData></SubscriptionCertificate>"))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(post.statusCode()).as(post.body()).isEqualTo(201);
+        assertThat(get(client(added), "/" + FABRIKAM + "/services/hostedservices").statusCode()).isEqualTo(200);
+        assertThat(get(client(added), "/" + FABRIKAM + "/services/systemcenter/vmm/Clouds").statusCode())
+                .isEqualTo(200);
+        assertThat(get(client(added), "/" + CONTOSO + "/services/hostedservices").statusCode()).isEqualTo(403);
+        assertThat(send(client(null), "GET", "/_localpack/certificates", null, true).body()).contains(thumbprint);
+
+        assertThat(send(fabrikam, "DELETE", "/" + FABRIKAM + "/certificates/" + thumbprint, null, false)
+                .statusCode()).isEqualTo(200);
+        assertThat(get(client(added), "/" + FABRIKAM + "/services/hostedservices").statusCode()).isEqualTo(403);
+    }
+
+    @Test
     void theGeneratedServerCertificateIsKeptForTheNextStart() throws Exception {
         Path keyStore = Path.of("target/test-https/localpack-https.p12");
         assertThat(keyStore).exists();
