@@ -120,6 +120,7 @@ public class VmRoleLifecycle {
         store.cloudService(subscriptionId, name).ifPresent(existing -> {
             throw alreadyExists("cloud service", existing.name());
         });
+        UUID stampId = firstCloud(subscriptionId)[1];
         CloudService service = new CloudService(UUID.randomUUID(), subscriptionId, name, label, PROVISIONING);
         try {
             store.insertCloudService(service, now());
@@ -127,7 +128,7 @@ public class VmRoleLifecycle {
             throw alreadyExists("cloud service", name);
         }
         UUID jobId = submit(JobRequest.builder(subscriptionId, CREATE_CLOUD_SERVICE, "Create cloud service")
-                .target(service.id(), "CloudService", name).owner(principal).cmdletName("New-SCCloudService"));
+                .stampId(stampId).target(service.id(), "CloudService", name).owner(principal).cmdletName("New-SCCloudService"));
         return new Ticket(jobId, service);
     }
 
@@ -142,7 +143,7 @@ public class VmRoleLifecycle {
             });
         }
         UUID jobId = submit(JobRequest.builder(subscriptionId, DELETE_CLOUD_SERVICE, "Remove cloud service")
-                .target(service.id(), "CloudService", service.name()).owner(principal)
+                .stampId(firstCloud(subscriptionId)[1]).target(service.id(), "CloudService", service.name()).owner(principal)
                 .cmdletName("Remove-SCCloudService"));
         store.setCloudServiceState(service.id(), DEPROVISIONING, now());
         roles.forEach(role -> store.roleRequested(role.id(), DEPROVISIONING, role.instanceCount(),
@@ -168,8 +169,7 @@ public class VmRoleLifecycle {
         VmRoleRules.checkDefinition(definition);
         Map<String, String> parameters = VmRoleRules.checkParameters(definition, request.parameterValues());
         ScaleBounds bounds = VmRoleRules.bounds(definition, parameters);
-        UUID[] cloud = store.firstCloud(subscriptionId).orElseThrow(() -> new VmRoleRefusal(Kind.INVALID,
-                "NoCloud", null, "The subscription's plan offers no cloud to deploy VM Roles to."));
+        UUID[] cloud = firstCloud(subscriptionId);
         Sizing sizing = sizing(subscriptionId, cloud[1], definition, parameters);
         UUID roleId = UUID.randomUUID();
         UUID jobId = UUID.randomUUID();
@@ -292,6 +292,15 @@ public class VmRoleLifecycle {
             throw new VmRoleRefusal(Kind.INVALID, "QuotaExceeded", member, count + " more virtual machines of this"
                     + " role would exceed the " + over + " quota of this subscription in cloud " + cloudId + ".");
         }
+    }
+
+    /**
+     * The cloud (id, stamp) the subscription's VM Roles go to, and whose stamp its cloud-service jobs carry (a VMM
+     * job is keyed by ID and StampId).
+     */
+    private UUID[] firstCloud(UUID subscriptionId) {
+        return store.firstCloud(subscriptionId).orElseThrow(() -> new VmRoleRefusal(Kind.INVALID, "NoCloud", null,
+                "The subscription's plan offers no cloud to deploy cloud services and VM Roles to."));
     }
 
     private CloudService usableCloudService(UUID subscriptionId, String name) {

@@ -143,9 +143,13 @@ public class VirtualMachinesOfRoles {
         });
     }
 
-    /** Removes an instance with its devices (their rows go with it). */
+    /**
+     * Removes an instance with its devices (their rows go with it), at once: the role's rows may be removed by SQL
+     * next in the same transaction.
+     */
     @Transactional
     public void remove(VmmKey machine) {
         machines.findById(machine).ifPresent(machines::delete);
+        machines.flush();
     }
 }
