@@ -14,6 +14,8 @@ abstract class VmRoleApiSupport extends HttpTestSupport {
     static final String FABRIKAM = Fixtures.FABRIKAM;
     static final String CONTOSO = Fixtures.CONTOSO;
     static final String NORTHWIND = Fixtures.NORTHWIND;
+    static final String EAST_STAMP = Fixtures.EAST_STAMP;
+    static final String FABRIKAM_EAST_CLOUD = Fixtures.FABRIKAM_EAST_CLOUD;
     static final String VERSION = "api-version=2013-03";
     static final String WINDOWS_IMAGE = "Windows Server 2012 R2 Datacenter:1.0.0.0";
     static final String PRINCIPAL = "tenant@fabrikam.com";
