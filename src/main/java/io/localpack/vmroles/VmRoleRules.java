@@ -184,8 +184,8 @@ public final class VmRoleRules {
             String name = prefix + number + suffix;
             if (name.length() > COMPUTER_NAME_MAX) {
                 throw VmRoleRefusal.badRequest("ResourceDefinition.IntrinsicSettings.OperatingSystemProfile"
-                        + ".ComputerNamePattern", "Computer name '" + name + "' from pattern '" + base + "' is longer"
-                        + " than " + COMPUTER_NAME_MAX + " characters.");
+                        + ".ComputerNamePattern", "ComputerNamePattern '" + base + "' gives computer name '" + name
+                        + "', longer than " + COMPUTER_NAME_MAX + " characters.");
             }
             names.add(name);
         }
