@@ -289,8 +289,8 @@ public class VmRoleLifecycle {
         QuotaDimension over = quotas.exceededBy(subscriptionId, cloudId, stampId, count,
                 (long) sizing.cpuCount() * count, (long) sizing.memoryMb() * count, sizing.storageGb() * count);
         if (over != null) {
-            throw new VmRoleRefusal(Kind.INVALID, "QuotaExceeded", member, count + " more virtual machines of this"
-                    + " role would exceed the " + over + " quota of this subscription in cloud " + cloudId + ".");
+            throw new VmRoleRefusal(Kind.INVALID, "QuotaExceeded", member, count + " more virtual machine(s) of"
+                    + " this role would exceed the " + over + " quota of this subscription in cloud " + cloudId + ".");
         }
     }
 

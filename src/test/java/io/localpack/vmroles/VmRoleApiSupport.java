@@ -79,6 +79,9 @@ abstract class VmRoleApiSupport extends HttpTestSupport {
 
     /** Follows a job through x-ms-request-id as Azure PowerShell does, until it completes. */
     JsonNode awaitJobOf(String subscription, Response answer) {
+        if (answer.status() >= 300) {
+            throw new IllegalStateException("refused: " + answer.status() + " " + answer.body());
+        }
         String jobId = answer.header("x-ms-request-id");
         UUID.fromString(jobId);
         return Await.until("VMM job " + jobId + " to complete",
