@@ -62,29 +62,36 @@ class VmRoleControlPlaneTest extends VmRoleApiSupport {
 
     @Test
     void resetSnapshotAndRestoreCoverCloudServicesRolesAndTheirMachines() {
-        awaitJobOf(CONTOSO, createCloudService(CONTOSO, "csSnap"));
-        String contosoRoles = root(CONTOSO) + "/CloudServices/csSnap/Resources/MicrosoftCompute/VMRoles";
-        Response created = call("POST", contosoRoles, roleBody("snap", windowsDefinition(CONTOSO),
-                windowsParameters("Small", "SNAP##").replace("VMNetwork", "ContosoNet")));
+        // Northwind: its own tenant, with the Linux item only
+        awaitJobOf(NORTHWIND, createCloudService(NORTHWIND, "csSnap"));
+        String northwindRoles = roles(NORTHWIND, "csSnap");
+        JsonNode definition = call("GET", root(NORTHWIND) + "/" + galleryItem(NORTHWIND, "UbuntuServer1404LTS")
+                .get("ResourceDefinitionUrl").asText(), null).json();
+        String parameters = "{\\\"VMRoleVMSize\\\":\\\"Small\\\",\\\"VMRoleOSVirtualHardDiskImage\\\":"
+                + "\\\"Ubuntu Server 14.04 LTS:14.04.1\\\",\\\"VMRoleAdminCredential\\\":\\\"root:s3cret\\\","
+                + "\\\"VMRoleComputerNamePattern\\\":\\\"SNAP##\\\",\\\"VMRoleNetworkRef\\\":\\\"VMNetwork\\\","
+                + "\\\"VMRoleSSHPublicKey\\\":\\\"ssh-rsa AAAA northwind\\\"}";
+        Response created = call("POST", northwindRoles, roleBody("snap", definition, parameters));
         assertThat(created.status()).as(created.body()).isEqualTo(201);
-        awaitJobOf(CONTOSO, created);
-        String vmId = call("GET", contosoRoles + "/snap/VMs", null).json().at("/value/0/Id").asText();
+        awaitJobOf(NORTHWIND, created);
+        String vmId = call("GET", northwindRoles + "/snap/VMs", null).json().at("/value/0/Id").asText();
 
-        Response snapshot = sendNamingNoVersion("GET", base + "/_localpack/snapshot?subscription=" + CONTOSO, null);
-        assertThat(snapshot.body()).contains("INSERT INTO cloud_services", "INSERT INTO vm_roles", vmId);
+        Response snapshot = sendNamingNoVersion("GET", base + "/_localpack/snapshot?subscription=" + NORTHWIND, null);
+        assertThat(snapshot.body()).contains("INSERT INTO cloud_services", "INSERT INTO vm_roles", vmId)
+                .doesNotContain("s3cret");
 
-        assertThat(admin("POST", "/reset/" + CONTOSO, null).status()).isEqualTo(200);
-        assertThat(call("GET", root(CONTOSO) + "/CloudServices/csSnap", null).status()).isEqualTo(404);
+        assertThat(admin("POST", "/reset/" + NORTHWIND, null).status()).isEqualTo(200);
+        assertThat(call("GET", root(NORTHWIND) + "/CloudServices/csSnap", null).status()).isEqualTo(404);
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM virtual_machines WHERE id = ?", Integer.class,
                 java.util.UUID.fromString(vmId))).isZero();
 
         Response restored = sendNamingNoVersion("POST", base + "/_localpack/restore", snapshot.body(),
                 "Content-Type", "application/sql", "Accept", "application/json");
         assertThat(restored.status()).as(restored.body()).isEqualTo(200);
-        assertThat(call("GET", contosoRoles + "/snap", null).json().get("ProvisioningState").asText())
+        assertThat(call("GET", northwindRoles + "/snap", null).json().get("ProvisioningState").asText())
                 .isEqualTo("Provisioned");
-        assertThat(call("GET", contosoRoles + "/snap/VMs", null).json().at("/value/0/Id").asText()).isEqualTo(vmId);
-        assertThat(admin("POST", "/reset/" + CONTOSO, null).status()).isEqualTo(200);
+        assertThat(call("GET", northwindRoles + "/snap/VMs", null).json().at("/value/0/Id").asText()).isEqualTo(vmId);
+        assertThat(admin("POST", "/reset/" + NORTHWIND, null).status()).isEqualTo(200);
     }
 
     @Test
