@@ -44,7 +44,7 @@ CREATE TABLE cloud_services (
     created_time            TIMESTAMP WITH TIME ZONE,
     modified_time           TIMESTAMP WITH TIME ZONE
 );
--- names are unique per subscription, whatever their case
+-- names are unique per subscription; LocalPack also refuses a name that differs only in case
 CREATE UNIQUE INDEX cloud_services_by_name ON cloud_services (subscription_id, name);
 
 CREATE TABLE vm_roles (
@@ -76,3 +76,26 @@ ALTER TABLE virtual_machines ADD COLUMN cloud_vm_role_name VARCHAR(256);
 ALTER TABLE virtual_machines ADD CONSTRAINT virtual_machines_vm_role FOREIGN KEY (vm_role_id) REFERENCES vm_roles (id)
     ON DELETE CASCADE;
 CREATE INDEX virtual_machines_by_vm_role ON virtual_machines (vm_role_id, name);
+
+-- The quota view reads virtual_machines: made again after the table changed, so H2 keeps seeing the machines
+-- added since (with the old view, H2 went on answering the usage it had cached before the ALTER).
+DROP VIEW quota_and_usage_components;
+CREATE VIEW quota_and_usage_components AS
+SELECT q.id, q.stamp_id, q.subscription_id, q.cloud_id, q.quota_dimension, q.user_role_quota,
+       CAST(CASE q.quota_dimension
+         WHEN 'VMCount' THEN (SELECT COUNT(*) FROM virtual_machines v
+                              WHERE v.subscription_id = q.subscription_id AND v.cloud_id = q.cloud_id
+                                AND v.stamp_id = q.stamp_id)
+         WHEN 'CpuCount' THEN (SELECT COALESCE(SUM(v.cpu_count), 0) FROM virtual_machines v
+                              WHERE v.subscription_id = q.subscription_id AND v.cloud_id = q.cloud_id
+                                AND v.stamp_id = q.stamp_id)
+         WHEN 'MemoryMB' THEN (SELECT COALESCE(SUM(CAST(v.memory_mb AS BIGINT)), 0) FROM virtual_machines v
+                              WHERE v.subscription_id = q.subscription_id AND v.cloud_id = q.cloud_id
+                                AND v.stamp_id = q.stamp_id)
+         WHEN 'StorageGB' THEN (SELECT CAST(CEILING(COALESCE(SUM(d.maximum_size), 0) / 1073741824.0) AS BIGINT)
+                              FROM virtual_hard_disks d JOIN virtual_machines v
+                                ON v.id = d.vm_id AND v.stamp_id = d.stamp_id
+                              WHERE v.subscription_id = q.subscription_id AND v.cloud_id = q.cloud_id
+                                AND v.stamp_id = q.stamp_id)
+       END AS BIGINT) AS user_role_usage
+FROM cloud_quotas q;

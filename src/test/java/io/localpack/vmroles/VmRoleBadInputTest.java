@@ -102,10 +102,12 @@ class VmRoleBadInputTest extends VmRoleApiSupport {
 
     @Test
     void aRoleOverTheCloudsQuotaIsRefused() {
-        // Contoso's storage quota is used up by its fixtures: a Windows machine (40 GB) does not fit
+        // Contoso Cloud's storage quota (600 GB) leaves room for one more Windows machine (40 GB), not for five
         awaitJobOf(CONTOSO, createCloudService(CONTOSO, "csQuota"));
         List<String> before = vmRoleState();
-        Response overQuota = call("POST", roles(CONTOSO, "csQuota"), roleBody("quota", windowsDefinition(CONTOSO),
+        com.fasterxml.jackson.databind.node.ObjectNode five = windowsDefinition(CONTOSO).deepCopy();
+        ((ObjectNode) five.at("/IntrinsicSettings/ScaleOutSettings")).put("InitialInstanceCount", "5");
+        Response overQuota = call("POST", roles(CONTOSO, "csQuota"), roleBody("quota", five,
                 windowsParameters("Small", "QUOTA##")));
         assertRefused(overQuota, 400, "StorageGB");
         assertThat(overQuota.json().at("/odata.error/code").asText()).isEqualTo("QuotaExceeded");
