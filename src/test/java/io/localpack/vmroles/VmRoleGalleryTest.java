@@ -24,7 +24,9 @@ class VmRoleGalleryTest extends VmRoleApiSupport {
         assertThat(windows.get("Publisher").asText()).isEqualTo("Microsoft");
         assertThat(windows.get("Version").asText()).isEqualTo("1.0.0");
         assertThat(windows.get("Label").asText()).isEqualTo("Windows Server 2012 R2 Datacenter");
-        assertThat(windows.get("PublishDate").asText()).startsWith("2014-02-10T09:00");
+        // the same instant whichever database (PostgreSQL answers it in UTC)
+        assertThat(java.time.OffsetDateTime.parse(windows.get("PublishDate").asText()).toInstant())
+                .isEqualTo(java.time.Instant.parse("2014-02-10T17:00:00Z"));
         assertThat(windows.get("ResourceDefinition@odata.mediaContentType").asText()).isEqualTo("application/json");
         assertThat(windows.get("ResourceDefinitionUrl").asText()).isEqualTo("Gallery/GalleryItems(PublisherName="
                 + "'Microsoft',Name='WindowsServer2012R2Datacenter',Version='1.0.0')/MicrosoftCompute."
