@@ -25,6 +25,7 @@ class ArchitectureTest {
             .layer("vmm").definedBy("io.localpack.vmm..")
             .layer("asm").definedBy("io.localpack.asm..")
             .layer("subscriptions").definedBy("io.localpack.subscriptions..")
+            .layer("vmroles").definedBy("io.localpack.vmroles..")
             .layer("fixtures").definedBy("io.localpack.fixtures..")
             .layer("dialect").definedBy("io.localpack.dialect..")
             .layer("jobs").definedBy("io.localpack.jobs..")
@@ -32,11 +33,12 @@ class ArchitectureTest {
             .layer("web").definedBy("io.localpack.web..")
             .layer("domain").definedBy("io.localpack.domain..")
             .layer("xml").definedBy("io.localpack.xml..")
-            .whereLayer("admin").mayOnlyAccessLayers("vmm", "asm", "subscriptions", "fixtures", "dialect", "jobs",
-                    "tenancy", "web", "domain", "xml")
+            .whereLayer("admin").mayOnlyAccessLayers("vmm", "asm", "subscriptions", "vmroles", "fixtures", "dialect",
+                    "jobs", "tenancy", "web", "domain", "xml")
             .whereLayer("vmm").mayOnlyAccessLayers("dialect", "jobs", "tenancy", "web", "domain", "xml")
             .whereLayer("asm").mayOnlyAccessLayers("jobs", "tenancy", "web", "domain", "xml")
             .whereLayer("subscriptions").mayOnlyAccessLayers("jobs", "tenancy", "web", "domain", "xml")
+            .whereLayer("vmroles").mayOnlyAccessLayers("vmm", "jobs", "tenancy", "web", "domain")
             .whereLayer("fixtures").mayOnlyAccessLayers("jobs", "tenancy", "web", "domain")
             .whereLayer("dialect").mayOnlyAccessLayers("xml")
             .whereLayer("jobs").mayOnlyAccessLayers("web", "domain")
@@ -57,12 +59,13 @@ class ArchitectureTest {
     static final ArchRule domainIsFreeOfWireTypes = noClasses()
             .that().resideInAPackage("io.localpack.asm.domain..")
             .or().resideInAPackage("io.localpack.subscriptions")
+            .or().resideInAPackage("io.localpack.vmroles")
             .or(vmmFeatureDomain())
             .should().dependOnClassesThat().resideInAnyPackage("org.apache.olingo..", "jakarta.servlet..",
                     "org.springframework.web..", "org.springframework.http..", "javax.xml..", "org.w3c..",
                     "org.xml..", "io.localpack.xml..", "io.localpack.web..", "io.localpack.dialect..",
                     "io.localpack.vmm.odata..", "io.localpack.vmm.edm..", "io.localpack.vmm.query..",
-                    "io.localpack.vmm.model..");
+                    "io.localpack.vmm.model..", "io.localpack.vmroles.web..");
 
     /** The OData service's own machinery; every other vmm subpackage is a feature (service, vm, cloud, …). */
     private static final Set<String> VMM_WIRE_PACKAGES = Set.of("io.localpack.vmm.odata", "io.localpack.vmm.edm",

@@ -16,6 +16,12 @@ public enum Api {
      */
     ASM,
     /**
+     * WAP's tenant VM Role and Gallery API ({@code api-version=2013-03}): {@code /{subscription}/CloudServices/…} and
+     * {@code /{subscription}/Gallery/…}, also under the VMM root, where Azure PowerShell sends it
+     * ({@code /{subscription}/services/systemcenter/vmm/CloudServices/…}).
+     */
+    VM_ROLES,
+    /**
      * WAP's tenant subscription API: {@code /subscriptions[/{id}/…]}, {@code /plans[/…]}, {@code /addons[/…]}, in the
      * spellings real clients send: any case ({@code /Subscriptions/…}), a doubled leading slash, a trailing slash.
      */
@@ -26,6 +32,8 @@ public enum Api {
     OTHER;
 
     private static final Pattern VMM_PATH = Pattern.compile("(?i)^/[^/]+/services/systemcenter/vmm(/.*)?$");
+    private static final Pattern VM_ROLES_PATH = Pattern.compile(
+            "(?i)^/[^/]+/(services/systemcenter/vmm/)?(CloudServices|Gallery)([/(].*)?$");
     private static final Pattern ASM_PATH = Pattern.compile(
             "^/[^/]+/(services/hostedservices|operations|certificates|locations|rolesizes)(/.*)?$");
     private static final Pattern ASM_SUBSCRIPTION = Pattern.compile(
@@ -46,6 +54,10 @@ public enum Api {
         // before VMM and ASM: "/subscriptions/…" has the shape of a tenant URL with a first segment that is no id
         if (SUBSCRIPTIONS_PATH.matcher(path).matches()) {
             return SUBSCRIPTIONS;
+        }
+        // before VMM: the VM Role API also answers under the VMM root
+        if (VM_ROLES_PATH.matcher(path).matches()) {
+            return VM_ROLES;
         }
         if (VMM_PATH.matcher(path).matches()) {
             return VMM;

@@ -67,7 +67,7 @@ public class HttpFaultFilter extends OncePerRequestFilter {
             throws IOException {
         String message = rule.message() != null ? rule.message() : "Injected by a LocalPack HTTP fault rule ("
                 + rule.id() + ")";
-        boolean vmm = Api.of(request) == Api.VMM;
+        boolean vmm = Api.of(request) == Api.VMM || Api.of(request) == Api.VM_ROLES;
         String code = rule.errorCode() != null ? rule.errorCode() : defaultCode(rule.status(), vmm);
         errors.write(request, response, new ApiError(rule.status(), code, message, null));
     }

@@ -49,7 +49,7 @@ final class AuthFailures implements AuthenticationEntryPoint, AccessDeniedHandle
                         ? "The admin credential is required (HTTP Basic; see README \"Authentication\")" : message,
                         "Authorization");
             }
-            case VMM -> {
+            case VMM, VM_ROLES -> {
                 if (status == 401 && challenge != null) {
                     response.setHeader("WWW-Authenticate", challenge);
                 }

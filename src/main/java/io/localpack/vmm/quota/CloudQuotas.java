@@ -54,9 +54,19 @@ public class CloudQuotas {
     @Transactional(readOnly = true)
     public QuotaDimension exceededBy(UUID subscriptionId, UUID cloudId, UUID stampId, int cpuCount, int memoryMb,
             long storageGb) {
+        return exceededBy(subscriptionId, cloudId, stampId, 1, cpuCount, memoryMb, storageGb);
+    }
+
+    /**
+     * The first dimension {@code vmCount} new VMs would take over quota together, or null when they fit (a VM Role's
+     * instances, all of one size).
+     */
+    @Transactional(readOnly = true)
+    public QuotaDimension exceededBy(UUID subscriptionId, UUID cloudId, UUID stampId, int vmCount, long cpuCount,
+            long memoryMb, long storageGb) {
         Map<QuotaDimension, Allowance> usage = usage(subscriptionId, cloudId, stampId);
-        Map<QuotaDimension, Long> wanted = Map.of(QuotaDimension.VMCount, 1L, QuotaDimension.CpuCount, (long) cpuCount,
-                QuotaDimension.MemoryMB, (long) memoryMb, QuotaDimension.StorageGB, storageGb);
+        Map<QuotaDimension, Long> wanted = Map.of(QuotaDimension.VMCount, (long) vmCount, QuotaDimension.CpuCount,
+                cpuCount, QuotaDimension.MemoryMB, memoryMb, QuotaDimension.StorageGB, storageGb);
         for (QuotaDimension dimension : QuotaDimension.values()) {
             Allowance allowance = usage.get(dimension);
             if (allowance != null && !allowance.allows(wanted.get(dimension))) {

@@ -62,6 +62,25 @@ public abstract class VirtualMachineConfiguration {
     protected String location;
     @Column(name = "capability_profile")
     protected String capabilityProfile;
+    /** The VM Role the machine is an instance of (V13), null for others; the role's name is CloudVMRoleName. */
+    @Column(name = "vm_role_id")
+    protected UUID vmRoleId;
+    @Column(name = "cloud_vm_role_name")
+    protected String cloudVmRoleName;
+
+    /** Makes the machine an instance of a VM Role (before it is first saved). */
+    void assignToRole(UUID roleId, String roleName) {
+        this.vmRoleId = roleId;
+        this.cloudVmRoleName = roleName;
+    }
+
+    public UUID getVmRoleId() {
+        return vmRoleId;
+    }
+
+    public String getCloudVmRoleName() {
+        return cloudVmRoleName;
+    }
 
     public Integer getGeneration() {
         return generation;

@@ -113,7 +113,7 @@ public class VirtualMachineEntitySet {
                 .queryable("capabilityProfile")
                 .property("CheckpointLocation", STRING, VirtualMachine::getLocation)
                 .property("CloudId", GUID, VirtualMachine::getCloudId).queryable("cloudId").writable()
-                .property("CloudVMRoleName", STRING, vm -> null)
+                .property("CloudVMRoleName", STRING, VirtualMachine::getCloudVmRoleName).queryable("cloudVmRoleName")
                 .property("ComputerName", STRING, VirtualMachine::getComputerName).queryable("computerName").writable()
                 .property("ComputerTierId", GUID, VirtualMachine::getComputerTierId).queryable("computerTierId")
                 .property("CostCenter", STRING, VirtualMachine::getCostCenter).queryable("costCenter")

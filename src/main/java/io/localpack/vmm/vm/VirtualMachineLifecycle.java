@@ -195,6 +195,10 @@ public class VirtualMachineLifecycle {
             throw VmmRequestException.invalid("Virtual machine '" + machine.getName() + "' belongs to service "
                     + machine.getServiceId() + "; it is removed with its service (DELETE the service)");
         }
+        if (machine.getVmRoleId() != null) {
+            throw VmmRequestException.invalid("Virtual machine '" + machine.getName() + "' is an instance of VM Role '"
+                    + machine.getCloudVmRoleName() + "'; scale the role or delete it instead");
+        }
         return submit(machine, VirtualMachineTransitions.delete(machine.getStatus()), DELETE,
                 "Remove virtual machine", "Remove-SCVirtualMachine", principal, Map.of());
     }

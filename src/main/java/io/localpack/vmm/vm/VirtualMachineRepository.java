@@ -25,6 +25,11 @@ public interface VirtualMachineRepository extends JpaRepository<VirtualMachine, 
     Optional<VirtualMachine> findOwned(@Param("subscriptionId") UUID subscriptionId, @Param("id") UUID id,
             @Param("stampId") UUID stampId);
 
+    /** The instances of a VM Role of the subscription, by name (the order of their computer-name numbers). */
+    @Query("select v from VirtualMachine v where v.subscriptionId = :subscriptionId and v.vmRoleId = :roleId"
+            + " order by v.name")
+    List<VirtualMachine> findByRole(@Param("subscriptionId") UUID subscriptionId, @Param("roleId") UUID roleId);
+
     /** The machines of one service (in no particular order). */
     List<VirtualMachine> findByServiceIdAndStampId(UUID serviceId, UUID stampId);
 

@@ -18,4 +18,8 @@ public interface VirtualNetworkAdapterRepository extends JpaRepository<VirtualNe
                               and g.key.templateId = a.templateId and g.key.stampId = a.stampId))""")
     Optional<VirtualNetworkAdapter> findVisible(@Param("subscriptionId") UUID subscriptionId, @Param("id") UUID id,
             @Param("stampId") UUID stampId);
+
+    /** The adapters of some machines, in slot order per machine. */
+    @Query("select a from VirtualNetworkAdapter a where a.vmId in :vmIds order by a.vmId, a.slotId")
+    java.util.List<VirtualNetworkAdapter> findByVmIds(@Param("vmIds") java.util.Collection<UUID> vmIds);
 }

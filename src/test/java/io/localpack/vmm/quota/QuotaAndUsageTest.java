@@ -37,14 +37,15 @@ class QuotaAndUsageTest extends HttpTestSupport {
         String vms = " FROM virtual_machines WHERE subscription_id = ? AND cloud_id = ?";
         Object[] args = {UUID.fromString(FABRIKAM), UUID.fromString(FABRIKAM_EAST_CLOUD)};
         assertThat(read.get("VMCount").get("UserRoleUsage").asLong())
-                .isEqualTo(jdbc.queryForObject("SELECT COUNT(*)" + vms, Long.class, args)).isEqualTo(14);
+                .isEqualTo(jdbc.queryForObject("SELECT COUNT(*)" + vms, Long.class, args)).isEqualTo(16);
         assertThat(read.get("CpuCount").get("UserRoleUsage").asLong())
                 .isEqualTo(jdbc.queryForObject("SELECT SUM(cpu_count)" + vms, Long.class, args));
         assertThat(read.get("MemoryMB").get("UserRoleUsage").asLong())
                 .isEqualTo(jdbc.queryForObject("SELECT SUM(memory_mb)" + vms, Long.class, args));
         // 9 service VMs: 6 Windows web (40 GB) and 3 data disks of 40 GB; 5 stand-alone: 3 Windows (40 GB), 2 Ubuntu
-        // (30 GB), and the data disk (100 GB) of Fabrikam Db01
-        assertThat(read.get("StorageGB").get("UserRoleUsage").asLong()).isEqualTo(9 * 40 + 3 * 40 + 2 * 30 + 100);
+        // (30 GB), and the data disk (100 GB) of Fabrikam Db01; the VM Role FabrikamWeb's two Windows machines (40 GB)
+        assertThat(read.get("StorageGB").get("UserRoleUsage").asLong())
+                .isEqualTo(9 * 40 + 3 * 40 + 2 * 30 + 100 + 2 * 40);
     }
 
     @Test

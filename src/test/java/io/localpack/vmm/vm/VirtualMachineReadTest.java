@@ -46,11 +46,13 @@ class VirtualMachineReadTest extends HttpTestSupport {
                 "Contoso Reports-Data01", "Contoso Reports-Web01", "Contoso Reports-Web02",
                 "Contoso Shop-Data01", "Contoso Shop-Web01", "Contoso Shop-Web02",
                 // stand-alone (14_vmm_vm_hardware.sql)
-                "Contoso Web01", "Contoso Jump01", "Contoso Batch01", "Contoso Lab01", "Contoso Sql01");
+                "Contoso Web01", "Contoso Jump01", "Contoso Batch01", "Contoso Lab01", "Contoso Sql01",
+                // the VM Role ContosoApp's two instances (50_vm_roles.sql)
+                "CAPP01", "CAPP02");
         List<String> fabrikam = names(get(vmm(FABRIKAM) + "/VirtualMachines?$top=200", "Accept", ACCEPT_JSON).json());
         assertThat(fabrikam).contains("Network Gateway 1-GW01", "Fabrikam Web Store-Data01", "Gateway Test-GW02")
                 .noneMatch(name -> name.startsWith("Contoso"));
-        assertThat(get(vmm(CONTOSO) + "/VirtualMachines/$count").body()).isEqualTo("15");
+        assertThat(get(vmm(CONTOSO) + "/VirtualMachines/$count").body()).isEqualTo("17");
     }
 
     /** The fixtures follow ComputerTierPlan, and a machine's power state follows its service's status. */

@@ -1,0 +1,363 @@
+package io.localpack.vmroles;
+
+import io.localpack.domain.Refusal.Kind;
+import io.localpack.jobs.JobRequest;
+import io.localpack.jobs.JobService;
+import io.localpack.jobs.TargetBusyException;
+import io.localpack.tenancy.SubscriptionLookup;
+import io.localpack.vmm.common.VmmKey;
+import io.localpack.vmm.quota.CloudQuotas;
+import io.localpack.vmm.quota.QuotaDimension;
+import io.localpack.vmm.vm.NewVmNetworkAdapterInput;
+import io.localpack.vmm.vm.VirtualMachine;
+import io.localpack.vmm.vm.VirtualMachinesOfRoles;
+import io.localpack.vmm.vm.VirtualMachinesOfRoles.NewInstance;
+import io.localpack.vmm.vm.VirtualMachinesOfRoles.RoleHardware;
+import io.localpack.vmroles.Models.CloudService;
+import io.localpack.vmroles.Models.NewVmRole;
+import io.localpack.vmroles.Models.ResourceDefinition;
+import io.localpack.vmroles.Models.Ticket;
+import io.localpack.vmroles.Models.VmRole;
+import io.localpack.vmroles.VmRoleRules.ScaleBounds;
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Reads and changes of cloud services and VM Roles (docs/vm-roles.md). A change is checked, written with the state it
+ * passes through (Provisioning, Deprovisioning) and its job queued, in one transaction, so a refused request changes
+ * nothing; the jobs ({@link VmRoleJobHandlers}) do the rest. A role's machines are real VMM virtual machines
+ * ({@link VirtualMachinesOfRoles}), made when the role is created or scaled out.
+ */
+@Service
+public class VmRoleLifecycle {
+
+    public static final String PROVISIONING = "Provisioning";
+    public static final String PROVISIONED = "Provisioned";
+    public static final String DEPROVISIONING = "Deprovisioning";
+    public static final String FAILED = "Failed";
+
+    static final String CREATE_CLOUD_SERVICE = "vmroles.cloudservice.create";
+    static final String DELETE_CLOUD_SERVICE = "vmroles.cloudservice.delete";
+    static final String CREATE_ROLE = "vmroles.vmrole.create";
+    static final String SCALE_ROLE = "vmroles.vmrole.scale";
+    static final String DELETE_ROLE = "vmroles.vmrole.delete";
+    /** Job parameters: the machines a role job creates and removes (ids, comma-separated). */
+    static final String CREATING = "CreatingMachines";
+    static final String REMOVING = "RemovingMachines";
+
+    private final VmRoleStore store;
+    private final VirtualMachinesOfRoles machines;
+    private final RoleNetworkAdapters networkAdapters;
+    private final CloudQuotas quotas;
+    private final SubscriptionLookup subscriptions;
+    private final JobService jobs;
+    private final ResourceDefinitions definitions;
+    private final Clock clock;
+
+    VmRoleLifecycle(VmRoleStore store, VirtualMachinesOfRoles machines, RoleNetworkAdapters networkAdapters,
+            CloudQuotas quotas, SubscriptionLookup subscriptions, JobService jobs, ResourceDefinitions definitions,
+            Clock clock) {
+        this.store = store;
+        this.machines = machines;
+        this.networkAdapters = networkAdapters;
+        this.quotas = quotas;
+        this.subscriptions = subscriptions;
+        this.jobs = jobs;
+        this.definitions = definitions;
+        this.clock = clock;
+    }
+
+    // ---- reads ---------------------------------------------------------------------------------------------------
+
+    @Transactional(readOnly = true)
+    public List<CloudService> cloudServices(UUID subscriptionId) {
+        requireSubscription(subscriptionId);
+        return store.cloudServices(subscriptionId);
+    }
+
+    @Transactional(readOnly = true)
+    public CloudService cloudService(UUID subscriptionId, String name) {
+        requireSubscription(subscriptionId);
+        return store.cloudService(subscriptionId, name).orElseThrow(() -> VmRoleRefusal.notFound("cloud service",
+                name));
+    }
+
+    @Transactional(readOnly = true)
+    public List<VmRole> roles(UUID subscriptionId, String cloudServiceName) {
+        return store.roles(subscriptionId, cloudService(subscriptionId, cloudServiceName).id());
+    }
+
+    @Transactional(readOnly = true)
+    public VmRole role(UUID subscriptionId, String cloudServiceName, String roleName) {
+        CloudService service = cloudService(subscriptionId, cloudServiceName);
+        return store.role(subscriptionId, service.id(), roleName).orElseThrow(() -> VmRoleRefusal.notFound(
+                "VM Role", roleName));
+    }
+
+    /** A role's machines, by name. */
+    @Transactional(readOnly = true)
+    public List<VirtualMachine> instances(VmRole role) {
+        return machines.instances(role.subscriptionId(), role.id());
+    }
+
+    // ---- cloud services ------------------------------------------------------------------------------------------
+
+    @Transactional
+    public Ticket createCloudService(UUID subscriptionId, String name, String label, String principal) {
+        requireSubscription(subscriptionId);
+        VmRoleRules.checkName(name, "Name");
+        if (label == null || label.isBlank()) {
+            throw VmRoleRefusal.badRequest("Label", "Label is required.");
+        }
+        store.cloudService(subscriptionId, name).ifPresent(existing -> {
+            throw alreadyExists("cloud service", existing.name());
+        });
+        UUID stampId = firstCloud(subscriptionId)[1];
+        CloudService service = new CloudService(UUID.randomUUID(), subscriptionId, name, label, PROVISIONING);
+        try {
+            store.insertCloudService(service, now());
+        } catch (DuplicateKeyException e) {
+            throw alreadyExists("cloud service", name);
+        }
+        UUID jobId = submit(JobRequest.builder(subscriptionId, CREATE_CLOUD_SERVICE, "Create cloud service")
+                .stampId(stampId).target(service.id(), "CloudService", name).owner(principal).cmdletName("New-SCCloudService"));
+        return new Ticket(jobId, service);
+    }
+
+    /** Removes the cloud service with its VM Roles and their machines, as one job. */
+    @Transactional
+    public Ticket deleteCloudService(UUID subscriptionId, String name, String principal) {
+        CloudService service = cloudService(subscriptionId, name);
+        List<VmRole> roles = store.roles(subscriptionId, service.id());
+        for (VmRole role : roles) {
+            jobs.activeJobOn(role.id()).ifPresent(running -> {
+                throw busy("VM Role '" + role.name() + "'", running);
+            });
+        }
+        UUID jobId = submit(JobRequest.builder(subscriptionId, DELETE_CLOUD_SERVICE, "Remove cloud service")
+                .stampId(firstCloud(subscriptionId)[1]).target(service.id(), "CloudService", service.name()).owner(principal)
+                .cmdletName("Remove-SCCloudService"));
+        store.setCloudServiceState(service.id(), DEPROVISIONING, now());
+        roles.forEach(role -> store.roleRequested(role.id(), DEPROVISIONING, role.instanceCount(),
+                role.nextInstanceNumber(), jobId, now()));
+        return new Ticket(jobId, new CloudService(service.id(), subscriptionId, service.name(), service.label(),
+                DEPROVISIONING));
+    }
+
+    // ---- VM Roles ------------------------------------------------------------------------------------------------
+
+    /**
+     * A new VM Role: the definition and parameter values checked, the cloud, size and OS image resolved, the quota
+     * checked for the initial instances, and those instances recorded UnderCreation with the role Provisioning.
+     */
+    @Transactional
+    public Ticket createRole(UUID subscriptionId, String cloudServiceName, NewVmRole request, String principal) {
+        CloudService service = usableCloudService(subscriptionId, cloudServiceName);
+        VmRoleRules.checkName(request.name(), "Name");
+        store.role(subscriptionId, service.id(), request.name()).ifPresent(existing -> {
+            throw alreadyExists("VM Role", existing.name());
+        });
+        ResourceDefinition definition = request.definition();
+        VmRoleRules.checkDefinition(definition);
+        Map<String, String> parameters = VmRoleRules.checkParameters(definition, request.parameterValues());
+        ScaleBounds bounds = VmRoleRules.bounds(definition, parameters);
+        UUID[] cloud = firstCloud(subscriptionId);
+        Sizing sizing = sizing(subscriptionId, cloud[1], definition, parameters);
+        UUID roleId = UUID.randomUUID();
+        UUID jobId = UUID.randomUUID();
+        refuseOverQuota(subscriptionId, cloud[0], cloud[1], sizing, bounds.initial(), "InstanceCount");
+        VmRole role = new VmRole(roleId, subscriptionId, service.id(), request.name(),
+                request.label() == null ? request.name() : request.label(), definition.json(),
+                request.configurationVersion(), VmRoleStore.json(VmRoleRules.masked(definition, parameters)),
+                PROVISIONING, bounds.initial(), bounds.initial() + 1, cloud[1], cloud[0], null, null, jobId);
+        store.insertRole(role, now());
+        List<VmmKey> created = newInstances(role, definition, parameters, sizing, 1, bounds.initial(), principal,
+                jobId);
+        submit(JobRequest.builder(subscriptionId, CREATE_ROLE, "Deploy VM Role").id(jobId).stampId(cloud[1])
+                .target(roleId, "VMRole", role.name()).owner(principal).cmdletName("New-CloudVMRole")
+                .parameter(CREATING, ids(created)));
+        return new Ticket(jobId, role);
+    }
+
+    /**
+     * Scale to an absolute instance count within the definition's scale-out bounds: new instances are recorded
+     * UnderCreation now, the highest-numbered ones go when scaling in; the role is Provisioning until the job ends.
+     */
+    @Transactional
+    public Ticket scaleRole(UUID subscriptionId, String cloudServiceName, String roleName, long count,
+            String principal) {
+        usableCloudService(subscriptionId, cloudServiceName);
+        VmRole role = role(subscriptionId, cloudServiceName, roleName);
+        refuseWhileDeprovisioning(role);
+        ResourceDefinition definition = storedDefinition(role);
+        Map<String, String> parameters = storedParameters(role);
+        VmRoleRules.checkInstanceCount(count, VmRoleRules.bounds(definition, parameters));
+        List<VirtualMachine> current = machines.instances(subscriptionId, role.id());
+        int target = (int) count;
+        UUID jobId = UUID.randomUUID();
+        List<VmmKey> created = List.of();
+        List<VmmKey> removing = List.of();
+        int next = role.nextInstanceNumber();
+        jobs.activeJobOn(role.id()).ifPresent(running -> {
+            throw busy("VM Role '" + role.name() + "'", running);
+        });
+        if (target > current.size()) {
+            Sizing sizing = sizing(subscriptionId, role.stampId(), definition, parameters);
+            refuseOverQuota(subscriptionId, role.cloudId(), role.stampId(), sizing, target - current.size(),
+                    "InstanceCount");
+            created = newInstances(role, definition, parameters, sizing, next, target - current.size(), principal,
+                    jobId);
+            next += target - current.size();
+        } else if (target < current.size()) {
+            removing = current.subList(target, current.size()).stream().map(VirtualMachine::getId)
+                    .map(id -> new VmmKey(id, role.stampId())).toList();
+        }
+        submit(JobRequest.builder(subscriptionId, SCALE_ROLE, "Scale VM Role").id(jobId).stampId(role.stampId())
+                .target(role.id(), "VMRole", role.name()).owner(principal).cmdletName("Set-CloudVMRoleScaleOut")
+                .parameter(CREATING, ids(created)).parameter(REMOVING, ids(removing)));
+        store.roleRequested(role.id(), PROVISIONING, target, next, jobId, now());
+        return new Ticket(jobId, role);
+    }
+
+    /** Removes the role and its machines through a job; the role is Deprovisioning meanwhile. */
+    @Transactional
+    public Ticket deleteRole(UUID subscriptionId, String cloudServiceName, String roleName, String principal) {
+        usableCloudService(subscriptionId, cloudServiceName);
+        VmRole role = role(subscriptionId, cloudServiceName, roleName);
+        refuseWhileDeprovisioning(role);
+        List<VmmKey> instances = machines.instances(subscriptionId, role.id()).stream().map(VirtualMachine::key)
+                .toList();
+        UUID jobId = submit(JobRequest.builder(subscriptionId, DELETE_ROLE, "Remove VM Role")
+                .stampId(role.stampId()).target(role.id(), "VMRole", role.name()).owner(principal)
+                .cmdletName("Remove-CloudVMRole").parameter(REMOVING, ids(instances)));
+        store.roleRequested(role.id(), DEPROVISIONING, role.instanceCount(), role.nextInstanceNumber(), jobId, now());
+        return new Ticket(jobId, role);
+    }
+
+    // ---- helpers -------------------------------------------------------------------------------------------------
+
+    /** What each instance is made of: the size profile's hardware and the OS image's library disk. */
+    private record Sizing(int cpuCount, int memoryMb, UUID osDiskId, long storageGb, String computerNamePattern,
+            List<String> networks) {
+    }
+
+    private Sizing sizing(UUID subscriptionId, UUID stampId, ResourceDefinition definition,
+            Map<String, String> parameters) {
+        String sizeMember = "ResourceDefinition.IntrinsicSettings.HardwareProfile.VMSize";
+        String size = VmRoleRules.resolve(definition.vmSize(), parameters, sizeMember);
+        int[] hardware = store.sizeProfile(size).orElseThrow(() -> VmRoleRefusal.badRequest(sizeMember,
+                "VMSize '" + size + "' names no VM Role size profile."));
+        String imageMember = "ResourceDefinition.IntrinsicSettings.StorageProfile.OSVirtualHardDiskImage";
+        String[] image = VmRoleRules.imageReference(VmRoleRules.resolve(definition.osVirtualHardDiskImage(),
+                parameters, imageMember));
+        UUID disk = machines.libraryDisk(subscriptionId, stampId, image[0], image[1]).orElseThrow(() ->
+                VmRoleRefusal.badRequest(imageMember, "OSVirtualHardDiskImage '" + image[0] + ":" + image[1]
+                        + "' names no library disk available to this subscription on stamp " + stampId + "."));
+        String pattern = VmRoleRules.resolve(definition.computerNamePattern(), parameters,
+                "ResourceDefinition.IntrinsicSettings.OperatingSystemProfile.ComputerNamePattern");
+        List<String> networks = new ArrayList<>();
+        for (String reference : definition.networkRefs()) {
+            networks.add(VmRoleRules.resolve(reference, parameters,
+                    "ResourceDefinition.IntrinsicSettings.NetworkProfile.NetworkAdapters.NetworkRef"));
+        }
+        return new Sizing(hardware[0], hardware[1], disk, machines.storageGbOf(disk, stampId), pattern, networks);
+    }
+
+    private List<VmmKey> newInstances(VmRole role, ResourceDefinition definition, Map<String, String> parameters,
+            Sizing sizing, int firstNumber, int count, String principal, UUID jobId) {
+        List<NewInstance> instances = new ArrayList<>();
+        List<NewVmNetworkAdapterInput> adapters = networkAdapters.adaptersFor(role.subscriptionId(), role.stampId(),
+                sizing.networks());
+        for (String computerName : VmRoleRules.computerNames(sizing.computerNamePattern(), role.name(), firstNumber,
+                count)) {
+            instances.add(new NewInstance(computerName, adapters));
+        }
+        return machines.create(new RoleHardware(role.subscriptionId(), role.stampId(), role.cloudId(), role.id(),
+                role.name(), sizing.cpuCount(), sizing.memoryMb(), sizing.osDiskId()), instances, principal, jobId);
+    }
+
+    private void refuseOverQuota(UUID subscriptionId, UUID cloudId, UUID stampId, Sizing sizing, int count,
+            String member) {
+        QuotaDimension over = quotas.exceededBy(subscriptionId, cloudId, stampId, count,
+                (long) sizing.cpuCount() * count, (long) sizing.memoryMb() * count, sizing.storageGb() * count);
+        if (over != null) {
+            throw new VmRoleRefusal(Kind.INVALID, "QuotaExceeded", member, count + " more virtual machine(s) of"
+                    + " this role would exceed the " + over + " quota of this subscription in cloud " + cloudId + ".");
+        }
+    }
+
+    /**
+     * The cloud (id, stamp) the subscription's VM Roles go to, and whose stamp its cloud-service jobs carry (a VMM
+     * job is keyed by ID and StampId).
+     */
+    private UUID[] firstCloud(UUID subscriptionId) {
+        return store.firstCloud(subscriptionId).orElseThrow(() -> new VmRoleRefusal(Kind.INVALID, "NoCloud", null,
+                "The subscription's plan offers no cloud to deploy cloud services and VM Roles to."));
+    }
+
+    private CloudService usableCloudService(UUID subscriptionId, String name) {
+        CloudService service = cloudService(subscriptionId, name);
+        if (DEPROVISIONING.equals(service.provisioningState())) {
+            throw new VmRoleRefusal(Kind.CONFLICT, "Conflict", null, "The cloud service '" + service.name()
+                    + "' is being removed.");
+        }
+        return service;
+    }
+
+    private static void refuseWhileDeprovisioning(VmRole role) {
+        if (DEPROVISIONING.equals(role.provisioningState())) {
+            throw new VmRoleRefusal(Kind.CONFLICT, "Conflict", null, "The VM Role '" + role.name()
+                    + "' is being removed.");
+        }
+    }
+
+    /** The definition a role was created from, read back from what was stored. */
+    private ResourceDefinition storedDefinition(VmRole role) {
+        return definitions.parse(role.resourceDefinitionJson());
+    }
+
+    private Map<String, String> storedParameters(VmRole role) {
+        return definitions.parameterText(role.parameterValuesJson());
+    }
+
+    private UUID submit(JobRequest.Builder request) {
+        try {
+            return jobs.submit(request.build()).id();
+        } catch (TargetBusyException e) {
+            throw busy("The object", e.runningJobId());
+        }
+    }
+
+    private void requireSubscription(UUID subscriptionId) {
+        if (!subscriptions.exists(subscriptionId)) {
+            throw new VmRoleRefusal(Kind.NOT_FOUND, "SubscriptionNotFound", null, "The subscription '"
+                    + subscriptionId + "' was not found.");
+        }
+    }
+
+    private static VmRoleRefusal alreadyExists(String what, String name) {
+        return new VmRoleRefusal(Kind.CONFLICT, "ResourceAlreadyExists", "Name", "A " + what + " named '" + name
+                + "' already exists.");
+    }
+
+    private static VmRoleRefusal busy(String what, UUID runningJob) {
+        return new VmRoleRefusal(Kind.CONFLICT, "Conflict", null, what + " is in use by job " + runningJob
+                + "; try again when it has finished.");
+    }
+
+    private static String ids(List<VmmKey> keys) {
+        return keys.stream().map(k -> k.getId().toString()).collect(Collectors.joining(","));
+    }
+
+    private OffsetDateTime now() {
+        return OffsetDateTime.now(clock);
+    }
+}

@@ -1,0 +1,335 @@
+package io.localpack.vmroles.web;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.localpack.domain.Refusal.Kind;
+import io.localpack.tenancy.Caller;
+import io.localpack.vmm.vm.VirtualMachine;
+import io.localpack.vmm.vm.VirtualMachinesOfRoles;
+import io.localpack.vmroles.Gallery;
+import io.localpack.vmroles.Models.CloudService;
+import io.localpack.vmroles.Models.NewVmRole;
+import io.localpack.vmroles.Models.Ticket;
+import io.localpack.vmroles.Models.VmRole;
+import io.localpack.vmroles.VmRoleLifecycle;
+import io.localpack.vmroles.VmRoleRefusal;
+import jakarta.servlet.http.HttpServletRequest;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * WAP's tenant VM Role and Gallery API on the wire (docs/vm-roles.md): JSON light with {@code api-version=2013-03},
+ * lists as {@code value}, single entities bare; changes answer with {@code x-ms-request-id} = the VMM job doing the
+ * work. Paths arrive canonical ({@link VmRolePaths}); refusals are {@link VmRoleApiErrors}.
+ */
+@RestController
+class VmRoleApiController {
+
+    static final String API_VERSION = "2013-03";
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String ROLES = "/{subscription}/CloudServices/{cloudService}/Resources/MicrosoftCompute/VMRoles";
+    /** A gallery key: (PublisherName='p',Name='n',Version='v') or positional ('p','n','v'). */
+    private static final Pattern NAMED_KEY = Pattern.compile(
+            "(?i)^\\(\\s*PublisherName\\s*=\\s*'((?:[^']|'')*)'\\s*,\\s*Name\\s*=\\s*'((?:[^']|'')*)'\\s*,"
+                    + "\\s*Version\\s*=\\s*'((?:[^']|'')*)'\\s*\\)$");
+    private static final Pattern POSITIONAL_KEY = Pattern.compile(
+            "^\\(\\s*'((?:[^']|'')*)'\\s*,\\s*'((?:[^']|'')*)'\\s*,\\s*'((?:[^']|'')*)'\\s*\\)$");
+
+    private final Gallery gallery;
+    private final VmRoleLifecycle roles;
+    private final VirtualMachinesOfRoles machines;
+
+    VmRoleApiController(Gallery gallery, VmRoleLifecycle roles, VirtualMachinesOfRoles machines) {
+        this.gallery = gallery;
+        this.roles = roles;
+        this.machines = machines;
+    }
+
+    // ---- gallery -------------------------------------------------------------------------------------------------
+
+    @GetMapping({"/{subscription}/Gallery/GalleryItems", "/{subscription}/Gallery/GalleryItems/$/MicrosoftCompute.VMRoleGalleryItem"})
+    ResponseEntity<String> galleryItems(HttpServletRequest request, @PathVariable String subscription) {
+        UUID id = subscriptionId(subscription, request);
+        return list(request, "GalleryItems", gallery.items(id).stream().map(WireShapes::galleryItem).toList());
+    }
+
+    @GetMapping("/{subscription}/Gallery/GalleryItems{key}")
+    ResponseEntity<String> galleryItem(HttpServletRequest request, @PathVariable String subscription,
+            @PathVariable String key) {
+        UUID id = subscriptionId(subscription, request);
+        String[] item = galleryKey(key);
+        return one(request, HttpStatus.OK, "GalleryItems/@Element",
+                WireShapes.galleryItem(gallery.item(id, item[0], item[1], item[2])), null);
+    }
+
+    @GetMapping("/{subscription}/Gallery/GalleryItems{key}/MicrosoftCompute.ResourceDefinitionGalleryItem/ResourceDefinition")
+    ResponseEntity<String> resourceDefinition(HttpServletRequest request, @PathVariable String subscription,
+            @PathVariable String key) {
+        return definition(request, subscription, key, false);
+    }
+
+    @GetMapping("/{subscription}/Gallery/ViewDefinitions{key}/Content")
+    ResponseEntity<String> viewDefinition(HttpServletRequest request, @PathVariable String subscription,
+            @PathVariable String key) {
+        return definition(request, subscription, key, true);
+    }
+
+    // ---- cloud services ------------------------------------------------------------------------------------------
+
+    @GetMapping("/{subscription}/CloudServices")
+    ResponseEntity<String> cloudServices(HttpServletRequest request, @PathVariable String subscription) {
+        UUID id = subscriptionId(subscription, request);
+        return list(request, "CloudServices", roles.cloudServices(id).stream().map(WireShapes::cloudService)
+                .toList());
+    }
+
+    @GetMapping("/{subscription}/CloudServices/{name}")
+    ResponseEntity<String> cloudService(HttpServletRequest request, @PathVariable String subscription,
+            @PathVariable String name) {
+        UUID id = subscriptionId(subscription, request);
+        return one(request, HttpStatus.OK, "CloudServices/@Element",
+                WireShapes.cloudService(roles.cloudService(id, name)), null);
+    }
+
+    /** 201 with the new cloud service (Provisioning), its Location and the job creating it. */
+    @PostMapping("/{subscription}/CloudServices")
+    ResponseEntity<String> createCloudService(HttpServletRequest request, @PathVariable String subscription,
+            @RequestBody(required = false) String body) {
+        UUID id = subscriptionId(subscription, request);
+        JsonNode members = object(body);
+        Ticket ticket = roles.createCloudService(id, JsonResourceDefinitions.text(members, "Name"),
+                JsonResourceDefinitions.text(members, "Label"), Caller.principal(request));
+        CloudService created = (CloudService) ticket.subject();
+        return created(request, "CloudServices/@Element", WireShapes.cloudService(created),
+                "/CloudServices/" + created.name(), ticket.jobId());
+    }
+
+    /** Removes the cloud service, its VM Roles and their machines as one job: 204 with the job's id. */
+    @DeleteMapping("/{subscription}/CloudServices/{name}")
+    ResponseEntity<String> deleteCloudService(HttpServletRequest request, @PathVariable String subscription,
+            @PathVariable String name) {
+        UUID id = subscriptionId(subscription, request);
+        return noContent(roles.deleteCloudService(id, name, Caller.principal(request)).jobId());
+    }
+
+    @GetMapping("/{subscription}/CloudServices/{name}/Resources")
+    ResponseEntity<String> resources(HttpServletRequest request, @PathVariable String subscription,
+            @PathVariable String name) {
+        UUID id = subscriptionId(subscription, request);
+        roles.cloudService(id, name);
+        return list(request, "CloudServices('" + name + "')/Resources", List.of(WireShapes.cloudResource()));
+    }
+
+    // ---- VM Roles ------------------------------------------------------------------------------------------------
+
+    @GetMapping(ROLES)
+    ResponseEntity<String> vmRoles(HttpServletRequest request, @PathVariable String subscription,
+            @PathVariable String cloudService) {
+        UUID id = subscriptionId(subscription, request);
+        return list(request, "VMRoles", roles.roles(id, cloudService).stream().map(WireShapes::vmRole).toList());
+    }
+
+    @GetMapping(ROLES + "/{role}")
+    ResponseEntity<String> vmRole(HttpServletRequest request, @PathVariable String subscription,
+            @PathVariable String cloudService, @PathVariable String role) {
+        UUID id = subscriptionId(subscription, request);
+        return one(request, HttpStatus.OK, "VMRoles/@Element", WireShapes.vmRole(roles.role(id, cloudService, role)),
+                null);
+    }
+
+    /** 201 with the new role (Provisioning); x-ms-request-id is the job deploying it. */
+    @PostMapping(ROLES)
+    ResponseEntity<String> createVmRole(HttpServletRequest request, @PathVariable String subscription,
+            @PathVariable String cloudService, @RequestBody(required = false) String body) {
+        UUID id = subscriptionId(subscription, request);
+        JsonNode members = object(body);
+        JsonNode configuration = JsonResourceDefinitions.member(members, "ResourceConfiguration");
+        if (configuration != null && !configuration.isNull() && !configuration.isObject()) {
+            throw VmRoleRefusal.badRequest("ResourceConfiguration", "ResourceConfiguration must be an object.");
+        }
+        NewVmRole request1 = new NewVmRole(JsonResourceDefinitions.text(members, "Name"),
+                JsonResourceDefinitions.text(members, "Label"),
+                JsonResourceDefinitions.of(JsonResourceDefinitions.member(members, "ResourceDefinition")),
+                JsonResourceDefinitions.text(configuration, "Version"),
+                JsonResourceDefinitions.parameterValues(JsonResourceDefinitions.member(configuration,
+                        "ParameterValues")));
+        Ticket ticket = roles.createRole(id, cloudService, request1, Caller.principal(request));
+        VmRole created = (VmRole) ticket.subject();
+        return created(request, "VMRoles/@Element", WireShapes.vmRole(created), "/CloudServices/" + cloudService
+                + "/Resources/MicrosoftCompute/VMRoles/" + created.name(), ticket.jobId());
+    }
+
+    /** Scale to {"InstanceCount": n}: 200 with the role, now Provisioning; x-ms-request-id is the job. */
+    @PostMapping(ROLES + "/{role}/Scale")
+    ResponseEntity<String> scale(HttpServletRequest request, @PathVariable String subscription,
+            @PathVariable String cloudService, @PathVariable String role, @RequestBody(required = false) String body) {
+        UUID id = subscriptionId(subscription, request);
+        JsonNode count = JsonResourceDefinitions.member(object(body), "InstanceCount");
+        if (count == null || count.isNull() || count.isContainerNode() || !count.asText().trim().matches("^-?\\d{1,9}$")) {
+            throw VmRoleRefusal.badRequest("InstanceCount", "InstanceCount must be a whole number of instances.");
+        }
+        Ticket ticket = roles.scaleRole(id, cloudService, role, Long.parseLong(count.asText().trim()),
+                Caller.principal(request));
+        return one(request, HttpStatus.OK, "VMRoles/@Element", WireShapes.vmRole(roles.role(id, cloudService, role)),
+                ticket.jobId());
+    }
+
+    /** Removes the role and its machines through a job: 204 with the job's id. */
+    @DeleteMapping(ROLES + "/{role}")
+    ResponseEntity<String> deleteVmRole(HttpServletRequest request, @PathVariable String subscription,
+            @PathVariable String cloudService, @PathVariable String role) {
+        UUID id = subscriptionId(subscription, request);
+        return noContent(roles.deleteRole(id, cloudService, role, Caller.principal(request)).jobId());
+    }
+
+    @GetMapping(ROLES + "/{role}/VMs")
+    ResponseEntity<String> vms(HttpServletRequest request, @PathVariable String subscription,
+            @PathVariable String cloudService, @PathVariable String role) {
+        UUID id = subscriptionId(subscription, request);
+        List<VirtualMachine> instances = roles.instances(roles.role(id, cloudService, role));
+        var adapters = machines.adaptersOf(instances.stream().map(VirtualMachine::getId).toList());
+        return list(request, "VMs", instances.stream().map(vm -> WireShapes.vm(vm, adapters.get(vm.getId())))
+                .toList());
+    }
+
+    @GetMapping(ROLES + "/{role}/VMs/{vmId}")
+    ResponseEntity<String> vm(HttpServletRequest request, @PathVariable String subscription,
+            @PathVariable String cloudService, @PathVariable String role, @PathVariable String vmId) {
+        UUID id = subscriptionId(subscription, request);
+        VirtualMachine machine = roles.instances(roles.role(id, cloudService, role)).stream()
+                .filter(vm -> vm.getId().toString().equalsIgnoreCase(vmId.replaceAll("[{}]", "")))
+                .findFirst().orElseThrow(() -> VmRoleRefusal.notFound("virtual machine", vmId));
+        return one(request, HttpStatus.OK, "VMs/@Element", WireShapes.vm(machine,
+                machines.adaptersOf(List.of(machine.getId())).get(machine.getId())), null);
+    }
+
+    // ---- helpers -------------------------------------------------------------------------------------------------
+
+    private ResponseEntity<String> definition(HttpServletRequest request, String subscription, String key,
+            boolean view) {
+        UUID id = subscriptionId(subscription, request);
+        String[] item = galleryKey(key);
+        return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).header("Cache-Control", "no-cache")
+                .header("x-ms-request-id", UUID.randomUUID().toString())
+                .body(gallery.definition(id, item[0], item[1], item[2], view));
+    }
+
+    /** Every URL of the API needs api-version=2013-03 (checked before anything else). */
+    private static UUID subscriptionId(String text, HttpServletRequest request) {
+        String version = request.getParameter("api-version");
+        if (version == null || version.isBlank()) {
+            throw VmRoleRefusal.badRequest("api-version", "The api-version query parameter is required; this API"
+                    + " answers api-version=" + API_VERSION + ".");
+        }
+        if (!API_VERSION.equals(version.trim())) {
+            throw VmRoleRefusal.badRequest("api-version", "api-version '" + version + "' is not supported; this API"
+                    + " answers api-version=" + API_VERSION + ".");
+        }
+        try {
+            if (text.length() == 36) {
+                return UUID.fromString(text);
+            }
+        } catch (IllegalArgumentException e) {
+            // as a missing subscription
+        }
+        throw new VmRoleRefusal(Kind.NOT_FOUND, "SubscriptionNotFound", null, "The subscription '" + text
+                + "' was not found.");
+    }
+
+    private static String[] galleryKey(String key) {
+        Matcher named = NAMED_KEY.matcher(key);
+        Matcher positional = POSITIONAL_KEY.matcher(key);
+        Matcher match = named.matches() ? named : positional.matches() ? positional : null;
+        if (match == null) {
+            throw VmRoleRefusal.badRequest("(key)", "A gallery item is named (PublisherName='…',Name='…',Version='…');"
+                    + " the key '" + key + "' is not.");
+        }
+        return new String[] {unquoted(match.group(1)), unquoted(match.group(2)), unquoted(match.group(3))};
+    }
+
+    private static String unquoted(String value) {
+        return value.replace("''", "'");
+    }
+
+    private static JsonNode object(String body) {
+        if (body == null || body.isBlank()) {
+            throw VmRoleRefusal.badRequest("(body)", "The request needs a JSON body.");
+        }
+        JsonNode node;
+        try {
+            node = JSON.readTree(body);
+        } catch (JsonProcessingException e) {
+            throw VmRoleRefusal.badRequest("(body)", "The body is not valid JSON (line "
+                    + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ").");
+        }
+        if (node == null || !node.isObject()) {
+            throw VmRoleRefusal.badRequest("(body)", "The body must be a JSON object.");
+        }
+        return node;
+    }
+
+    private static String root(HttpServletRequest request) {
+        Object root = request.getAttribute(VmRolePaths.ROOT_ATTRIBUTE);
+        String base = request.getScheme() + "://" + request.getServerName() + ":" + request.getServerPort();
+        return base + (root instanceof String r ? r : "");
+    }
+
+    private static ResponseEntity<String> list(HttpServletRequest request, String set, List<Map<String, Object>> items) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("odata.metadata", root(request) + "/$metadata#" + set);
+        body.put("value", new ArrayList<>(items));
+        return answer(HttpStatus.OK, body, null, null);
+    }
+
+    private static ResponseEntity<String> one(HttpServletRequest request, HttpStatus status, String element,
+            Map<String, Object> entity, UUID jobId) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("odata.metadata", root(request) + "/$metadata#" + element);
+        body.putAll(entity);
+        return answer(status, body, null, jobId);
+    }
+
+    private static ResponseEntity<String> created(HttpServletRequest request, String element,
+            Map<String, Object> entity, String path, UUID jobId) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("odata.metadata", root(request) + "/$metadata#" + element);
+        body.putAll(entity);
+        return answer(HttpStatus.CREATED, body, root(request) + path, jobId);
+    }
+
+    private static ResponseEntity<String> noContent(UUID jobId) {
+        return ResponseEntity.noContent().header("x-ms-request-id", jobId.toString())
+                .header("DataServiceVersion", "1.0;").build();
+    }
+
+    private static ResponseEntity<String> answer(HttpStatus status, Object body, String location, UUID jobId) {
+        try {
+            ResponseEntity.BodyBuilder answer = ResponseEntity.status(status)
+                    .contentType(MediaType.parseMediaType(VmRoleApiErrors.CONTENT_TYPE))
+                    .header("DataServiceVersion", "3.0;").header("Cache-Control", "no-cache")
+                    .header("X-Content-Type-Options", "nosniff")
+                    .header("x-ms-request-id", (jobId == null ? UUID.randomUUID() : jobId).toString());
+            if (location != null) {
+                answer.header("Location", location);
+            }
+            return answer.body(JSON.writeValueAsString(body));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Cannot write the answer", e);
+        }
+    }
+}

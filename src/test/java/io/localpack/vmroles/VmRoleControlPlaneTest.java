@@ -1,0 +1,119 @@
+package io.localpack.vmroles;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.Test;
+
+/** The control plane covers the VM Role API: job faults, timing modes, reset, snapshot and restore, journal, HTTP faults. */
+class VmRoleControlPlaneTest extends VmRoleApiSupport {
+
+    private Response admin(String method, String path, String body) {
+        return sendNamingNoVersion(method, base + "/_localpack" + path, body, "Accept", "application/json");
+    }
+
+    @Test
+    void aFailedDeployLeavesTheRoleFailedWithItsMessageAndItsMachinesCreationFailed() {
+        awaitJobOf(FABRIKAM, createCloudService(FABRIKAM, "csFault"));
+        Response rule = admin("POST", "/faults", """
+                {"operation":"vmroles.vmrole.create","errorCode":20413,"errorName":"VMHeartbeatTimeout",
+                 "message":"Virtual Machine Manager cannot detect a heartbeat from the specified virtual machine.",
+                 "times":1,"atStep":1}""");
+        assertThat(rule.status()).isEqualTo(201);
+        Response created = call("POST", roles(FABRIKAM, "csFault"), roleBody("faulty", windowsDefinition(FABRIKAM),
+                windowsParameters("Small", "FLT##")));
+        JsonNode job = awaitJobOf(FABRIKAM, created);
+        assertThat(job.get("Status").asText()).isEqualTo("Failed");
+        JsonNode role = call("GET", roles(FABRIKAM, "csFault") + "/faulty", null).json();
+        assertThat(role.get("ProvisioningState").asText()).isEqualTo("Failed");
+        assertThat(role.at("/Substate/VMRoleMessages/0/MessageQualifier").asText()).isEqualTo("Error");
+        assertThat(role.at("/Substate/VMRoleMessages/0/Message").asText()).contains("heartbeat");
+        assertThat(call("GET", roles(FABRIKAM, "csFault") + "/faulty/VMs", null).json()
+                .at("/value/0/RuntimeState").asText()).isEqualTo("CreationFailed");
+        // a failed role can still be removed, with its machines
+        awaitJobOf(FABRIKAM, call("DELETE", root(FABRIKAM) + "/CloudServices/csFault", null));
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM virtual_machines WHERE cloud_vm_role_name = 'faulty'",
+                Integer.class)).isZero();
+    }
+
+    @Test
+    void aScaleJobPacedByPollsShowsTheRoleProvisioningUntilItEnds() {
+        provisionedRole("csPolls", "paced", "PACE##", 1);
+        assertThat(admin("PUT", "/timing/vmroles.vmrole.scale", "{\"mode\":\"polls\",\"polls\":3}").status())
+                .isEqualTo(200);
+        try {
+            Response scaled = call("POST", roles(FABRIKAM, "csPolls") + "/paced/Scale", "{\"InstanceCount\":2}");
+            assertThat(scaled.status()).isEqualTo(200);
+            assertThat(call("GET", roles(FABRIKAM, "csPolls") + "/paced", null).json().get("ProvisioningState")
+                    .asText()).isEqualTo("Provisioning");
+            String filter = vmm(FABRIKAM) + "/Jobs?$filter=ID eq guid'" + scaled.header("x-ms-request-id") + "'";
+            assertThat(get(filter, "Accept", "application/json").json().at("/value/0/IsCompleted").asBoolean())
+                    .isFalse();
+            get(filter, "Accept", "application/json");
+            assertThat(get(filter, "Accept", "application/json").json().at("/value/0/IsCompleted").asBoolean())
+                    .isTrue();
+            assertThat(call("GET", roles(FABRIKAM, "csPolls") + "/paced", null).json().get("ProvisioningState")
+                    .asText()).isEqualTo("Provisioned");
+        } finally {
+            admin("DELETE", "/timing/vmroles.vmrole.scale", null);
+        }
+        awaitJobOf(FABRIKAM, call("DELETE", root(FABRIKAM) + "/CloudServices/csPolls", null));
+    }
+
+    @Test
+    void resetSnapshotAndRestoreCoverCloudServicesRolesAndTheirMachines() {
+        // Northwind: its own tenant, with the Linux item only
+        awaitJobOf(NORTHWIND, createCloudService(NORTHWIND, "csSnap"));
+        String northwindRoles = roles(NORTHWIND, "csSnap");
+        JsonNode definition = call("GET", root(NORTHWIND) + "/" + galleryItem(NORTHWIND, "UbuntuServer1404LTS")
+                .get("ResourceDefinitionUrl").asText(), null).json();
+        String parameters = "{\\\"VMRoleVMSize\\\":\\\"Small\\\",\\\"VMRoleOSVirtualHardDiskImage\\\":"
+                + "\\\"Ubuntu Server 14.04 LTS:14.04.1\\\",\\\"VMRoleAdminCredential\\\":\\\"root:s3cret\\\","
+                + "\\\"VMRoleComputerNamePattern\\\":\\\"SNAP##\\\",\\\"VMRoleNetworkRef\\\":\\\"VMNetwork\\\","
+                + "\\\"VMRoleSSHPublicKey\\\":\\\"ssh-rsa AAAA northwind\\\"}";
+        Response created = call("POST", northwindRoles, roleBody("snap", definition, parameters));
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        awaitJobOf(NORTHWIND, created);
+        String vmId = call("GET", northwindRoles + "/snap/VMs", null).json().at("/value/0/Id").asText();
+
+        Response snapshot = sendNamingNoVersion("GET", base + "/_localpack/snapshot?subscription=" + NORTHWIND, null);
+        assertThat(snapshot.body()).contains("INSERT INTO cloud_services", "INSERT INTO vm_roles", vmId)
+                .doesNotContain("s3cret");
+
+        assertThat(admin("POST", "/reset/" + NORTHWIND, null).status()).isEqualTo(200);
+        assertThat(call("GET", root(NORTHWIND) + "/CloudServices/csSnap", null).status()).isEqualTo(404);
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM virtual_machines WHERE id = ?", Integer.class,
+                java.util.UUID.fromString(vmId))).isZero();
+
+        Response restored = sendNamingNoVersion("POST", base + "/_localpack/restore", snapshot.body(),
+                "Content-Type", "application/sql", "Accept", "application/json");
+        assertThat(restored.status()).as(restored.body()).isEqualTo(200);
+        assertThat(call("GET", northwindRoles + "/snap", null).json().get("ProvisioningState").asText())
+                .isEqualTo("Provisioned");
+        assertThat(call("GET", northwindRoles + "/snap/VMs", null).json().at("/value/0/Id").asText()).isEqualTo(vmId);
+        assertThat(admin("POST", "/reset/" + NORTHWIND, null).status()).isEqualTo(200);
+    }
+
+    @Test
+    void theJournalRecordsRequestsWithTheirJobAndHttpFaultsAnswerInTheApisFormat() {
+        Response created = createCloudService(FABRIKAM, "csJournal");
+        awaitJobOf(FABRIKAM, created);
+        JsonNode entries = admin("GET", "/journal?path=CloudServices&method=POST&subscription=" + FABRIKAM, null)
+                .json();
+        JsonNode entry = (entries.has("entries") ? entries.get("entries") : entries).get(0);
+        assertThat(entry.get("path").asText()).endsWith("/CloudServices");
+        assertThat(entry.get("status").asInt()).isEqualTo(201);
+        assertThat(entry.get("jobId").asText()).isEqualTo(created.header("x-ms-request-id"));
+
+        // rules see the API's one path, whichever root the client used (docs/vm-roles.md)
+        Response rule = admin("POST", "/http-faults", """
+                {"path":"/*/CloudServices*","status":503,"times":1}""");
+        assertThat(rule.status()).isEqualTo(201);
+        Response faulted = call("GET", vmmRoot(FABRIKAM) + "/CloudServices", null);
+        assertThat(faulted.status()).isEqualTo(503);
+        assertThat(faulted.json().at("/odata.error/code").asText()).isEqualTo("ServiceUnavailable");
+        assertThat(call("GET", vmmRoot(FABRIKAM) + "/CloudServices", null).status()).isEqualTo(200);
+        admin("DELETE", "/http-faults", null);
+        awaitJobOf(FABRIKAM, call("DELETE", root(FABRIKAM) + "/CloudServices/csJournal", null));
+    }
+}
