@@ -20,7 +20,7 @@ EXPOSE 30005
 # LOCALPACK_FIXTURES_LOCATIONS=file:/fixtures/ loads fixture sets from a mounted folder (docs/container.md).
 ENV JAVA_TOOL_OPTIONS="-XX:MaxRAMPercentage=75 -XX:+ExitOnOutOfMemoryError"
 # bash's /dev/tcp: the health check needs no curl in the image.
-HEALTHCHECK --interval=5s --timeout=3s --start-period=60s --retries=3 \
+HEALTHCHECK --interval=5s --timeout=3s --start-period=120s --retries=3 \
   CMD ["bash", "-c", "exec 3<>/dev/tcp/127.0.0.1/30005 && printf 'GET /_localpack/health HTTP/1.0\\r\\n\\r\\n' >&3 && head -1 <&3 | grep -q ' 200 '"]
 # exec form: java is PID 1 and gets docker stop's SIGTERM, so Spring shuts down gracefully.
 ENTRYPOINT ["java", "-jar", "/app/localpack.jar"]

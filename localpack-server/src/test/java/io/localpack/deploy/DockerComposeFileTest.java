@@ -16,32 +16,38 @@ import org.junit.jupiter.api.Test;
 import org.yaml.snakeyaml.Yaml;
 
 /**
- * docker-compose.yml: PostgreSQL plus two LocalPack replicas on the postgres profile, each health-checked on
- * /_localpack/health. No Docker engine runs here, so the file is checked, not started: its shape below, and its
- * validity with {@code docker compose config -q} wherever a Compose client is installed.
+ * docker-compose.yml: one LocalPack on H2 by default; PostgreSQL plus two replicas on it with the postgres profile;
+ * every LocalPack built from the Dockerfile on the base LOCALPACK_BASE_IMAGE names (a local one where no registry
+ * answers), health-checked by the image's own check. The file's shape is asserted here, and its validity with
+ * {@code docker compose config -q} wherever a Compose client is installed.
  */
 class DockerComposeFileTest {
 
-    private static final Path COMPOSE_FILE = Path.of(System.getProperty("basedir", ".")).resolve("docker-compose.yml");
+    private static final Path COMPOSE_FILE =
+            Path.of(System.getProperty("basedir", ".")).resolve("../docker-compose.yml").normalize();
 
     @Test
     @SuppressWarnings("unchecked")
-    void startsPostgresAndTwoHealthCheckedReplicasOnThePostgresProfile() throws IOException {
+    void oneLocalPackByDefaultAndTwoReplicasOnPostgresWithTheProfile() throws IOException {
         Map<String, Object> compose = new Yaml().load(Files.readString(COMPOSE_FILE));
         Map<String, Map<String, Object>> services = (Map<String, Map<String, Object>>) compose.get("services");
 
-        assertThat(services).containsKey("postgres");
-        assertThat(services.get("postgres")).containsKey("healthcheck");
-        List<String> replicas = services.keySet().stream().filter(name -> name.startsWith("localpack")).toList();
+        Map<String, Object> single = services.get("localpack");
+        assertThat(single).doesNotContainKey("profiles");
+        assertThat((List<String>) single.get("ports")).containsExactly("30005:30005");
+        assertThat(String.valueOf(((Map<String, Object>) single.get("build")).get("args")))
+                .contains("BASE_IMAGE=${LOCALPACK_BASE_IMAGE:-eclipse-temurin:17-jre}");
+
+        assertThat(services.get("postgres")).containsKey("healthcheck").containsEntry("profiles", List.of("postgres"));
+        List<String> replicas = services.keySet().stream().filter(name -> name.startsWith("localpack-pg-")).toList();
         assertThat(replicas).hasSize(2);
         for (String replica : replicas) {
             Map<String, Object> service = services.get(replica);
+            assertThat(service).containsEntry("profiles", List.of("postgres"));
             Map<String, Object> environment = (Map<String, Object>) service.get("environment");
             assertThat(environment).containsEntry("SPRING_PROFILES_ACTIVE", "postgres")
                     .containsKeys("LOCALPACK_DB_URL", "LOCALPACK_DB_USER", "LOCALPACK_DB_PASSWORD");
             assertThat(String.valueOf(environment.get("LOCALPACK_DB_URL"))).contains("//postgres:5432/");
-            assertThat(String.valueOf(((Map<String, Object>) service.get("healthcheck")).get("test")))
-                    .contains("/_localpack/health");
             Map<String, Map<String, String>> dependsOn = (Map<String, Map<String, String>>) service.get("depends_on");
             assertThat(dependsOn.get("postgres")).containsEntry("condition", "service_healthy");
         }
