@@ -16,10 +16,11 @@ trap 'rm -rf "$work"' EXIT
 debootstrap --variant=minbase --include=ca-certificates bookworm "$work/rootfs" "$mirror" >"$work/debootstrap.log" 2>&1 \
   || { tail -20 "$work/debootstrap.log" >&2; exit 1; }
 # The modules Spring Boot, Hibernate, H2, the PostgreSQL driver, Olingo and Tomcat use (jdeps on the jar, plus the
-# ones loaded reflectively: crypto providers, DNS naming, management).
+# ones loaded reflectively: crypto providers, DNS naming, management), with the JDK's default CDS archive, on which
+# the image's own archive of LocalPack's classes is built.
 "$java_home/bin/jlink" --module-path "$java_home/jmods" \
   --add-modules java.base,java.compiler,java.desktop,java.instrument,java.logging,java.management,java.management.rmi,java.naming,java.net.http,java.prefs,java.rmi,java.scripting,java.security.jgss,java.security.sasl,java.sql,java.sql.rowset,java.transaction.xa,java.xml,java.xml.crypto,jdk.crypto.ec,jdk.crypto.cryptoki,jdk.management,jdk.naming.dns,jdk.net,jdk.unsupported,jdk.zipfs,jdk.localedata \
-  --include-locales en --strip-debug --no-man-pages --no-header-files --compress=2 \
+  --include-locales en --strip-debug --no-man-pages --no-header-files --compress=2 --generate-cds-archive \
   --output "$work/rootfs/opt/java/openjdk"
 rm -rf "$work/rootfs/var/cache/apt/archives/"*.deb "$work/rootfs/var/lib/apt/lists/"*
 tar -C "$work/rootfs" -c . | docker import \
