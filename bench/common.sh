@@ -9,8 +9,8 @@ ensure_wrk() {
 
 # The packaged LocalPack jar (built when missing), in $jar.
 find_jar() {
-  jar=$(ls target/localpack-*.jar 2>/dev/null | grep -v original | head -1 || true)
-  [ -n "$jar" ] || { ./mvnw -q -B -ntp -DskipTests package; jar=$(ls target/localpack-*.jar | grep -v original | head -1); }
+  jar=$(ls localpack-server/target/localpack-server-*-exec.jar 2>/dev/null | head -1 || true)
+  [ -n "$jar" ] || { ./mvnw -q -B -ntp -DskipTests package -pl localpack-server; jar=$(ls localpack-server/target/localpack-server-*-exec.jar | head -1); }
 }
 
 # Starts LocalPack ($jar, JAVA_OPTS) on a database of its own and loads generated data into it; sets pid, base and

@@ -9,9 +9,10 @@ cd "$(dirname "$0")/.."
 RUNS=${RUNS:-100}
 SUB=86e93b7f-25e3-4c44-8ca1-3ebdbd2dfc06
 pid=""
+mkdir -p target
 if [ -z "${BASE_URL:-}" ]; then
-  jar=$(ls target/localpack-*.jar 2>/dev/null | grep -v original | head -1 || true)
-  if [ -z "$jar" ]; then ./mvnw -q -B -ntp -DskipTests package; jar=$(ls target/localpack-*.jar | grep -v original | head -1); fi
+  jar=$(ls localpack-server/target/localpack-server-*-exec.jar 2>/dev/null | head -1 || true)
+  if [ -z "$jar" ]; then ./mvnw -q -B -ntp -DskipTests package -pl localpack-server; jar=$(ls localpack-server/target/localpack-server-*-exec.jar | head -1); fi
   port=$((31000 + RANDOM % 8000))
   java -jar "$jar" --server.port=$port --localpack.jobs.duration-factor=0 >target/reset-timing.log 2>&1 &
   pid=$!

@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # LocalPack against WireMock standalone (the canned stub a team would otherwise write), same URLs, same bodies,
 # same machine, runs alternated. Workloads of issue 9 measured so far: B1 (GET Services by key, rotating keys),
-# B5 (ASM GET deployment slot) and B6 (process start to the first 200; LocalPack started three ways: java -jar, and
-# bin/localpack with its class-data-sharing archive, with and without the quick JIT). Prints a markdown table.
+# B5 (ASM GET deployment slot) and B6 (process start to the first 200; LocalPack started three or four ways: java -jar,
+# bin/localpack with its class-data-sharing archive, with and without the quick JIT, and bin/localpack with the JDK's
+# ahead-of-time cache when a JDK 24+ is installed). Prints a markdown table.
 #   bench/run.sh              # 3 alternated rounds of 10 s per workload and server, 16 connections
 #   bench/run.sh --smoke      # seconds: 1 round of 1 s, to check the suite still runs
 # Needs: a JDK, wrk (Debian package; installed here when missing and running as root), network to Maven Central
@@ -32,11 +33,12 @@ millis() { date +%s%3N; }
 wait_200() { until curl -sf -o /dev/null "$1"; do sleep 0.02; done; }
 LP_ARGS=(--server.port=$LP_PORT --localpack.jobs.duration-factor=0 --localpack.journal.enabled=false
   --logging.level.root=WARN)
-start_localpack() { # $1: how (jar: java -jar; cds: bin/localpack; cds-c1: bin/localpack with LOCALPACK_QUICK_JIT=1)
+start_localpack() { # $1: how (jar: java -jar; cds: bin/localpack on JDK 17; cds-c1: same with LOCALPACK_QUICK_JIT=1; aot: on JDK 24+)
   case "${1:-jar}" in
     jar) java -jar "$jar" "${LP_ARGS[@]}" >"$WORK/localpack.log" 2>&1 & ;;
-    cds) bin/localpack "${LP_ARGS[@]}" >"$WORK/localpack.log" 2>&1 & ;;
-    cds-c1) LOCALPACK_QUICK_JIT=1 bin/localpack "${LP_ARGS[@]}" >"$WORK/localpack.log" 2>&1 & ;;
+    cds) LOCALPACK_JAVA=$JAVA17 bin/localpack "${LP_ARGS[@]}" >"$WORK/localpack.log" 2>&1 & ;;
+    cds-c1) LOCALPACK_JAVA=$JAVA17 LOCALPACK_QUICK_JIT=1 bin/localpack "${LP_ARGS[@]}" >"$WORK/localpack.log" 2>&1 & ;;
+    aot) LOCALPACK_JAVA=$JAVA_AOT bin/localpack "${LP_ARGS[@]}" >"$WORK/localpack.log" 2>&1 & ;;
   esac
   pids+=($!); LP_PID=$!
 }
@@ -49,10 +51,17 @@ stop() { kill "$1" 2>/dev/null || true; wait "$1" 2>/dev/null || true; }
 # B6: process start to the first 200 ($metadata for LocalPack, a mapped URL for WireMock), alternated
 mkdir -p "$WORK/wiremock/mappings" "$WORK/wiremock/__files"
 echo '{"request":{"method":"GET","url":"/ready"},"response":{"status":200,"body":"ok"}}' >"$WORK/wiremock/mappings/ready.json"
-bin/localpack --prepare >/dev/null # the class-data-sharing archive of bin/localpack, made once per jar
-declare -A lp_start=([jar]="" [cds]="" [cds-c1]=""); wm_start=()
+# bin/localpack on the JDK on PATH (CDS archive on 17), and with its ahead-of-time cache when a JDK 24+ is there
+JAVA17=$(command -v java); JAVA_AOT=""; starts="jar cds cds-c1"
+for candidate in $(ls -d /usr/lib/jvm/*/bin/java 2>/dev/null | sort -V -r); do
+  v=$("$candidate" -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java.specification.version = //p' | cut -d. -f1)
+  if [ "${v:-0}" -ge 24 ]; then JAVA_AOT=$candidate; starts="$starts aot"; break; fi
+done
+LOCALPACK_JAVA=$JAVA17 bin/localpack --prepare >/dev/null # the archive or cache of bin/localpack, made once per jar
+[ -z "$JAVA_AOT" ] || LOCALPACK_JAVA=$JAVA_AOT bin/localpack --prepare >/dev/null
+declare -A lp_start=([jar]="" [cds]="" [cds-c1]="" [aot]=""); wm_start=()
 for _ in $(seq 1 $STARTS); do
-  for how in jar cds cds-c1; do
+  for how in $starts; do
     t=$(millis); start_localpack $how; wait_200 "http://127.0.0.1:$LP_PORT/$SUB/services/systemcenter/vmm/\$metadata"
     lp_start[$how]="${lp_start[$how]} $(( $(millis) - t ))"; stop $LP_PID
   done
@@ -115,9 +124,10 @@ for workload in b1 b5; do
     "$(ratio "$lr" "$wr")" "$l50" "$l99" "$w50" "$w99" "$(ratio "$l99" "$w99")" "$le" "$we"
 done
 ws_med=$(echo "${wm_start[@]}" | median)
-for how in jar cds cds-c1; do
+for how in $starts; do
   ls_med=$(echo ${lp_start[$how]} | median)
-  label=$(case $how in jar) echo "java -jar";; cds) echo "bin/localpack (CDS)";; cds-c1) echo "bin/localpack, quick JIT";; esac)
+  label=$(case $how in jar) echo "java -jar";; cds) echo "bin/localpack (CDS, JDK 17)";; cds-c1) echo "bin/localpack, quick JIT";;
+          aot) echo "bin/localpack (AOT cache, $("$JAVA_AOT" -version 2>&1 | sed -n 1p | cut -d'"' -f2))";; esac)
   printf "| B6 start-up to first 200, %s | %s ms | %s ms | %s | runs:%s | runs: %s | | |\n" "$label" "$ls_med" \
     "$ws_med" "$(ratio "$ls_med" "$ws_med")" "${lp_start[$how]}" "${wm_start[*]}"
 done

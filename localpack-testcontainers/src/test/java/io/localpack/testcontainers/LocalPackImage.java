@@ -1,0 +1,65 @@
+package io.localpack.testcontainers;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.stream.Stream;
+import org.testcontainers.DockerClientFactory;
+import org.testcontainers.images.builder.ImageFromDockerfile;
+
+/** LocalPack's image, built once per test JVM from the repository's Dockerfile and the server module's jar. */
+final class LocalPackImage {
+
+    static final String PUBLIC_BASE = "eclipse-temurin:17-jre";
+    static final String LOCAL_BASE = "localpack-base:17";
+    private static String built;
+
+    private LocalPackImage() {
+    }
+
+    /** LOCALPACK_BASE_IMAGE, else a base the engine already holds: never a pull that may hang on this machine. */
+    static Optional<String> baseImage() {
+        String configured = System.getenv("LOCALPACK_BASE_IMAGE");
+        if (configured != null && !configured.isBlank()) {
+            return Optional.of(configured);
+        }
+        return Stream.of(LOCAL_BASE, PUBLIC_BASE).filter(LocalPackImage::present).findFirst();
+    }
+
+    static synchronized String name() {
+        if (built == null) {
+            Path repository = Path.of(System.getProperty("localpack.repository", "..")).toAbsolutePath().normalize();
+            Path jar = serverJar(repository.resolve("localpack-server/target"));
+            built = new ImageFromDockerfile("localpack-test", false)
+                    .withFileFromPath("Dockerfile", repository.resolve("Dockerfile"))
+                    .withFileFromPath("config", repository.resolve("config"))
+                    .withFileFromPath("localpack-server/target/" + jar.getFileName(), jar)
+                    .withBuildArg("BASE_IMAGE", baseImage().orElseThrow())
+                    .get();
+        }
+        return built;
+    }
+
+    private static Path serverJar(Path target) {
+        try (DirectoryStream<Path> jars = Files.newDirectoryStream(target, "localpack-server-*-exec.jar")) {
+            for (Path jar : jars) {
+                return jar;
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("no " + target + ": build the server first (./mvnw package)", e);
+        }
+        throw new IllegalStateException("no runnable jar in " + target + ": build the server first (./mvnw package)");
+    }
+
+    private static boolean present(String image) {
+        try {
+            DockerClientFactory.instance().client().inspectImageCmd(image).exec();
+            return true;
+        } catch (RuntimeException e) {
+            return false;
+        }
+    }
+}
