@@ -44,7 +44,7 @@ class TenantNetworksTest extends NetworkTestSupport {
         List<String> names = new ArrayList<>();
         networks.forEach(n -> names.add(n.get("Name").asText() + "@" + n.get("StampId").asText()));
         assertThat(names).containsExactlyInAnyOrder("External@" + WEST_STAMP, "External@" + EAST_STAMP,
-                "Fabrikam VM Network@" + EAST_STAMP);
+                "Fabrikam VM Network@" + EAST_STAMP, "VMNetwork@" + EAST_STAMP);
         JsonNode own = read(dialect, vmm(FABRIKAM) + "/VMNetworks" + key(FABRIKAM_NETWORK, EAST_STAMP)).json();
         assertThat(own.get("IsolationType").asText()).isEqualTo("WindowsNetworkVirtualization");
         assertThat(own.get("LogicalNetworkName").asText()).isEqualTo("Tenant Networks");
