@@ -272,16 +272,17 @@ async function resourceView(kindKey, subscription, id) {
       h('div', {}, h('h3', {}, 'Jobs'), jobs, h('h3', {}, 'Requests that touched it'), requests),
       h('div', {}, h('h3', {}, 'As the API returns it'), representation)));
   const base = `/resources/${kindKey}/${subscription}/${encodeURIComponent(id)}`;
-  let opsDrawn = false;
+  let opsDrawn = null;
   return {
     async refresh() {
       const d = await getJson(base);
       header.replaceChildren(h('h2', {}, d.name, ' ', stateBadge(d.state)),
         h('p', { class: 'muted' }, `${kindKey} · subscription ${d.subscription} · id ${d.id}`));
-      if (!opsDrawn) {
-        ops.replaceChildren(...d.operations.map(o => h('button', { 'data-operation': o.label,
-          onclick: () => act(`${o.label} ${d.name}`, 'POST', '/actions/' + o.action, o.body ? JSON.parse(o.body) : undefined) }, o.label)));
-        opsDrawn = true;
+      // redrawn only when the offer changes (Repair appears after a failed job), so a value being typed stays
+      const offered = JSON.stringify(d.operations);
+      if (offered !== opsDrawn) {
+        ops.replaceChildren(...d.operations.map(o => operationControl(o, d.name)));
+        opsDrawn = offered;
       }
       sections.replaceChildren(...d.sections.map(s => h('div', { 'data-section': s.title }, h('h3', {}, s.title),
         s.rows.length ? table(s.columns, s.rows.map((r, i) => h('tr', s.links ? { class: 'clickable', onclick: () => go('/resource/' + s.links[i]) } : {},
@@ -295,6 +296,26 @@ async function resourceView(kindKey, subscription, id) {
       requests.replaceChildren(reqs.length ? journalTable(reqs, e => go('/journal', { entry: e.sequence })) : h('p', { class: 'muted' }, 'None in the journal.'));
     },
   };
+}
+
+/**
+ * One operation: a button, or with a choice a small form (a list of the values the API takes, or a whole number)
+ * whose value is sent as that member of the body.
+ */
+function operationControl(o, name) {
+  const body = () => (o.body ? JSON.parse(o.body) : undefined);
+  if (!o.choice) {
+    return h('button', { 'data-operation': o.label, onclick: () => act(`${o.label} ${name}`, 'POST', '/actions/' + o.action, body()) }, o.label);
+  }
+  const c = o.choice;
+  const input = c.options.length
+    ? h('select', { name: c.member, 'aria-label': c.label }, c.options.map(v => h('option', { value: v, selected: v === c.initial }, v)))
+    : h('input', { name: c.member, type: 'number', min: c.min, max: c.max, step: 1, value: c.initial, 'aria-label': c.label, class: 'number' });
+  return h('form', { class: 'inline op', 'data-operation-form': o.label, onsubmit: e => {
+    e.preventDefault();
+    const value = c.options.length ? input.value : Number(input.value);
+    act(`${o.label} ${name} (${c.member} ${value})`, 'POST', '/actions/' + o.action, { ...(body() || {}), [c.member]: value });
+  } }, h('label', {}, c.label, input), h('button', { type: 'submit', 'data-operation': o.label }, o.label));
 }
 
 function pretty(body, contentType) {
@@ -355,7 +376,7 @@ function journalView() {
     return h('label', {}, label, input);
   };
   const form = h('form', { class: 'toolbar', onsubmit: e => { e.preventDefault(); go('/journal', Object.fromEntries(Object.entries(filters).map(([k, i]) => [k, i.value]))); } },
-    field('api', 'API', '', ['', 'VMM', 'ASM', 'SUBSCRIPTIONS', 'DASHBOARD']),
+    field('api', 'API', '', ['', 'VMM', 'ASM', 'VM_ROLES', 'SUBSCRIPTIONS', 'DASHBOARD']),
     field('subscription', 'Tenant (subscription)', 'GUID'),
     field('method', 'Method', '', ['', 'GET', 'POST', 'PUT', 'PATCH', 'MERGE', 'DELETE']),
     field('status', 'Status', '404 or 4xx'),

@@ -18,6 +18,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -47,8 +48,11 @@ import org.springframework.web.bind.annotation.RestController;
 class DashboardActions {
 
     private static final Set<String> VMM_SETS = Set.of("Services", "VirtualMachines");
+    /** Repair-SCVirtualMachine's switches, the members the VMM API takes with Operation=Repair. */
+    static final List<String> REPAIR_FLAGS = List.of("Retry", "Undo", "Dismiss", "Agent");
 
     private final VmmCalls vmm;
+    private final VmRoleCalls vmRoles;
     private final CloudServiceLifecycle cloudServices;
     private final FaultRuleController jobFaults;
     private final HttpFaultController httpFaults;
@@ -56,10 +60,11 @@ class DashboardActions {
     private final StateController state;
     private final DashboardSnapshots snapshots;
 
-    DashboardActions(VmmCalls vmm, CloudServiceLifecycle cloudServices, FaultRuleController jobFaults,
+    DashboardActions(VmmCalls vmm, VmRoleCalls vmRoles, CloudServiceLifecycle cloudServices, FaultRuleController jobFaults,
                      HttpFaultController httpFaults, TimingController timing, StateController state,
                      DashboardSnapshots snapshots) {
         this.vmm = vmm;
+        this.vmRoles = vmRoles;
         this.cloudServices = cloudServices;
         this.jobFaults = jobFaults;
         this.httpFaults = httpFaults;
@@ -70,23 +75,62 @@ class DashboardActions {
 
     // ---- resources ------------------------------------------------------------------------------------------
 
-    /** Start, Stop, Shutdown, … on a VMM service or VM: the API's answer (202 and the job, or its OData error). */
+    /**
+     * Start, Stop, Shutdown, Repair, … on a VMM service or VM: the API's answer (202 and the job, or its OData
+     * error). Repair takes {"flag": "Retry" | "Undo" | "Dismiss" | "Agent"}, sent to the API as that member = true.
+     */
     @PostMapping("/actions/vmm/{set}/{subscription}/{id}/{stampId}/{operation}")
     ResponseEntity<String> vmmOperation(@PathVariable String set, @PathVariable UUID subscription,
                                         @PathVariable UUID id, @PathVariable UUID stampId,
-                                        @PathVariable String operation, HttpServletRequest request,
-                                        HttpServletResponse response) {
+                                        @PathVariable String operation, @RequestBody(required = false) JsonNode body,
+                                        HttpServletRequest request, HttpServletResponse response) {
         if (!VMM_SETS.contains(set)) {
             throw ControlPlaneRefusal.notFound("UnknownEntitySet", "set", "The dashboard operates on " + VMM_SETS
                     + ", not '" + set + "'");
         }
+        String flag = null;
+        if (body != null && body.has("flag")) {
+            String given = body.path("flag").asText("");
+            flag = REPAIR_FLAGS.stream().filter(f -> f.equalsIgnoreCase(given)).findFirst().orElseThrow(() ->
+                    ControlPlaneRefusal.badRequest("flag", "flag must be one of " + REPAIR_FLAGS + ", not '"
+                            + given + "'"));
+        }
         acting(request, subscription);
-        VmmCalls.Answer answer = vmm.operate(request, response, subscription, set, id, stampId, operation);
+        VmmCalls.Answer answer = vmm.operate(request, response, subscription, set, id, stampId, operation, flag);
         ResponseEntity.BodyBuilder reply = ResponseEntity.status(answer.status())
                 .contentType(MediaType.APPLICATION_JSON);
         String job = answer.headers().get("x-ms-request-id");
         if (job != null) {
             reply.header("x-ms-request-id", job);
+        }
+        return reply.body(answer.body().isEmpty() ? "{}" : answer.body());
+    }
+
+    /**
+     * VM Role Scale: the body is the client's ({"InstanceCount": n}) and goes to the VM Role API's own handler, which
+     * parses and checks it; the answer is the API's (the role and the job, or its error).
+     */
+    @PostMapping("/actions/vmroles/{subscription}/{cloudService}/{role}/scale")
+    ResponseEntity<String> scaleRole(@PathVariable UUID subscription, @PathVariable String cloudService,
+                                     @PathVariable String role, @RequestBody(required = false) String body,
+                                     HttpServletRequest request) {
+        acting(request, subscription);
+        return vmRoleAnswer(vmRoles.scale(request, subscription, cloudService, role, body));
+    }
+
+    /** VM Role Delete: the role and its machines go through the API's job. */
+    @PostMapping("/actions/vmroles/{subscription}/{cloudService}/{role}/delete")
+    ResponseEntity<String> deleteRole(@PathVariable UUID subscription, @PathVariable String cloudService,
+                                      @PathVariable String role, HttpServletRequest request) {
+        acting(request, subscription);
+        return vmRoleAnswer(vmRoles.delete(request, subscription, cloudService, role));
+    }
+
+    private static ResponseEntity<String> vmRoleAnswer(io.localpack.vmroles.web.VmRoleApiCalls.Answer answer) {
+        ResponseEntity.BodyBuilder reply = ResponseEntity.status(answer.status())
+                .contentType(MediaType.APPLICATION_JSON);
+        if (answer.status() < 300 && answer.requestId() != null) {
+            reply.header("x-ms-request-id", answer.requestId()); // the job, as the journal records it
         }
         return reply.body(answer.body().isEmpty() ? "{}" : answer.body());
     }

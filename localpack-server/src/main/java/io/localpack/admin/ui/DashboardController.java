@@ -206,6 +206,8 @@ class DashboardController {
             page.representation(new ResourceDetail.Representation("GET /" + subscription
                     + "/services/systemcenter/vmm/" + VmmCalls.keyPath(entity.set(), entity.id(), entity.stampId())
                     + " (OData V4)", answer.status(), answer.contentType(), answer.body()));
+        } else if (page.representer() != null) {
+            page.representation(page.representer().read(request, response));
         } else if ("ASM".equals(resources.api())) {
             String xml = readOnly.execute(s -> asm.hostedService(subscription,
                     cloudServices.get(subscription, id, true), true));

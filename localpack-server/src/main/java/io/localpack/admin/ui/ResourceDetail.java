@@ -21,8 +21,27 @@ public record ResourceDetail(String kind, String id, UUID subscription, String n
     public record Section(String title, List<String> columns, List<List<String>> rows, List<String> links) {
     }
 
-    /** A button: POST {@code action} (under /_localpack/ui/api/actions/) with {@code body}. */
-    public record Operation(String label, String action, String body) {
+    /**
+     * A button: POST {@code action} (under /_localpack/ui/api/actions/) with {@code body}; with a {@code choice}, the
+     * value the user picks or types is sent as that member of the body.
+     */
+    public record Operation(String label, String action, String body, Choice choice) {
+    }
+
+    /**
+     * What an operation asks for before it is sent: one of {@code options} (a list to pick from) or, when there are
+     * none, a whole number from {@code min} to {@code max} (the API checks it again).
+     */
+    public record Choice(String member, String label, List<String> options, Integer min, Integer max,
+                         String initial) {
+
+        public static Choice oneOf(String member, String label, List<String> options) {
+            return new Choice(member, label, List.copyOf(options), null, null, options.get(0));
+        }
+
+        public static Choice number(String member, String label, int min, int max, int initial) {
+            return new Choice(member, label, List.of(), min, max, Integer.toString(initial));
+        }
     }
 
     public static Builder builder(String kind, String id, UUID subscription, String name, String state) {
@@ -43,6 +62,8 @@ public record ResourceDetail(String kind, String id, UUID subscription, String n
         private final List<String> journalPathKeys = new ArrayList<>();
         /** For VMM kinds: the entity set and key the API reads it at. */
         private VmmEntity vmmEntity;
+        /** For other APIs: how the API's own answer for it is read (outside the page's read transaction). */
+        private Representer representer;
 
         record VmmEntity(String set, UUID id, UUID stampId) {
         }
@@ -69,13 +90,33 @@ public record ResourceDetail(String kind, String id, UUID subscription, String n
             return vmmEntity;
         }
 
+        /** Reads the API's own answer for the resource when the page is served. */
+        @FunctionalInterface
+        public interface Representer {
+            Representation read(jakarta.servlet.http.HttpServletRequest connection,
+                                jakarta.servlet.http.HttpServletResponse response);
+        }
+
+        public Builder representedBy(Representer value) {
+            this.representer = value;
+            return this;
+        }
+
+        Representer representer() {
+            return representer;
+        }
+
         public Builder section(Section section) {
             sections.add(section);
             return this;
         }
 
         public Builder operation(String label, String action, String body) {
-            operations.add(new Operation(label, action, body));
+            return operation(label, action, body, null);
+        }
+
+        public Builder operation(String label, String action, String body, Choice choice) {
+            operations.add(new Operation(label, action, body, choice));
             return this;
         }
 

@@ -2,13 +2,19 @@ package io.localpack.admin.ui;
 
 import io.localpack.vmm.vm.VirtualMachine;
 import io.localpack.vmm.vm.VirtualMachineOperation;
+import io.localpack.vmm.vm.VirtualMachineStates;
+import io.localpack.vmm.vm.VirtualMachineTransitions;
 import jakarta.persistence.EntityManager;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.stereotype.Component;
 
-/** VMM virtual machines (standalone and of services); every VM Operation the API takes but Repair. */
+/**
+ * VMM virtual machines (standalone, of services, of VM Roles); every VM Operation the API takes. Repair is offered
+ * where the API accepts it: after a failed job (Status CreationFailed, UpdateFailed, …) with the choice of Retry,
+ * Undo or Dismiss, and on a running machine for the guest agent (Agent).
+ */
 @Component
 class VirtualMachineKind extends JpaResourceKind<VirtualMachine> {
 
@@ -70,11 +76,18 @@ class VirtualMachineKind extends JpaResourceKind<VirtualMachine> {
                 .vmmEntity("VirtualMachines", v.getId(), v.getStampId())
                 .jobTarget(v.getId())
                 .journalPathKey(v.getId().toString());
+        String actions = "vmm/VirtualMachines/" + subscription + "/" + v.getId() + "/" + v.getStampId() + "/";
         for (VirtualMachineOperation operation : VirtualMachineOperation.values()) {
-            if (operation != VirtualMachineOperation.REPAIR) { // needs flags the page does not ask for
-                page.operation(operation.wireName(), "vmm/VirtualMachines/" + subscription + "/" + v.getId() + "/"
-                        + v.getStampId() + "/" + operation.wireName(), null);
+            if (operation != VirtualMachineOperation.REPAIR) {
+                page.operation(operation.wireName(), actions + operation.wireName(), null);
             }
+        }
+        String repair = VirtualMachineOperation.REPAIR.wireName();
+        if (VirtualMachineTransitions.FAILED.contains(v.getStatus())) {
+            page.operation(repair, actions + repair, null, ResourceDetail.Choice.oneOf("flag", "Repair by",
+                    List.of("Retry", "Undo", "Dismiss")));
+        } else if (VirtualMachineStates.RUNNING.equals(v.getStatus())) {
+            page.operation(repair, actions + repair, null, ResourceDetail.Choice.oneOf("flag", "Repair", List.of("Agent")));
         }
         if (v.getServiceId() != null) {
             page.section(new ResourceDetail.Section("Service", List.of("Service id", "Tier"),

@@ -37,10 +37,15 @@ class VmmCalls {
         return send(connection, response, "GET", subscription, keyPath(set, id, stampId), null, null);
     }
 
-    /** PUT {"Operation": operation} on one entity, asynchronously (RunAsynchronously=1): the answer names the job. */
+    /**
+     * PUT {"Operation": operation} on one entity, asynchronously (RunAsynchronously=1): the answer names the job. A
+     * flag (Repair's Retry, Undo, Dismiss or Agent; checked by the caller to be a plain name) is sent as
+     * {@code "<flag>": true} beside it, as Repair-SCVirtualMachine's clients send it.
+     */
     Answer operate(HttpServletRequest connection, HttpServletResponse response, UUID subscription, String set, UUID id,
-                   UUID stampId, String operation) {
-        String body = "{\"Operation\":\"" + operation.replace("\"", "") + "\"}";
+                   UUID stampId, String operation, String flag) {
+        String body = "{\"Operation\":\"" + operation.replace("\"", "").replace("\\", "") + "\""
+                + (flag == null ? "" : ",\"" + flag + "\":true") + "}";
         return send(connection, response, "PUT", subscription, keyPath(set, id, stampId), "RunAsynchronously=1", body);
     }
 

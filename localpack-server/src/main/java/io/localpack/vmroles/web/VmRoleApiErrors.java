@@ -70,7 +70,7 @@ class VmRoleApiErrors implements ApiErrorFormat {
         return new ApiError(status, e.code(), e.getMessage(), e instanceof VmRoleRefusal r ? r.field() : null);
     }
 
-    private static ResponseEntity<String> entity(ApiError error) {
+    static ResponseEntity<String> entity(ApiError error) {
         try {
             return ResponseEntity.status(error.status()).contentType(MediaType.parseMediaType(CONTENT_TYPE))
                     .header("DataServiceVersion", "1.0;")
