@@ -51,6 +51,7 @@ class JobWatcher {
 
     private final NamedParameterJdbcTemplate jdbc;
     private final DashboardEvents events;
+    private final InstanceChanges instances;
     private final Map<UUID, JobState> seen = new HashMap<>();
     private final ScheduledExecutorService looker = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "dashboard-jobs");
@@ -58,9 +59,10 @@ class JobWatcher {
         return t;
     });
 
-    JobWatcher(NamedParameterJdbcTemplate jdbc, DashboardEvents events) {
+    JobWatcher(NamedParameterJdbcTemplate jdbc, DashboardEvents events, InstanceChanges instances) {
         this.jdbc = jdbc;
         this.events = events;
+        this.instances = instances;
         looker.scheduleWithFixedDelay(this::lookSafely, LOOK_EVERY_MILLIS, LOOK_EVERY_MILLIS, TimeUnit.MILLISECONDS);
     }
 
@@ -68,8 +70,10 @@ class JobWatcher {
         try {
             if (events.anyoneListening()) {
                 look();
+                lookAtOtherInstances();
             } else {
                 seen.clear();
+                instances.forget();
             }
         } catch (RuntimeException e) {
             log.debug("Dashboard job watch failed (database busy or closing): {}", e.getMessage());
@@ -116,6 +120,16 @@ class JobWatcher {
         seen.keySet().retainAll(now.keySet());
         seen.putAll(now);
         changed.forEach(job -> events.publish("job", job));
+    }
+
+    /**
+     * Changes made on another instance sharing the database, with or without a job: one read of its change counters
+     * (a row per instance), a {@code state} event naming each instance whose counter moved.
+     */
+    void lookAtOtherInstances() {
+        for (String instance : instances.changedElsewhere()) {
+            events.publish("state", Map.of("instance", instance, "source", "another instance"));
+        }
     }
 
     /** Queued and running jobs, newest first. */

@@ -84,16 +84,33 @@ class VmNetworkKind extends JpaResourceKind<VmNetwork> {
         };
     }
 
+    /**
+     * A VM network is keyed by ID and StampId (the provider's External network has one id on two stamps): its page
+     * is {@code {id}:{stampId}}; a bare id finds it on whichever stamp comes first.
+     */
+    @Override
+    protected Specification<VmNetwork> withId(String id) {
+        String[] parts = id.split(":", 2);
+        UUID network = UUID.fromString(parts[0]);
+        UUID stamp = parts.length == 2 ? UUID.fromString(parts[1]) : null;
+        return (root, query, cb) -> stamp == null ? cb.equal(root.get("id"), network)
+                : cb.and(cb.equal(root.get("id"), network), cb.equal(root.get("stampId"), stamp));
+    }
+
+    private static String pageId(VmNetwork n) {
+        return n.getId() + ":" + n.getStampId();
+    }
+
     @Override
     protected ResourceRow row(VmNetwork n, UUID subscription) {
-        return new ResourceRow(n.getId().toString(), n.getSubscriptionId() != null ? n.getSubscriptionId()
+        return new ResourceRow(pageId(n), n.getSubscriptionId() != null ? n.getSubscriptionId()
                 : subscription, n.getName(), "", List.of(text(n.getLogicalNetworkName()), text(n.getIsolationType()),
                 n.getSubscriptionId() == null ? "provider (granted)" : "tenant", text(n.getStampId())));
     }
 
     @Override
     protected Optional<ResourceDetail.Builder> detail(VmNetwork n, UUID subscription) {
-        ResourceDetail.Builder page = ResourceDetail.builder(key(), n.getId().toString(), subscription, n.getName(),
+        ResourceDetail.Builder page = ResourceDetail.builder(key(), pageId(n), subscription, n.getName(),
                         "")
                 .vmmEntity("VMNetworks", n.getId(), n.getStampId())
                 .jobTarget(n.getId())

@@ -77,7 +77,7 @@ class DashboardApiTest extends HttpTestSupport {
 
     @Test
     void badListRequestsAreTheControlPlanesFourHundreds() {
-        assertError(ui("/resources/networks"), 404, "kind");
+        assertError(ui("/resources/no-such-kind"), 404, "kind");
         assertError(ui("/resources/services?page=-1"), 400, "page");
         assertError(ui("/resources/services?size=100000"), 400, "size");
         assertThat(ui("/resources/services?subscription=not-a-guid").status()).isEqualTo(400);
