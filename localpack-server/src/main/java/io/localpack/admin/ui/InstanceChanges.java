@@ -53,7 +53,7 @@ class InstanceChanges extends OncePerRequestFilter {
         return t;
     });
     /** Other instances' counters at the last look; null before the first. */
-    private Map<String, Long> seen;
+    private volatile Map<String, Long> seen;
 
     InstanceChanges(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
@@ -117,6 +117,11 @@ class InstanceChanges extends OncePerRequestFilter {
         }
         seen = now;
         return moved;
+    }
+
+    /** Whether a look has noted where the other instances stand (a page is open and the watcher has looked). */
+    boolean watching() {
+        return seen != null;
     }
 
     /** Forgets where the others stood (no page open: the next look starts afresh). */
