@@ -305,7 +305,7 @@ async function resourceView(kindKey, subscription, id) {
 function operationControl(o, name) {
   const body = () => (o.body ? JSON.parse(o.body) : undefined);
   if (!o.choice) {
-    return h('button', { 'data-operation': o.label, onclick: () => act(`${o.label} ${name}`, 'POST', '/actions/' + o.action, body()) }, o.label);
+    return h('button', { 'data-operation': o.label, class: o.label === 'Delete' ? 'danger' : null, onclick: () => act(`${o.label} ${name}`, 'POST', '/actions/' + o.action, body()) }, o.label);
   }
   const c = o.choice;
   const input = c.options.length

@@ -48,6 +48,8 @@ import org.springframework.web.bind.annotation.RestController;
 class DashboardActions {
 
     private static final Set<String> VMM_SETS = Set.of("Services", "VirtualMachines");
+    /** What the dashboard removes through the VMM API's DELETE. */
+    private static final Set<String> VMM_DELETABLE = Set.of("VMNetworks");
     /** Repair-SCVirtualMachine's switches, the members the VMM API takes with Operation=Repair. */
     static final List<String> REPAIR_FLAGS = List.of("Retry", "Undo", "Dismiss", "Agent");
 
@@ -97,6 +99,26 @@ class DashboardActions {
         }
         acting(request, subscription);
         VmmCalls.Answer answer = vmm.operate(request, response, subscription, set, id, stampId, operation, flag);
+        ResponseEntity.BodyBuilder reply = ResponseEntity.status(answer.status())
+                .contentType(MediaType.APPLICATION_JSON);
+        String job = answer.headers().get("x-ms-request-id");
+        if (job != null) {
+            reply.header("x-ms-request-id", job);
+        }
+        return reply.body(answer.body().isEmpty() ? "{}" : answer.body());
+    }
+
+    /** DELETE of a tenant's VM network through the VMM OData service: the API's answer (its job, or its error). */
+    @PostMapping("/actions/vmm-delete/{set}/{subscription}/{id}/{stampId}")
+    ResponseEntity<String> vmmDelete(@PathVariable String set, @PathVariable UUID subscription, @PathVariable UUID id,
+                                     @PathVariable UUID stampId, HttpServletRequest request,
+                                     HttpServletResponse response) {
+        if (!VMM_DELETABLE.contains(set)) {
+            throw ControlPlaneRefusal.notFound("UnknownEntitySet", "set", "The dashboard deletes " + VMM_DELETABLE
+                    + ", not '" + set + "'");
+        }
+        acting(request, subscription);
+        VmmCalls.Answer answer = vmm.remove(request, response, subscription, set, id, stampId);
         ResponseEntity.BodyBuilder reply = ResponseEntity.status(answer.status())
                 .contentType(MediaType.APPLICATION_JSON);
         String job = answer.headers().get("x-ms-request-id");

@@ -17,7 +17,7 @@ import org.springframework.stereotype.Component;
 /**
  * VMM VM networks a subscription sees, as the API shows them: its own, and the provider's shared with it through a
  * grant (no owner; {@code EXISTS} on the grant's key). The page holds the network's subnets, their static IP address
- * pools and its gateways.
+ * pools and its gateways; a tenant's own network can be deleted (the VMM API's DELETE).
  */
 @Component
 class VmNetworkKind extends JpaResourceKind<VmNetwork> {
@@ -115,6 +115,10 @@ class VmNetworkKind extends JpaResourceKind<VmNetwork> {
                 .vmmEntity("VMNetworks", n.getId(), n.getStampId())
                 .jobTarget(n.getId())
                 .journalPathKey(n.getId().toString());
+        if (n.getSubscriptionId() != null) { // the provider's networks are read-only to tenants
+            page.operation("Delete", "vmm-delete/VMNetworks/" + subscription + "/" + n.getId() + "/" + n.getStampId(),
+                    null);
+        }
         // a provider's network may carry the provider's subnets; a tenant's rows are its own
         List<VmSubnet> subnets = entityManager.createQuery("SELECT s FROM VmSubnet s WHERE s.vmNetworkId = :network"
                         + " AND s.stampId = :stamp AND (s.subscriptionId = :sub OR s.subscriptionId IS NULL)"

@@ -49,6 +49,12 @@ class VmmCalls {
         return send(connection, response, "PUT", subscription, keyPath(set, id, stampId), "RunAsynchronously=1", body);
     }
 
+    /** DELETE of one entity, as a client sends it: the API's checks, its job (x-ms-request-id) or its error. */
+    Answer remove(HttpServletRequest connection, HttpServletResponse response, UUID subscription, String set, UUID id,
+                  UUID stampId) {
+        return send(connection, response, "DELETE", subscription, keyPath(set, id, stampId), null, null);
+    }
+
     static String keyPath(String set, UUID id, UUID stampId) {
         return set + "(ID=" + id + ",StampId=" + stampId + ")";
     }

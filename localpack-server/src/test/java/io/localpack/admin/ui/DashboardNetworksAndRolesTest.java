@@ -78,6 +78,49 @@ class DashboardNetworksAndRolesTest extends DashboardTestSupport {
     }
 
     @Test
+    void aTenantsOwnVmNetworkIsDeletedThroughTheApiAndTheProvidersIsNotOffered() {
+        Response created = send("POST", vmm(FABRIKAM) + "/VMNetworks", """
+                {"Name":"dashboard-net","LogicalNetworkId":"b7e1c1a0-6f0b-4b7e-9a51-2c3d4e5f6a03","StampId":"%s"}
+                """.formatted(EAST_STAMP), v3("Accept", "application/json"));
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        awaitJob(created.header("x-ms-request-id"));
+        String id = created.json().path("ID").asText();
+        assertThat(labels(ui("/resources/vm-networks/" + FABRIKAM + "/" + id + ":" + EAST_STAMP).json()))
+                .containsExactly("Delete");
+        assertThat(labels(ui("/resources/vm-networks/" + FABRIKAM + "/" + PROVIDER_EXTERNAL + ":" + WEST_STAMP)
+                .json())).isEmpty();
+
+        String[] csrf = csrf();
+        List<Map<String, Object>> before = jdbc.queryForList("SELECT * FROM vm_networks ORDER BY id, stamp_id");
+        Response contosos = action("POST", "/actions/vmm-delete/VMNetworks/" + FABRIKAM + "/" + CONTOSO_NETWORK + "/"
+                + WEST_STAMP, null, csrf);
+        Response missing = action("POST", "/actions/vmm-delete/VMNetworks/" + FABRIKAM + "/" + UUID.randomUUID() + "/"
+                + WEST_STAMP, null, csrf);
+        assertThat(contosos.status()).isEqualTo(404).isEqualTo(missing.status());
+        assertThat(contosos.json().path("error").path("code").asText())
+                .isEqualTo(missing.json().path("error").path("code").asText());
+        assertThat(action("POST", "/actions/vmm-delete/VMNetworks/" + FABRIKAM + "/" + PROVIDER_EXTERNAL + "/"
+                + WEST_STAMP, null, csrf).status()).as("the provider's network").isBetween(400, 499);
+        Response wrongSet = action("POST", "/actions/vmm-delete/Clouds/" + FABRIKAM + "/" + id + "/" + EAST_STAMP,
+                null, csrf);
+        assertThat(wrongSet.status()).isEqualTo(404);
+        assertThat(wrongSet.json().path("error").path("field").asText()).isEqualTo("set");
+        assertThat(jdbc.queryForList("SELECT * FROM vm_networks ORDER BY id, stamp_id")).isEqualTo(before);
+
+        send("DELETE", base + "/_localpack/journal", null);
+        Response deleted = action("POST", "/actions/vmm-delete/VMNetworks/" + FABRIKAM + "/" + id + "/" + EAST_STAMP,
+                null, csrf);
+        assertThat(deleted.status()).as(deleted.body()).isLessThan(300);
+        awaitJob(deleted.header("x-ms-request-id"));
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM vm_networks WHERE id = ?", Integer.class,
+                UUID.fromString(id))).isZero();
+        JsonNode entries = send("GET", base + "/_localpack/journal?path=/actions/vmm-delete/", null).json()
+                .path("entries");
+        assertThat(entries).hasSize(1);
+        assertThat(entries.get(0).path("jobId").asText()).isEqualTo(deleted.header("x-ms-request-id"));
+    }
+
+    @Test
     void vmRolesAndTheirCloudServicesShowTheApisJsonAndScaleThroughTheApi() {
         UUID roleId = provisionedRole("dashcs", "dashweb");
         JsonNode roles = ui("/resources/vm-roles?subscription=" + FABRIKAM + "&q=DASH").json();
