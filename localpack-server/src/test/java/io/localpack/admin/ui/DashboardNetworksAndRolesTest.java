@@ -101,6 +101,10 @@ class DashboardNetworksAndRolesTest extends DashboardTestSupport {
                 .isEqualTo(missing.json().path("error").path("code").asText());
         assertThat(action("POST", "/actions/vmm-delete/VMNetworks/" + FABRIKAM + "/" + PROVIDER_EXTERNAL + "/"
                 + WEST_STAMP, null, csrf).status()).as("the provider's network").isBetween(400, 499);
+        Response inUse = action("POST", "/actions/vmm-delete/VMNetworks/" + FABRIKAM + "/" + FABRIKAM_NETWORK + "/"
+                + EAST_STAMP, null, csrf);
+        assertThat(inUse.status()).as("a network with subnets and a gateway").isBetween(400, 499);
+        assertThat(inUse.body()).contains("Fabrikam VM Network"); // the API's own words
         Response wrongSet = action("POST", "/actions/vmm-delete/Clouds/" + FABRIKAM + "/" + id + "/" + EAST_STAMP,
                 null, csrf);
         assertThat(wrongSet.status()).isEqualTo(404);
