@@ -242,8 +242,10 @@ async function resourcesView() {
   return {
     async refresh() {
       const list = await getJson(`/resources/${kind.key}?` + new URLSearchParams(Object.entries(query).filter(([k, v]) => k !== 'kind' && v !== '')).toString());
-      const rows = list.rows.map(r => h('tr', { class: 'clickable', 'data-id': r.id, onclick: () => go(`/resource/${kind.key}/${r.subscription}/${encodeURIComponent(r.id)}`) },
-        h('td', {}, h('a', { href: `#/resource/${kind.key}/${r.subscription}/${encodeURIComponent(r.id)}` }, r.name)),
+      // a shared row (a provider's network, a granted cloud) listed across all subscriptions opens per subscription
+      const rows = list.rows.map(r => h('tr', r.subscription ? { class: 'clickable', 'data-id': r.id, onclick: () => go(`/resource/${kind.key}/${r.subscription}/${encodeURIComponent(r.id)}`) } : { 'data-id': r.id },
+        h('td', {}, r.subscription ? h('a', { href: `#/resource/${kind.key}/${r.subscription}/${encodeURIComponent(r.id)}` }, r.name)
+          : h('span', { title: 'Shared: pick a subscription to open it' }, r.name)),
         h('td', {}, stateBadge(r.state)),
         r.cells.map(c => h('td', {}, c)),
         h('td', { class: 'muted' }, r.subscription || '')));
