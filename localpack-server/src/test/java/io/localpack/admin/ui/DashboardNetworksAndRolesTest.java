@@ -274,6 +274,41 @@ class DashboardNetworksAndRolesTest extends DashboardTestSupport {
         assertThat(entries.get(0).path("status").asInt()).isLessThan(300);
     }
 
+    /**
+     * A service takes no Repair (the VMM API accepts Start and Stop as a service's Operation): one left Failed by a
+     * failed Stop is recovered from the dashboard by running Stop again, and the journal shows both.
+     */
+    @Test
+    void aFailedServiceIsRecoveredFromTheDashboardByItsOperationAgainNotByRepair() {
+        String actions = "/actions/vmm/Services/" + FABRIKAM + "/" + GATEWAY_SERVICE + "/" + WEST_STAMP + "/";
+        String[] csrf = csrf();
+        assertThat(send("POST", base + "/_localpack/faults", "{\"operation\":\"vmm.service.stop\",\"errorCode\":2602,"
+                + "\"message\":\"The host is gone (test)\",\"times\":1}", "Content-Type", "application/json").status())
+                .isEqualTo(201);
+        send("DELETE", base + "/_localpack/journal", null);
+        Response failedStop = action("POST", actions + "Stop", null, csrf);
+        assertThat(awaitJob(failedStop.header("x-ms-request-id")).path("Status").asText()).isEqualTo("Failed");
+        assertThat(ui("/resources/services/" + FABRIKAM + "/" + GATEWAY_SERVICE).json().path("state").asText())
+                .isEqualTo("Failed");
+
+        List<String> before = databaseSnapshot();
+        // the API's own refusals: a Service has no Retry member, and Repair is no Operation of a Service
+        assertThat(action("POST", actions + "Repair", "{\"flag\":\"Retry\"}", csrf).body()).contains("'Retry'");
+        Response repair = action("POST", actions + "Repair", null, csrf);
+        assertThat(repair.status()).isEqualTo(400);
+        assertThat(repair.body()).contains("Repair").contains("Start, Stop");
+        assertThat(databaseSnapshot()).isEqualTo(before);
+
+        Response stopAgain = action("POST", actions + "Stop", null, csrf);
+        assertThat(awaitJob(stopAgain.header("x-ms-request-id")).path("Status").asText()).isEqualTo("Completed");
+        assertThat(jdbc.queryForObject("SELECT service_status FROM services WHERE id = ?", String.class,
+                UUID.fromString(GATEWAY_SERVICE))).isEqualTo("Stopped");
+        JsonNode stops = send("GET", base + "/_localpack/journal?method=POST&path=/_localpack/ui/api" + actions
+                + "Stop", null).json().path("entries");
+        assertThat(stops.findValuesAsText("jobId")).containsExactly(stopAgain.header("x-ms-request-id"),
+                failedStop.header("x-ms-request-id"));
+    }
+
     private static List<String> labels(JsonNode page) {
         List<String> labels = new java.util.ArrayList<>();
         page.path("operations").forEach(o -> labels.add(o.path("label").asText()));
