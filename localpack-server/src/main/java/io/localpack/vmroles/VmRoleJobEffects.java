@@ -34,6 +34,12 @@ class VmRoleJobEffects {
         instances.forEach(machine -> machines.show(machine, state, jobId));
     }
 
+    /** New instances get their pool addresses: all of them, or the job fails with none given. */
+    @Transactional
+    public void allocateAddresses(List<VmmKey> instances) {
+        machines.allocateAddresses(instances);
+    }
+
     @Transactional
     public void remove(List<VmmKey> instances) {
         instances.forEach(machines::remove);

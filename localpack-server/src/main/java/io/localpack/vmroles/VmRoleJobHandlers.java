@@ -79,6 +79,9 @@ class VmRoleJobHandlers {
     private static void provision(JobExecution x, VmRoleJobEffects effects, List<VmmKey> creating)
             throws InterruptedException {
         if (!creating.isEmpty()) {
+            // an exhausted pool fails the job here, before any machine runs (they show CreationFailed)
+            x.step("Assigning IP addresses from static IP address pools", 10,
+                    () -> effects.allocateAddresses(creating));
             x.step("Creating virtual machines", 40);
             x.step("Starting virtual machines", 80,
                     () -> effects.show(creating, VirtualMachineStates.STARTING_STATE, x.jobId()));

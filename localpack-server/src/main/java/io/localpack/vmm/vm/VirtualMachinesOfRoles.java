@@ -112,6 +112,17 @@ public class VirtualMachinesOfRoles {
         return keys;
     }
 
+    /**
+     * Gives the instances' connected adapters the next free addresses of their networks' static IP address pools, as
+     * a stand-alone machine's create job does; all or none (one transaction).
+     *
+     * @throws io.localpack.jobs.JobFailedException when a network's pools have no address left
+     */
+    @Transactional
+    public void allocateAddresses(List<VmmKey> instances) {
+        instances.forEach(machine -> networks.allocateFor(machine.getId(), machine.getStampId()));
+    }
+
     /** A role's instances, by name. */
     @Transactional(readOnly = true)
     public List<VirtualMachine> instances(UUID subscriptionId, UUID roleId) {
@@ -149,11 +160,12 @@ public class VirtualMachinesOfRoles {
     }
 
     /**
-     * Removes an instance with its devices (their rows go with it), at once: the role's rows may be removed by SQL
+     * Removes an instance with its devices (their rows go with it) and gives its addresses back to their pools, at once: the role's rows may be removed by SQL
      * next in the same transaction.
      */
     @Transactional
     public void remove(VmmKey machine) {
+        networks.releaseFor(machine.getId(), machine.getStampId());
         machines.findById(machine).ifPresent(machines::delete);
         machines.flush();
     }
