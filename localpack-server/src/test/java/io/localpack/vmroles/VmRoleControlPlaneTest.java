@@ -3,6 +3,8 @@ package io.localpack.vmroles;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.junit.jupiter.api.Test;
 
 /** The control plane covers the VM Role API: job faults, timing modes, reset, snapshot and restore, journal, HTTP faults. */
@@ -115,5 +117,46 @@ class VmRoleControlPlaneTest extends VmRoleApiSupport {
         assertThat(call("GET", vmmRoot(FABRIKAM) + "/CloudServices", null).status()).isEqualTo(200);
         admin("DELETE", "/http-faults", null);
         awaitJobOf(FABRIKAM, call("DELETE", root(FABRIKAM) + "/CloudServices/csJournal", null));
+    }
+
+    /**
+     * The password of a Credential parameter sits inside the ParameterValues string: the journal masks it there (by
+     * the parameter's name, and by its declared type whatever its name), as it masks SecureStrings; the role's own
+     * answers show it masked too.
+     */
+    @Test
+    void theJournalMasksCredentialsInsideParameterValues() {
+        awaitJobOf(FABRIKAM, createCloudService(FABRIKAM, "csSecret"));
+        ObjectNode definition = windowsDefinition(FABRIKAM).deepCopy();
+        ((ArrayNode) definition.get("ResourceParameters")).addObject().put("Name", "VMRoleJoin").put("Type",
+                "Credential");
+        ((ArrayNode) definition.get("ResourceParameters")).addObject().put("Name", "VMRoleLicense").put("Type",
+                "SecureString");
+        String values = windowsParameters("Small", "SECRET##").replace("P@ssw0rd!", "Adm1nS3cret")
+                .replace("{", "{\\\"VMRoleJoin\\\":\\\"joiner:Jo1nS3cret\\\",\\\"VMRoleLicense\\\":"
+                        + "\\\"LIC-0042-XYZZY\\\",");
+        Response created = call("POST", roles(FABRIKAM, "csSecret"), roleBody("secret", definition, values));
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        awaitJobOf(FABRIKAM, created);
+
+        JsonNode entries = admin("GET", "/journal?path=VMRoles&method=POST&subscription=" + FABRIKAM, null).json();
+        JsonNode entry = null;
+        for (JsonNode e : entries.has("entries") ? entries.get("entries") : entries) {
+            if (created.header("x-ms-request-id").equals(e.path("jobId").asText())) {
+                entry = e;
+            }
+        }
+        assertThat(entry).as(entries.toString()).isNotNull();
+        assertThat(entry.get("requestBodyTruncated").asBoolean()).isFalse();
+        String request = entry.get("requestBody").asText();
+        // the parameter values are kept, their secrets are not (a name saying Credential masks the whole value)
+        assertThat(request).contains("\\\"VMRoleAdminCredential\\\":\\\"***\\\"").contains("joiner:***")
+                .contains("VMRoleLicense").contains("SECRET##");
+        assertThat(request).doesNotContain("Adm1nS3cret").doesNotContain("Jo1nS3cret").doesNotContain("XYZZY");
+        assertThat(entry.get("responseBody").asText()).doesNotContain("Adm1nS3cret").doesNotContain("Jo1nS3cret")
+                .doesNotContain("XYZZY");
+        assertThat(call("GET", roles(FABRIKAM, "csSecret") + "/secret", null).body()).doesNotContain("Adm1nS3cret")
+                .doesNotContain("Jo1nS3cret").doesNotContain("XYZZY");
+        awaitJobOf(FABRIKAM, call("DELETE", root(FABRIKAM) + "/CloudServices/csSecret", null));
     }
 }

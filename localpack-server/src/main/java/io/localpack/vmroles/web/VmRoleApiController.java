@@ -10,6 +10,8 @@ import io.localpack.vmm.vm.VirtualMachinesOfRoles;
 import io.localpack.vmroles.Gallery;
 import io.localpack.vmroles.Models.CloudService;
 import io.localpack.vmroles.Models.NewVmRole;
+import io.localpack.vmroles.Models.ResourceDefinition;
+import io.localpack.web.JournalSecrets;
 import io.localpack.vmroles.Models.Ticket;
 import io.localpack.vmroles.Models.VmRole;
 import io.localpack.vmroles.VmRoleLifecycle;
@@ -162,12 +164,15 @@ class VmRoleApiController {
         if (configuration != null && !configuration.isNull() && !configuration.isObject()) {
             throw VmRoleRefusal.badRequest("ResourceConfiguration", "ResourceConfiguration must be an object.");
         }
+        Map<String, Object> values = JsonResourceDefinitions.parameterValues(JsonResourceDefinitions.member(
+                configuration, "ParameterValues"));
+        hideSecrets(request, null, values);
+        ResourceDefinition definition = JsonResourceDefinitions.of(JsonResourceDefinitions.member(members,
+                "ResourceDefinition"));
+        hideSecrets(request, definition, values);
         NewVmRole request1 = new NewVmRole(JsonResourceDefinitions.text(members, "Name"),
-                JsonResourceDefinitions.text(members, "Label"),
-                JsonResourceDefinitions.of(JsonResourceDefinitions.member(members, "ResourceDefinition")),
-                JsonResourceDefinitions.text(configuration, "Version"),
-                JsonResourceDefinitions.parameterValues(JsonResourceDefinitions.member(configuration,
-                        "ParameterValues")));
+                JsonResourceDefinitions.text(members, "Label"), definition,
+                JsonResourceDefinitions.text(configuration, "Version"), values);
         Ticket ticket = roles.createRole(id, cloudService, request1, Caller.principal(request));
         VmRole created = (VmRole) ticket.subject();
         return created(request, "VMRoles/@Element", WireShapes.vmRole(created), "/CloudServices/" + cloudService
@@ -219,6 +224,29 @@ class VmRoleApiController {
     }
 
     // ---- helpers -------------------------------------------------------------------------------------------------
+
+    /**
+     * The secrets among parameter values, for the request journal to mask inside the ParameterValues string:
+     * passwords of Credential parameters ("user:password"), SecureString values, and values of parameters whose name
+     * says Password or Credential (before the definition is known, or when it does not declare them).
+     */
+    static void hideSecrets(HttpServletRequest request, ResourceDefinition definition, Map<String, Object> values) {
+        values.forEach((name, value) -> {
+            if (!(value instanceof String text)) {
+                return;
+            }
+            String type = definition == null ? null : definition.parameters().stream()
+                    .filter(p -> name.equals(p.name())).map(p -> p.type()).findFirst().orElse(null);
+            String lower = name.toLowerCase(java.util.Locale.ROOT);
+            if ("securestring".equalsIgnoreCase(type)) {
+                JournalSecrets.hide(request, text);
+            } else if ("credential".equalsIgnoreCase(type) || lower.contains("credential")
+                    || lower.contains("password")) {
+                int colon = text.indexOf(':');
+                JournalSecrets.hide(request, colon >= 0 ? text.substring(colon + 1) : text);
+            }
+        });
+    }
 
     private ResponseEntity<String> definition(HttpServletRequest request, String subscription, String key,
             boolean view) {
