@@ -50,6 +50,13 @@ class VmRoleJobEffects {
         store.setRoleState(roleId, state, null, null, now());
     }
 
+    /** An update's job completed: its label, definition and configuration are the role's now. */
+    @Transactional
+    public void applyUpdate(UUID roleId) {
+        store.applyPendingUpdate(roleId, now());
+        store.setRoleState(roleId, VmRoleLifecycle.PROVISIONED, null, null, now());
+    }
+
     /** The role is gone: its machines first (their devices go with them), then its row. */
     @Transactional
     public void removeRole(UUID roleId) {
@@ -83,12 +90,14 @@ class VmRoleJobEffects {
 
     /**
      * A failed job on a role: machines it was creating show CreationFailed, machines it was removing are back as
-     * they ran, and the role is Failed with the job's problem as its Substate message.
+     * they ran, an update it was making is dropped (the role keeps its definition and configuration), and the role is
+     * Failed with the job's problem as its Substate message.
      */
     @Transactional
     public void roleFailed(UUID roleId, List<VmmKey> creating, List<VmmKey> removing, UUID jobId, String problem) {
         creating.forEach(machine -> machines.creationFailed(machine, jobId));
         removing.forEach(machine -> machines.show(machine, VirtualMachineStates.RUNNING_STATE, jobId));
+        store.dropPendingUpdate(roleId);
         store.setRoleState(roleId, VmRoleLifecycle.FAILED, "Error", problem, now());
     }
 

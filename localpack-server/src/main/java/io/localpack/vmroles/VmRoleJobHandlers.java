@@ -64,6 +64,16 @@ class VmRoleJobHandlers {
         }, (x, error) -> roleFailed(x, effects, error));
     }
 
+    /** An update changes the role's record only: its machines keep what they were made with [INFER]. */
+    @Bean
+    JobHandler updateRoleJob(VmRoleJobEffects effects) {
+        return new Handler(VmRoleLifecycle.UPDATE_ROLE, x -> {
+            x.step("Updating VM Role configuration", 60);
+            x.step("Completing VM Role update", 100, () -> effects.applyUpdate(x.targetObjectId()));
+            x.result(x.targetObjectId(), "VMRole", x.job().targetObjectName());
+        }, (x, error) -> roleFailed(x, effects, error));
+    }
+
     @Bean
     JobHandler deleteRoleJob(VmRoleJobEffects effects) {
         return new Handler(VmRoleLifecycle.DELETE_ROLE, x -> {

@@ -16,6 +16,7 @@ import io.localpack.vmm.vm.VirtualMachinesOfRoles.RoleHardware;
 import io.localpack.vmroles.Models.CloudService;
 import io.localpack.vmroles.Models.NewVmRole;
 import io.localpack.vmroles.Models.ResourceDefinition;
+import io.localpack.vmroles.Models.RoleUpdate;
 import io.localpack.vmroles.Models.Ticket;
 import io.localpack.vmroles.Models.VmRole;
 import io.localpack.vmroles.VmRoleRules.ScaleBounds;
@@ -42,6 +43,7 @@ public class VmRoleLifecycle {
     public static final String PROVISIONING = "Provisioning";
     public static final String PROVISIONED = "Provisioned";
     public static final String DEPROVISIONING = "Deprovisioning";
+    public static final String UPDATING = "Updating";
     public static final String FAILED = "Failed";
 
     static final String CREATE_CLOUD_SERVICE = "vmroles.cloudservice.create";
@@ -49,6 +51,7 @@ public class VmRoleLifecycle {
     static final String CREATE_ROLE = "vmroles.vmrole.create";
     static final String SCALE_ROLE = "vmroles.vmrole.scale";
     static final String DELETE_ROLE = "vmroles.vmrole.delete";
+    static final String UPDATE_ROLE = "vmroles.vmrole.update";
     /** Job parameters: the machines a role job creates and removes (ids, comma-separated). */
     static final String CREATING = "CreatingMachines";
     static final String REMOVING = "RemovingMachines";
@@ -224,7 +227,69 @@ public class VmRoleLifecycle {
                 .target(role.id(), "VMRole", role.name()).owner(principal).cmdletName("Set-CloudVMRoleScaleOut")
                 .parameter(CREATING, ids(created)).parameter(REMOVING, ids(removing)));
         store.roleRequested(role.id(), PROVISIONING, target, next, jobId, now());
-        return new Ticket(jobId, role);
+        // the role as the request left it: the job may end before the answer is written
+        return new Ticket(jobId, store.role(role.id()).orElse(role));
+    }
+
+    /**
+     * An update (spec 4.3, "RCU"): a new label, another version of the role's definition, and/or a new configuration
+     * (a bigger Version, parameter values checked as a create's). Everything the role would then be made of is
+     * checked now, against what the request leaves as it was; the changes wait beside the role (Updating) and become
+     * its own when the job completes. Its machines keep what they were made with; later scale-outs use the new
+     * definition [INFER].
+     */
+    @Transactional
+    public Ticket updateRole(UUID subscriptionId, String cloudServiceName, String roleName, RoleUpdate update,
+            String principal) {
+        usableCloudService(subscriptionId, cloudServiceName);
+        VmRole role = role(subscriptionId, cloudServiceName, roleName);
+        refuseWhileDeprovisioning(role);
+        jobs.activeJobOn(role.id()).ifPresent(running -> {
+            throw busy("VM Role '" + role.name() + "'", running);
+        });
+        if (update.label() != null && update.label().isBlank()) {
+            throw VmRoleRefusal.badRequest("Label", "Label must not be empty.");
+        }
+        ResourceDefinition current = storedDefinition(role);
+        ResourceDefinition definition = current;
+        if (update.definition() != null) {
+            definition = update.definition();
+            VmRoleRules.checkDefinition(definition);
+            if (!definition.name().equalsIgnoreCase(current.name())) {
+                throw VmRoleRefusal.badRequest("ResourceDefinition.Name", "ResourceDefinition.Name '" + definition.name()
+                        + "' is not the role's: an update changes its definition to another version of '"
+                        + current.name() + "'.");
+            }
+        }
+        String version = role.configurationVersion();
+        Map<String, String> parameters;
+        if (update.configurationGiven()) {
+            VmRoleRules.checkConfigurationVersion(update.configurationVersion(), role.configurationVersion());
+            version = update.configurationVersion().trim();
+            parameters = VmRoleRules.checkParameters(definition, update.parameterValues());
+        } else {
+            // the stored values (secrets masked) against the definition they are to go with
+            parameters = VmRoleRules.checkParameters(definition, new java.util.LinkedHashMap<>(
+                    storedParameters(role)));
+        }
+        ScaleBounds bounds = VmRoleRules.bounds(definition, parameters);
+        if (role.instanceCount() < bounds.minimum() || role.instanceCount() > bounds.maximum()) {
+            String member = "ResourceDefinition.IntrinsicSettings.ScaleOutSettings";
+            throw VmRoleRefusal.badRequest(member, member + ": the role has " + role.instanceCount()
+                    + " instance(s), outside the new scale-out settings (at least "
+                    + bounds.minimum() + (bounds.maximum() == Integer.MAX_VALUE ? "" : ", at most "
+                    + bounds.maximum()) + "): scale it first.");
+        }
+        Sizing sizing = sizing(subscriptionId, role.stampId(), definition, parameters);
+        VmRoleRules.computerNames(sizing.computerNamePattern(), role.name(), role.nextInstanceNumber(), 1);
+        String masked = update.configurationGiven() ? VmRoleStore.json(VmRoleRules.masked(definition, parameters))
+                : role.parameterValuesJson();
+        UUID jobId = submit(JobRequest.builder(subscriptionId, UPDATE_ROLE, "Update VM Role")
+                .stampId(role.stampId()).target(role.id(), "VMRole", role.name()).owner(principal)
+                .cmdletName("Set-CloudVMRole"));
+        store.updateRequested(role.id(), update.label() == null ? role.label() : update.label(), definition.json(),
+                version, masked, jobId, now());
+        return new Ticket(jobId, store.role(role.id()).orElse(role));
     }
 
     /** Removes the role and its machines through a job; the role is Deprovisioning meanwhile. */

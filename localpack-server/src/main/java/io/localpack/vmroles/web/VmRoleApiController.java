@@ -3,6 +3,7 @@ package io.localpack.vmroles.web;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.TextNode;
 import io.localpack.domain.Refusal.Kind;
 import io.localpack.tenancy.Caller;
 import io.localpack.vmm.vm.VirtualMachine;
@@ -11,6 +12,7 @@ import io.localpack.vmroles.Gallery;
 import io.localpack.vmroles.Models.CloudService;
 import io.localpack.vmroles.Models.NewVmRole;
 import io.localpack.vmroles.Models.ResourceDefinition;
+import io.localpack.vmroles.Models.RoleUpdate;
 import io.localpack.web.JournalSecrets;
 import io.localpack.vmroles.Models.Ticket;
 import io.localpack.vmroles.Models.VmRole;
@@ -20,6 +22,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Matcher;
@@ -32,6 +35,8 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestMethod;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
@@ -190,8 +195,152 @@ class VmRoleApiController {
         }
         Ticket ticket = roles.scaleRole(id, cloudService, role, Long.parseLong(count.asText().trim()),
                 Caller.principal(request));
-        return one(request, HttpStatus.OK, "VMRoles/@Element", WireShapes.vmRole(roles.role(id, cloudService, role)),
+        return one(request, HttpStatus.OK, "VMRoles/@Element", WireShapes.vmRole((VmRole) ticket.subject()),
                 ticket.jobId());
+    }
+
+    /**
+     * An update (PUT, MERGE or PATCH; spec 4.3): Label, ResourceDefinition and ResourceConfiguration may change. A
+     * full-object body is taken: members sent as null or as the role shows them change nothing; Name and the read-only
+     * members may only repeat what the role shows. 204 with the job's id, or 200 with the role (Updating) when the
+     * client asks for content ({@code Prefer: return-content}), as the VMM API answers a PUT.
+     */
+    @RequestMapping(path = ROLES + "/{role}", method = {RequestMethod.PUT, RequestMethod.PATCH})
+    ResponseEntity<String> updateVmRole(HttpServletRequest request, @PathVariable String subscription,
+            @PathVariable String cloudService, @PathVariable String role, @RequestBody(required = false) String body) {
+        UUID id = subscriptionId(subscription, request);
+        JsonNode members = object(body);
+        VmRole current = roles.role(id, cloudService, role);
+        JsonNode shown = JSON.valueToTree(WireShapes.vmRole(current));
+        String label = null;
+        ResourceDefinition definition = null;
+        JsonNode configuration = null;
+        for (var it = members.fields(); it.hasNext(); ) {
+            var member = it.next();
+            String name = member.getKey();
+            JsonNode value = member.getValue();
+            if (name.startsWith("odata.") || name.contains("@odata.")) {
+                continue;
+            }
+            switch (name.toLowerCase(Locale.ROOT)) {
+                case "name" -> {
+                    if (!value.isNull() && !(value.isTextual() && value.asText().equalsIgnoreCase(current.name()))) {
+                        throw VmRoleRefusal.badRequest("Name", "Name cannot be changed by an update; the role is '"
+                                + current.name() + "'.");
+                    }
+                }
+                case "label" -> {
+                    if (!value.isNull() && !value.isTextual()) {
+                        throw VmRoleRefusal.badRequest("Label", "Label must be a string.");
+                    }
+                    label = value.isNull() ? null : value.asText();
+                }
+                case "resourcedefinition" -> definition = value.isNull() ? null : JsonResourceDefinitions.of(value);
+                case "resourceconfiguration" -> {
+                    if (!value.isNull() && !value.isObject()) {
+                        throw VmRoleRefusal.badRequest("ResourceConfiguration",
+                                "ResourceConfiguration must be an object.");
+                    }
+                    configuration = value.isNull() ? null : value;
+                }
+                case "provisioningstate", "substate", "instanceview" -> {
+                    String canonical = shownName(shown, name);
+                    if (!sameAsShown(value, shown.get(canonical))) {
+                        throw VmRoleRefusal.badRequest(canonical, canonical + " is read-only: an update may not"
+                                + " change it" + ("InstanceView".equals(canonical) ? " (scale the role instead)." : "."));
+                    }
+                }
+                case "vms" -> {
+                    if (!value.isNull() && !(value.isArray() && value.isEmpty())) {
+                        throw VmRoleRefusal.badRequest("VMs", "VMs is read-only: scale the role to change them.");
+                    }
+                }
+                default -> throw VmRoleRefusal.badRequest(name, "'" + name + "' is not a member of"
+                        + " MicrosoftCompute.VMRole.");
+            }
+        }
+        boolean configurationGiven = false;
+        String version = null;
+        Map<String, Object> values = null;
+        if (configuration != null) {
+            version = JsonResourceDefinitions.text(configuration, "Version");
+            values = JsonResourceDefinitions.parameterValues(JsonResourceDefinitions.member(configuration,
+                    "ParameterValues"));
+            hideSecrets(request, null, values);
+            hideSecrets(request, definition != null ? definition : JsonResourceDefinitions.of(shown.get(
+                    "ResourceDefinition")), values);
+            // a full-object PUT repeats the configuration the role shows: that is no change
+            configurationGiven = !(version != null && version.trim().equals(current.configurationVersion())
+                    && JsonResourceDefinitions.parameterValues(TextNode.valueOf(current.parameterValuesJson() == null
+                            ? "" : current.parameterValuesJson())).equals(values));
+        }
+        if (definition != null && JSON.valueToTree(tree(definition.json())).equals(shown.get("ResourceDefinition"))) {
+            definition = null;
+        }
+        Ticket ticket = roles.updateRole(id, cloudService, role, new RoleUpdate(label, definition,
+                configurationGiven, version, values), Caller.principal(request));
+        String prefer = request.getHeader("Prefer");
+        if (prefer != null && prefer.toLowerCase(Locale.ROOT).contains("return-content")) {
+            return one(request, HttpStatus.OK, "VMRoles/@Element", WireShapes.vmRole((VmRole) ticket.subject()),
+                    ticket.jobId());
+        }
+        return noContent(ticket.jobId());
+    }
+
+    /** The member as the role shows it (the client may spell it in another case). */
+    private static String shownName(JsonNode shown, String name) {
+        for (var it = shown.fieldNames(); it.hasNext(); ) {
+            String field = it.next();
+            if (field.equalsIgnoreCase(name)) {
+                return field;
+            }
+        }
+        return name;
+    }
+
+    /**
+     * Whether a read-only member sent back says what the role shows: null (anywhere) says nothing, and numbers match
+     * their text (InstanceCount is an Int64, a string in JSON light).
+     */
+    static boolean sameAsShown(JsonNode sent, JsonNode shown) {
+        if (sent == null || sent.isNull()) {
+            return true;
+        }
+        if (shown == null || shown.isNull()) {
+            return false;
+        }
+        if (sent.isValueNode() && shown.isValueNode()) {
+            return sent.asText().equals(shown.asText());
+        }
+        if (sent.isArray() && shown.isArray()) {
+            if (sent.size() != shown.size()) {
+                return false;
+            }
+            for (int i = 0; i < sent.size(); i++) {
+                if (!sameAsShown(sent.get(i), shown.get(i))) {
+                    return false;
+                }
+            }
+            return true;
+        }
+        if (sent.isObject() && shown.isObject()) {
+            for (var it = sent.fields(); it.hasNext(); ) {
+                var member = it.next();
+                if (!sameAsShown(member.getValue(), JsonResourceDefinitions.member(shown, member.getKey()))) {
+                    return false;
+                }
+            }
+            return true;
+        }
+        return false;
+    }
+
+    private static JsonNode tree(String json) {
+        try {
+            return JSON.readTree(json);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("A stored resource definition is not JSON", e);
+        }
     }
 
     /** Removes the role and its machines through a job: 204 with the job's id. */
