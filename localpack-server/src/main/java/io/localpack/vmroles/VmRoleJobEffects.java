@@ -57,6 +57,17 @@ class VmRoleJobEffects {
         store.setRoleState(roleId, VmRoleLifecycle.PROVISIONED, null, null, now());
     }
 
+    /** An add-disk job failed: the disk it attached goes. */
+    @Transactional
+    public void detachDisk(UUID diskId, UUID stampId) {
+        machines.detachDataDisk(diskId, stampId);
+    }
+
+    @Transactional
+    public void expandDisk(UUID diskId, UUID stampId, long maximumSize) {
+        machines.expandDisk(diskId, stampId, maximumSize);
+    }
+
     /** The role is gone: its machines first (their devices go with them), then its row. */
     @Transactional
     public void removeRole(UUID roleId) {

@@ -74,6 +74,29 @@ class VmRoleJobHandlers {
         }, (x, error) -> roleFailed(x, effects, error));
     }
 
+    /** Adding a data disk to a role's machine: its rows were written with the request; a failure removes them. */
+    @Bean
+    JobHandler addDiskJob(VmRoleJobEffects effects) {
+        return new Handler(VmRoleLifecycle.ADD_DISK, x -> {
+            x.step("Creating virtual hard disk", 70);
+            x.step("Attaching virtual hard disk", 100);
+            x.result(UUID.fromString(x.parameter(VmRoleLifecycle.DISK)), "VirtualHardDisk",
+                    x.job().targetObjectName());
+        }, (x, error) -> effects.detachDisk(UUID.fromString(x.parameter(VmRoleLifecycle.DISK)),
+                x.job().stampId()));
+    }
+
+    /** Expanding a disk of a stopped machine: the new capacity is the disk's when the job completes. */
+    @Bean
+    JobHandler expandDiskJob(VmRoleJobEffects effects) {
+        return new Handler(VmRoleLifecycle.EXPAND_DISK, x -> {
+            UUID disk = UUID.fromString(x.parameter(VmRoleLifecycle.DISK));
+            x.step("Expanding virtual hard disk", 100, () -> effects.expandDisk(disk, x.job().stampId(),
+                    Long.parseLong(x.parameter(VmRoleLifecycle.DISK_BYTES))));
+            x.result(disk, "VirtualHardDisk", x.job().targetObjectName());
+        }, (x, error) -> { });
+    }
+
     @Bean
     JobHandler deleteRoleJob(VmRoleJobEffects effects) {
         return new Handler(VmRoleLifecycle.DELETE_ROLE, x -> {

@@ -8,6 +8,7 @@ import io.localpack.domain.Refusal.Kind;
 import io.localpack.tenancy.Caller;
 import io.localpack.vmm.vm.VirtualMachine;
 import io.localpack.vmm.vm.VirtualMachinesOfRoles;
+import io.localpack.vmm.vm.VirtualMachinesOfRoles.InstanceDisk;
 import io.localpack.vmroles.Gallery;
 import io.localpack.vmroles.Models.CloudService;
 import io.localpack.vmroles.Models.NewVmRole;
@@ -365,11 +366,142 @@ class VmRoleApiController {
     ResponseEntity<String> vm(HttpServletRequest request, @PathVariable String subscription,
             @PathVariable String cloudService, @PathVariable String role, @PathVariable String vmId) {
         UUID id = subscriptionId(subscription, request);
-        VirtualMachine machine = roles.instances(roles.role(id, cloudService, role)).stream()
-                .filter(vm -> vm.getId().toString().equalsIgnoreCase(vmId.replaceAll("[{}]", "")))
-                .findFirst().orElseThrow(() -> VmRoleRefusal.notFound("virtual machine", vmId));
+        VirtualMachine machine = roles.instance(roles.role(id, cloudService, role), vmId);
         return one(request, HttpStatus.OK, "VMs/@Element", WireShapes.vm(machine,
                 machines.adaptersOf(List.of(machine.getId())).get(machine.getId())), null);
+    }
+
+    // ---- disks and network adapters of a role's machine (spec 4.4) ---------------------------------------------
+
+    @GetMapping(ROLES + "/{role}/VMs/{vmId}/Disks")
+    ResponseEntity<String> disks(HttpServletRequest request, @PathVariable String subscription,
+            @PathVariable String cloudService, @PathVariable String role, @PathVariable String vmId) {
+        UUID id = subscriptionId(subscription, request);
+        return list(request, "Disks", roles.disks(roles.role(id, cloudService, role), vmId).stream()
+                .map(WireShapes::disk).toList());
+    }
+
+    @GetMapping(ROLES + "/{role}/VMs/{vmId}/Disks/{diskId}")
+    ResponseEntity<String> disk(HttpServletRequest request, @PathVariable String subscription,
+            @PathVariable String cloudService, @PathVariable String role, @PathVariable String vmId,
+            @PathVariable String diskId) {
+        UUID id = subscriptionId(subscription, request);
+        return one(request, HttpStatus.OK, "Disks/@Element", WireShapes.disk(roles.disk(roles.role(id, cloudService,
+                role), vmId, diskId)), null);
+    }
+
+    /** Adds a data disk {"DataVirtualHardDiskImage":"Family:Release","DiskLun":"3"}: 201 with it, and its job. */
+    @PostMapping(ROLES + "/{role}/VMs/{vmId}/Disks")
+    ResponseEntity<String> addDisk(HttpServletRequest request, @PathVariable String subscription,
+            @PathVariable String cloudService, @PathVariable String role, @PathVariable String vmId,
+            @RequestBody(required = false) String body) {
+        UUID id = subscriptionId(subscription, request);
+        JsonNode members = object(body);
+        onlyMembers(members, List.of("DataVirtualHardDiskImage", "DiskLun"), List.of("Id", "DiskDataFile",
+                "DiskSize"));
+        Ticket ticket = roles.addDisk(id, cloudService, role, vmId, JsonResourceDefinitions.text(members,
+                "DataVirtualHardDiskImage"), JsonResourceDefinitions.text(members, "DiskLun"),
+                Caller.principal(request));
+        InstanceDisk disk = (InstanceDisk) ticket.subject();
+        return created(request, "Disks/@Element", WireShapes.disk(disk), "/CloudServices/" + cloudService
+                + "/Resources/MicrosoftCompute/VMRoles/" + role + "/VMs/" + vmId + "/Disks/" + disk.id(),
+                ticket.jobId());
+    }
+
+    /**
+     * Expands a disk {"Id":"…","DiskSize":"51200"} (PATCH, as WTPA sends it; MERGE and PUT too): the machine must be
+     * Stopped and the disk only grows. 204 with the job's id, or 200 with the disk (as it is until the job completes)
+     * when the client asks for content.
+     */
+    @RequestMapping(path = ROLES + "/{role}/VMs/{vmId}/Disks/{diskId}", method = {RequestMethod.PATCH,
+        RequestMethod.PUT})
+    ResponseEntity<String> expandDisk(HttpServletRequest request, @PathVariable String subscription,
+            @PathVariable String cloudService, @PathVariable String role, @PathVariable String vmId,
+            @PathVariable String diskId, @RequestBody(required = false) String body) {
+        UUID id = subscriptionId(subscription, request);
+        JsonNode members = object(body);
+        VmRole vmRole = roles.role(id, cloudService, role);
+        JsonNode shown = JSON.valueToTree(WireShapes.disk(roles.disk(vmRole, vmId, diskId)));
+        for (var it = members.fields(); it.hasNext(); ) {
+            var member = it.next();
+            String name = member.getKey();
+            if (name.startsWith("odata.") || name.equalsIgnoreCase("Id") || name.equalsIgnoreCase("DiskSize")) {
+                continue;
+            }
+            String canonical = shownName(shown, name);
+            if (!shown.has(canonical)) {
+                throw VmRoleRefusal.badRequest(name, "'" + name + "' is not a member of"
+                        + " MicrosoftCompute.VMRoleVMDisk.");
+            }
+            if (!sameAsShown(member.getValue(), shown.get(canonical))) {
+                throw VmRoleRefusal.badRequest(canonical, canonical + " cannot be changed; only DiskSize can.");
+            }
+        }
+        Ticket ticket = roles.expandDisk(id, cloudService, role, vmId, diskId, JsonResourceDefinitions.text(members,
+                "Id"), JsonResourceDefinitions.text(members, "DiskSize"), Caller.principal(request));
+        String prefer = request.getHeader("Prefer");
+        if (prefer != null && prefer.toLowerCase(Locale.ROOT).contains("return-content")) {
+            return one(request, HttpStatus.OK, "Disks/@Element", WireShapes.disk((InstanceDisk) ticket.subject()),
+                    ticket.jobId());
+        }
+        return noContent(ticket.jobId());
+    }
+
+    @GetMapping(ROLES + "/{role}/VMs/{vmId}/Nics")
+    ResponseEntity<String> nics(HttpServletRequest request, @PathVariable String subscription,
+            @PathVariable String cloudService, @PathVariable String role, @PathVariable String vmId) {
+        UUID id = subscriptionId(subscription, request);
+        VmRole vmRole = roles.role(id, cloudService, role);
+        VirtualMachine machine = roles.instance(vmRole, vmId);
+        List<String> names = adapterNames(vmRole);
+        return list(request, "Nics", machines.adaptersOf(List.of(machine.getId())).getOrDefault(machine.getId(),
+                List.of()).stream().map(nic -> WireShapes.nic(nic, names)).toList());
+    }
+
+    @GetMapping(ROLES + "/{role}/VMs/{vmId}/Nics/{nicId}")
+    ResponseEntity<String> nic(HttpServletRequest request, @PathVariable String subscription,
+            @PathVariable String cloudService, @PathVariable String role, @PathVariable String vmId,
+            @PathVariable String nicId) {
+        UUID id = subscriptionId(subscription, request);
+        VmRole vmRole = roles.role(id, cloudService, role);
+        VirtualMachine machine = roles.instance(vmRole, vmId);
+        String wanted = nicId.replaceAll("[{}]", "").trim();
+        return one(request, HttpStatus.OK, "Nics/@Element", machines.adaptersOf(List.of(machine.getId()))
+                .getOrDefault(machine.getId(), List.of()).stream()
+                .filter(nic -> nic.getId().toString().equalsIgnoreCase(wanted)).findFirst()
+                .map(nic -> WireShapes.nic(nic, adapterNames(vmRole)))
+                .orElseThrow(() -> VmRoleRefusal.notFound("network adapter", nicId)), null);
+    }
+
+    /** The Name of each NetworkAdapters entry of the role's definition, by slot (null where it has none). */
+    private static List<String> adapterNames(VmRole role) {
+        List<String> names = new ArrayList<>();
+        JsonNode adapters = JsonResourceDefinitions.member(JsonResourceDefinitions.member(JsonResourceDefinitions
+                .member(tree(role.resourceDefinitionJson()), "IntrinsicSettings"), "NetworkProfile"),
+                "NetworkAdapters");
+        if (adapters != null && adapters.isArray()) {
+            adapters.forEach(adapter -> names.add(JsonResourceDefinitions.text(adapter, "Name")));
+        }
+        return names;
+    }
+
+    /**
+     * A body of these members only (case-blind; OData annotations aside); {@code ignoredWhenNull} may come as null,
+     * as a client serialising the whole entity sends them.
+     */
+    private static void onlyMembers(JsonNode members, List<String> taken, List<String> ignoredWhenNull) {
+        for (var it = members.fields(); it.hasNext(); ) {
+            var member = it.next();
+            String name = member.getKey();
+            if (name.startsWith("odata.") || taken.stream().anyMatch(name::equalsIgnoreCase)) {
+                continue;
+            }
+            if (member.getValue().isNull() && ignoredWhenNull.stream().anyMatch(name::equalsIgnoreCase)) {
+                continue;
+            }
+            throw VmRoleRefusal.badRequest(name, "'" + name + "' is not taken here; send "
+                    + String.join(" and ", taken) + ".");
+        }
     }
 
     // ---- helpers -------------------------------------------------------------------------------------------------
