@@ -38,6 +38,47 @@ class VmRoleControlPlaneTest extends VmRoleApiSupport {
                 Integer.class)).isZero();
     }
 
+    /**
+     * Fault rules reach the update and disk jobs: a failed update leaves the role Failed with its definition and
+     * configuration as they were; a failed disk add takes its disk away again.
+     */
+    @Test
+    void failedUpdateAndDiskJobsLeaveTheRoleAsItWas() {
+        provisionedRole("csFaultUpd", "fu", "FU##", 1);
+        String role = roles(FABRIKAM, "csFaultUpd") + "/fu";
+        assertThat(admin("POST", "/faults", """
+                {"operation":"vmroles.vmrole.update","errorCode":20413,"errorName":"VMHeartbeatTimeout",
+                 "message":"The update could not reach the machines.","times":1,"atStep":1}""").status())
+                .isEqualTo(201);
+        JsonNode job = awaitJobOf(FABRIKAM, call("PUT", role, """
+                {"Label":"changed","ResourceConfiguration":{"Version":"1.0.1","ParameterValues":"%s"}}"""
+                .formatted(windowsParameters("Medium", "FU##"))));
+        assertThat(job.get("Status").asText()).isEqualTo("Failed");
+        JsonNode failed = call("GET", role, null).json();
+        assertThat(failed.get("ProvisioningState").asText()).isEqualTo("Failed");
+        assertThat(failed.at("/Substate/VMRoleMessages/0/Message").asText()).contains("could not reach");
+        assertThat(failed.get("Label").asText()).isEqualTo("fu");
+        assertThat(failed.at("/ResourceConfiguration/Version").asText()).isEqualTo("1.0.0");
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM vm_roles WHERE pending_resource_definition IS NOT NULL"
+                + " AND name = 'fu'", Integer.class)).isZero();
+        // a Failed role can be updated again
+        awaitJobOf(FABRIKAM, call("PUT", role, "{\"Label\":\"changed\"}"));
+        assertThat(call("GET", role, null).json().get("ProvisioningState").asText()).isEqualTo("Provisioned");
+
+        String vmId = call("GET", role + "/VMs", null).json().at("/value/0/Id").asText();
+        assertThat(admin("POST", "/faults", """
+                {"operation":"vmroles.vmrole.disk.add","errorCode":2912,"errorName":"DiskAttachFailed",
+                 "message":"The disk could not be attached.","times":1,"atStep":1}""").status()).isEqualTo(201);
+        Response added = call("POST", role + "/VMs/" + vmId + "/Disks", "{\"DataVirtualHardDiskImage\":\""
+                + WINDOWS_IMAGE + "\",\"DiskLun\":\"1\"}");
+        assertThat(added.status()).as(added.body()).isEqualTo(201);
+        assertThat(awaitJobOf(FABRIKAM, added).get("Status").asText()).isEqualTo("Failed");
+        assertThat(call("GET", role + "/VMs/" + vmId + "/Disks", null).json().get("value")).hasSize(1);
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM virtual_disk_drives WHERE vm_id = ?", Integer.class,
+                java.util.UUID.fromString(vmId))).isEqualTo(1);
+        awaitJobOf(FABRIKAM, call("DELETE", root(FABRIKAM) + "/CloudServices/csFaultUpd", null));
+    }
+
     @Test
     void aScaleJobPacedByPollsShowsTheRoleProvisioningUntilItEnds() {
         provisionedRole("csPolls", "paced", "PACE##", 1);
