@@ -50,9 +50,9 @@ class VmRoleUpdateTest extends VmRoleApiSupport {
         assertThat(updated.get("Label").asText()).isEqualTo("Front end");
         sendNamingNoVersion("DELETE", base + "/_localpack/timing/vmroles.vmrole.update", null);
 
-        // MERGE under Azure PowerShell's root: a new configuration (bigger version, a bigger size, a new password)
+        // MERGE under Azure PowerShell's root, with WTPA's trailing slash: a new configuration (bigger version, a bigger size, a new password)
         String vmmRole = vmmRoot(FABRIKAM) + "/CloudServices/" + CS + "/Resources/MicrosoftCompute/VMRoles/upd";
-        Response merged = call("MERGE", vmmRole, """
+        Response merged = call("MERGE", vmmRole + "/", """
                 {"ResourceConfiguration":{"Version":"1.0.1","ParameterValues":"%s"}}""".formatted(
                 windowsParameters("Medium", "UPD##").replace("P@ssw0rd!", "N3wPassw0rd")));
         assertThat(merged.status()).as(merged.body()).isEqualTo(204);
@@ -80,6 +80,13 @@ class VmRoleUpdateTest extends VmRoleApiSupport {
         assertThat(versioned.at("/ResourceDefinition/Version").asText()).isEqualTo("1.0.0.1");
         assertThat(versioned.at("/ResourceConfiguration/Version").asText()).isEqualTo("1.0.1");
         assertThat(versioned.get("ProvisioningState").asText()).isEqualTo("Provisioned");
+
+        // MERGE tunnelled through POST, as OData V3 clients may send it
+        Response tunnelled = sendNamingNoVersion("POST", role + "?" + VERSION, "{\"Label\":\"Tunnelled\"}",
+                "Accept", "application/json", "X-HTTP-Method", "MERGE", "Content-Type", "application/json");
+        assertThat(tunnelled.status()).as(tunnelled.body()).isEqualTo(204);
+        awaitJobOf(FABRIKAM, tunnelled);
+        assertThat(call("GET", role, null).json().get("Label").asText()).isEqualTo("Tunnelled");
     }
 
     @Test
