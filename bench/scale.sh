@@ -7,12 +7,12 @@
 # through POST /_localpack/fixtures/sql. JAVA_OPTS (e.g. -Xmx384m) goes to the LocalPack JVM.
 #   bench/scale.sh                                   # 10000 and 100000 services, H2 and PostgreSQL, 10 s runs
 #   SIZES="10000 1000000" DBS=postgres bench/scale.sh
-#   bench/scale.sh --smoke                           # 1000 and 2000 services, 1 s runs
+#   bench/scale.sh --smoke                           # 1000 services, 1 s runs
 # PostgreSQL: the local server (PGHOST/PGPORT/PGUSER, default 127.0.0.1:5432 postgres); a database per size.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 SIZES=${SIZES:-"10000 100000"}; DBS=${DBS:-"h2 postgres"}; DURATION=10s; WARMUP=5s; CONNECTIONS=16
-if [ "${1:-}" = "--smoke" ]; then SIZES="1000 2000"; DURATION=1s; WARMUP=1s; fi
+if [ "${1:-}" = "--smoke" ]; then SIZES="1000"; DURATION=1s; WARMUP=1s; fi
 WORK=target/bench; mkdir -p "$WORK"
 PGHOST=${PGHOST:-127.0.0.1}; PGPORT=${PGPORT:-5432}; PGUSER=${PGUSER:-postgres}
 . bench/common.sh

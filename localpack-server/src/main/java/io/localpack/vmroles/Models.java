@@ -51,6 +51,14 @@ public final class Models {
             java.util.Map<String, Object> parameterValues) {
     }
 
+    /**
+     * What an update asks to change (each null when the request left it alone): the label, the definition (another
+     * version), and the configuration (a bigger Version with parameter values, checked like a create's).
+     */
+    public record RoleUpdate(String label, ResourceDefinition definition, boolean configurationGiven,
+            String configurationVersion, java.util.Map<String, Object> parameterValues) {
+    }
+
     /** A queued job and what it works on. */
     public record Ticket(UUID jobId, Object subject) {
     }

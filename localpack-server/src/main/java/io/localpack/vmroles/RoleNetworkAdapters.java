@@ -8,8 +8,9 @@ import java.util.UUID;
 import org.springframework.stereotype.Component;
 
 /**
- * The network adapters of a VM Role's machines: the one place that decides them, so address allocation from the
- * networks' IP pools (issue 18) plugs in here.
+ * The network adapters of a VM Role's machines: the one place that decides which networks they join. Their addresses
+ * come later, from the networks' static IP address pools, in the role job's first step
+ * ({@link VirtualMachinesOfRoles#allocateAddresses}), as a stand-alone machine's create job gives them.
  */
 @Component
 class RoleNetworkAdapters {
@@ -22,9 +23,9 @@ class RoleNetworkAdapters {
 
     /**
      * One adapter per NetworkAdapters entry of the role's definition, joined to the VM network its NetworkRef names
-     * (resolved from the role's parameters); a definition without adapters gives one unconnected adapter. Today the
-     * network is found by name as a stand-alone machine's create finds it, and addresses are Dynamic (none assigned
-     * yet): replace the body of this method to allocate from the network's pool.
+     * (resolved from the role's parameters); a definition without adapters gives one unconnected adapter. The
+     * network is found by name as a stand-alone machine's create finds it; an adapter is Dynamic until the job gives
+     * it a pool address (a network without pools leaves it so).
      */
     List<NewVmNetworkAdapterInput> adaptersFor(UUID subscriptionId, UUID stampId, List<String> networkNames) {
         List<NewVmNetworkAdapterInput> adapters = new ArrayList<>();

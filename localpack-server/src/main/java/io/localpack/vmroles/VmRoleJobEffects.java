@@ -34,6 +34,12 @@ class VmRoleJobEffects {
         instances.forEach(machine -> machines.show(machine, state, jobId));
     }
 
+    /** New instances get their pool addresses: all of them, or the job fails with none given. */
+    @Transactional
+    public void allocateAddresses(List<VmmKey> instances) {
+        machines.allocateAddresses(instances);
+    }
+
     @Transactional
     public void remove(List<VmmKey> instances) {
         instances.forEach(machines::remove);
@@ -42,6 +48,24 @@ class VmRoleJobEffects {
     @Transactional
     public void roleState(UUID roleId, String state) {
         store.setRoleState(roleId, state, null, null, now());
+    }
+
+    /** An update's job completed: its label, definition and configuration are the role's now. */
+    @Transactional
+    public void applyUpdate(UUID roleId) {
+        store.applyPendingUpdate(roleId, now());
+        store.setRoleState(roleId, VmRoleLifecycle.PROVISIONED, null, null, now());
+    }
+
+    /** An add-disk job failed: the disk it attached goes. */
+    @Transactional
+    public void detachDisk(UUID diskId, UUID stampId) {
+        machines.detachDataDisk(diskId, stampId);
+    }
+
+    @Transactional
+    public void expandDisk(UUID diskId, UUID stampId, long maximumSize) {
+        machines.expandDisk(diskId, stampId, maximumSize);
     }
 
     /** The role is gone: its machines first (their devices go with them), then its row. */
@@ -77,12 +101,14 @@ class VmRoleJobEffects {
 
     /**
      * A failed job on a role: machines it was creating show CreationFailed, machines it was removing are back as
-     * they ran, and the role is Failed with the job's problem as its Substate message.
+     * they ran, an update it was making is dropped (the role keeps its definition and configuration), and the role is
+     * Failed with the job's problem as its Substate message.
      */
     @Transactional
     public void roleFailed(UUID roleId, List<VmmKey> creating, List<VmmKey> removing, UUID jobId, String problem) {
         creating.forEach(machine -> machines.creationFailed(machine, jobId));
         removing.forEach(machine -> machines.show(machine, VirtualMachineStates.RUNNING_STATE, jobId));
+        store.dropPendingUpdate(roleId);
         store.setRoleState(roleId, VmRoleLifecycle.FAILED, "Error", problem, now());
     }
 

@@ -64,6 +64,39 @@ class VmRoleJobHandlers {
         }, (x, error) -> roleFailed(x, effects, error));
     }
 
+    /** An update changes the role's record only: its machines keep what they were made with [INFER]. */
+    @Bean
+    JobHandler updateRoleJob(VmRoleJobEffects effects) {
+        return new Handler(VmRoleLifecycle.UPDATE_ROLE, x -> {
+            x.step("Updating VM Role configuration", 60);
+            x.step("Completing VM Role update", 100, () -> effects.applyUpdate(x.targetObjectId()));
+            x.result(x.targetObjectId(), "VMRole", x.job().targetObjectName());
+        }, (x, error) -> roleFailed(x, effects, error));
+    }
+
+    /** Adding a data disk to a role's machine: its rows were written with the request; a failure removes them. */
+    @Bean
+    JobHandler addDiskJob(VmRoleJobEffects effects) {
+        return new Handler(VmRoleLifecycle.ADD_DISK, x -> {
+            x.step("Creating virtual hard disk", 70);
+            x.step("Attaching virtual hard disk", 100);
+            x.result(UUID.fromString(x.parameter(VmRoleLifecycle.DISK)), "VirtualHardDisk",
+                    x.job().targetObjectName());
+        }, (x, error) -> effects.detachDisk(UUID.fromString(x.parameter(VmRoleLifecycle.DISK)),
+                x.job().stampId()));
+    }
+
+    /** Expanding a disk of a stopped machine: the new capacity is the disk's when the job completes. */
+    @Bean
+    JobHandler expandDiskJob(VmRoleJobEffects effects) {
+        return new Handler(VmRoleLifecycle.EXPAND_DISK, x -> {
+            UUID disk = UUID.fromString(x.parameter(VmRoleLifecycle.DISK));
+            x.step("Expanding virtual hard disk", 100, () -> effects.expandDisk(disk, x.job().stampId(),
+                    Long.parseLong(x.parameter(VmRoleLifecycle.DISK_BYTES))));
+            x.result(disk, "VirtualHardDisk", x.job().targetObjectName());
+        }, (x, error) -> { });
+    }
+
     @Bean
     JobHandler deleteRoleJob(VmRoleJobEffects effects) {
         return new Handler(VmRoleLifecycle.DELETE_ROLE, x -> {
@@ -79,6 +112,9 @@ class VmRoleJobHandlers {
     private static void provision(JobExecution x, VmRoleJobEffects effects, List<VmmKey> creating)
             throws InterruptedException {
         if (!creating.isEmpty()) {
+            // an exhausted pool fails the job here, before any machine runs (they show CreationFailed)
+            x.step("Assigning IP addresses from static IP address pools", 10,
+                    () -> effects.allocateAddresses(creating));
             x.step("Creating virtual machines", 40);
             x.step("Starting virtual machines", 80,
                     () -> effects.show(creating, VirtualMachineStates.STARTING_STATE, x.jobId()));

@@ -11,11 +11,13 @@ import io.localpack.vmm.quota.QuotaDimension;
 import io.localpack.vmm.vm.NewVmNetworkAdapterInput;
 import io.localpack.vmm.vm.VirtualMachine;
 import io.localpack.vmm.vm.VirtualMachinesOfRoles;
+import io.localpack.vmm.vm.VirtualMachinesOfRoles.InstanceDisk;
 import io.localpack.vmm.vm.VirtualMachinesOfRoles.NewInstance;
 import io.localpack.vmm.vm.VirtualMachinesOfRoles.RoleHardware;
 import io.localpack.vmroles.Models.CloudService;
 import io.localpack.vmroles.Models.NewVmRole;
 import io.localpack.vmroles.Models.ResourceDefinition;
+import io.localpack.vmroles.Models.RoleUpdate;
 import io.localpack.vmroles.Models.Ticket;
 import io.localpack.vmroles.Models.VmRole;
 import io.localpack.vmroles.VmRoleRules.ScaleBounds;
@@ -42,6 +44,7 @@ public class VmRoleLifecycle {
     public static final String PROVISIONING = "Provisioning";
     public static final String PROVISIONED = "Provisioned";
     public static final String DEPROVISIONING = "Deprovisioning";
+    public static final String UPDATING = "Updating";
     public static final String FAILED = "Failed";
 
     static final String CREATE_CLOUD_SERVICE = "vmroles.cloudservice.create";
@@ -49,6 +52,15 @@ public class VmRoleLifecycle {
     static final String CREATE_ROLE = "vmroles.vmrole.create";
     static final String SCALE_ROLE = "vmroles.vmrole.scale";
     static final String DELETE_ROLE = "vmroles.vmrole.delete";
+    static final String UPDATE_ROLE = "vmroles.vmrole.update";
+    static final String ADD_DISK = "vmroles.vmrole.disk.add";
+    static final String EXPAND_DISK = "vmroles.vmrole.disk.expand";
+    /** Job parameters of the disk jobs: the disk (its VirtualHardDisk ID) and the new capacity in bytes. */
+    static final String DISK = "DiskId";
+    static final String DISK_BYTES = "DiskMaximumSize";
+    /** The most a VHDX holds (64 TB), in MB. */
+    private static final long MAX_DISK_MB = 64L * 1024 * 1024;
+    private static final int MAX_LUN = 63;
     /** Job parameters: the machines a role job creates and removes (ids, comma-separated). */
     static final String CREATING = "CreatingMachines";
     static final String REMOVING = "RemovingMachines";
@@ -106,6 +118,28 @@ public class VmRoleLifecycle {
     @Transactional(readOnly = true)
     public List<VirtualMachine> instances(VmRole role) {
         return machines.instances(role.subscriptionId(), role.id());
+    }
+
+    /** One machine of the role, by its VMM id (with or without braces); another role's is as missing. */
+    @Transactional(readOnly = true)
+    public VirtualMachine instance(VmRole role, String vmId) {
+        String id = vmId == null ? "" : vmId.replaceAll("[{}]", "").trim();
+        return machines.instances(role.subscriptionId(), role.id()).stream()
+                .filter(vm -> vm.getId().toString().equalsIgnoreCase(id)).findFirst()
+                .orElseThrow(() -> VmRoleRefusal.notFound("virtual machine", vmId));
+    }
+
+    /** The machine's disks: its OS disk, then its data disks. */
+    @Transactional(readOnly = true)
+    public List<InstanceDisk> disks(VmRole role, String vmId) {
+        return machines.disks(instance(role, vmId).key());
+    }
+
+    @Transactional(readOnly = true)
+    public InstanceDisk disk(VmRole role, String vmId, String diskId) {
+        String id = diskId == null ? "" : diskId.replaceAll("[{}]", "").trim();
+        return disks(role, vmId).stream().filter(d -> d.id().toString().equalsIgnoreCase(id)).findFirst()
+                .orElseThrow(() -> VmRoleRefusal.notFound("disk", diskId));
     }
 
     // ---- cloud services ------------------------------------------------------------------------------------------
@@ -224,7 +258,160 @@ public class VmRoleLifecycle {
                 .target(role.id(), "VMRole", role.name()).owner(principal).cmdletName("Set-CloudVMRoleScaleOut")
                 .parameter(CREATING, ids(created)).parameter(REMOVING, ids(removing)));
         store.roleRequested(role.id(), PROVISIONING, target, next, jobId, now());
-        return new Ticket(jobId, role);
+        // the role as the request left it: the job may end before the answer is written
+        return new Ticket(jobId, store.role(role.id()).orElse(role));
+    }
+
+    /**
+     * An update (spec 4.3, "RCU"): a new label, another version of the role's definition, and/or a new configuration
+     * (a bigger Version, parameter values checked as a create's). Everything the role would then be made of is
+     * checked now, against what the request leaves as it was; the changes wait beside the role (Updating) and become
+     * its own when the job completes. Its machines keep what they were made with; later scale-outs use the new
+     * definition [INFER].
+     */
+    @Transactional
+    public Ticket updateRole(UUID subscriptionId, String cloudServiceName, String roleName, RoleUpdate update,
+            String principal) {
+        usableCloudService(subscriptionId, cloudServiceName);
+        VmRole role = role(subscriptionId, cloudServiceName, roleName);
+        refuseWhileDeprovisioning(role);
+        jobs.activeJobOn(role.id()).ifPresent(running -> {
+            throw busy("VM Role '" + role.name() + "'", running);
+        });
+        if (update.label() != null && update.label().isBlank()) {
+            throw VmRoleRefusal.badRequest("Label", "Label must not be empty.");
+        }
+        ResourceDefinition current = storedDefinition(role);
+        ResourceDefinition definition = current;
+        if (update.definition() != null) {
+            definition = update.definition();
+            VmRoleRules.checkDefinition(definition);
+            if (!definition.name().equalsIgnoreCase(current.name())) {
+                throw VmRoleRefusal.badRequest("ResourceDefinition.Name", "ResourceDefinition.Name '"
+                        + definition.name()
+                        + "' is not the role's: an update changes its definition to another version of '"
+                        + current.name() + "'.");
+            }
+        }
+        String version = role.configurationVersion();
+        Map<String, String> parameters;
+        if (update.configurationGiven()) {
+            VmRoleRules.checkConfigurationVersion(update.configurationVersion(), role.configurationVersion());
+            version = update.configurationVersion().trim();
+            parameters = VmRoleRules.checkParameters(definition, update.parameterValues());
+        } else {
+            // the stored values (secrets masked) against the definition they are to go with
+            parameters = VmRoleRules.checkParameters(definition, new java.util.LinkedHashMap<>(
+                    storedParameters(role)));
+        }
+        ScaleBounds bounds = VmRoleRules.bounds(definition, parameters);
+        if (role.instanceCount() < bounds.minimum() || role.instanceCount() > bounds.maximum()) {
+            String member = "ResourceDefinition.IntrinsicSettings.ScaleOutSettings";
+            throw VmRoleRefusal.badRequest(member, member + ": the role has " + role.instanceCount()
+                    + " instance(s), outside the new scale-out settings (at least "
+                    + bounds.minimum() + (bounds.maximum() == Integer.MAX_VALUE ? "" : ", at most "
+                    + bounds.maximum()) + "): scale it first.");
+        }
+        Sizing sizing = sizing(subscriptionId, role.stampId(), definition, parameters);
+        VmRoleRules.computerNames(sizing.computerNamePattern(), role.name(), role.nextInstanceNumber(), 1);
+        String masked = update.configurationGiven() ? VmRoleStore.json(VmRoleRules.masked(definition, parameters))
+                : role.parameterValuesJson();
+        UUID jobId = submit(JobRequest.builder(subscriptionId, UPDATE_ROLE, "Update VM Role")
+                .stampId(role.stampId()).target(role.id(), "VMRole", role.name()).owner(principal)
+                .cmdletName("Set-CloudVMRole"));
+        store.updateRequested(role.id(), update.label() == null ? role.label() : update.label(), definition.json(),
+                version, masked, jobId, now());
+        return new Ticket(jobId, store.role(role.id()).orElse(role));
+    }
+
+    // ---- disks of a role's machines -----------------------------------------------------------------------------
+
+    /**
+     * A data disk for one machine of the role (spec 4.4): a copy of the image ("FamilyName:Release") the subscription
+     * may use on the role's stamp, at a LUN no other data disk of the machine uses (SCSI bus 0). Its rows are written
+     * now (VMM's VirtualHardDisks and VirtualDiskDrives show it); a failed job removes them.
+     */
+    @Transactional
+    public Ticket addDisk(UUID subscriptionId, String cloudServiceName, String roleName, String vmId, String image,
+            String lunText, String principal) {
+        usableCloudService(subscriptionId, cloudServiceName);
+        VmRole role = role(subscriptionId, cloudServiceName, roleName);
+        refuseWhileDeprovisioning(role);
+        VirtualMachine machine = instance(role, vmId);
+        refuseWhileBusy(role, machine);
+        if (image == null || image.isBlank()) {
+            throw VmRoleRefusal.badRequest("DataVirtualHardDiskImage", "DataVirtualHardDiskImage is required, as"
+                    + " \"FamilyName:Release\".");
+        }
+        int colon = image.lastIndexOf(':');
+        if (colon <= 0 || colon == image.length() - 1) {
+            throw VmRoleRefusal.badRequest("DataVirtualHardDiskImage", "DataVirtualHardDiskImage must be"
+                    + " \"FamilyName:Release\"; it is '" + image + "'.");
+        }
+        UUID source = machines.libraryDisk(subscriptionId, role.stampId(), image.substring(0, colon),
+                image.substring(colon + 1)).orElseThrow(() -> VmRoleRefusal.badRequest("DataVirtualHardDiskImage",
+                "DataVirtualHardDiskImage '" + image + "' names no library disk available to this subscription on"
+                        + " stamp " + role.stampId() + "."));
+        if (lunText == null || !lunText.trim().matches("^\\d{1,2}$") || Integer.parseInt(lunText.trim()) > MAX_LUN) {
+            throw VmRoleRefusal.badRequest("DiskLun", "DiskLun must be a whole number from 0 to " + MAX_LUN
+                    + (lunText == null ? "." : "; it is '" + lunText + "'."));
+        }
+        int lun = Integer.parseInt(lunText.trim());
+        List<InstanceDisk> disks = machines.disks(machine.key());
+        disks.stream().filter(d -> !d.operatingSystem() && d.lun() == lun).findFirst().ifPresent(taken -> {
+            throw new VmRoleRefusal(Kind.CONFLICT, "Conflict", "DiskLun", "DiskLun " + lun + " of virtual machine '"
+                    + machine.getName() + "' is taken by disk " + taken.id() + ".");
+        });
+        refuseUnlessIn(machine, "add a disk to it", "Running", "PowerOff", "Paused", "Saved");
+        refuseStorageOverQuota(role, CloudQuotas.storageGb(machines.maximumSizeOf(source, role.stampId())),
+                "DataVirtualHardDiskImage");
+        InstanceDisk disk = machines.attachDataDisk(machine.key(), source, lun);
+        UUID jobId = submit(JobRequest.builder(subscriptionId, ADD_DISK, "Add virtual hard disk")
+                .stampId(role.stampId()).target(machine.getId(), "VM", machine.getName()).owner(principal)
+                .cmdletName("New-SCVirtualDiskDrive").parameter(DISK, disk.id().toString()));
+        return new Ticket(jobId, disk);
+    }
+
+    /**
+     * A disk of a stopped machine grows to {@code sizeText} MB (spec 4.4: WTPA stops the machine first); the new
+     * capacity is the disk's when the job completes.
+     */
+    @Transactional
+    public Ticket expandDisk(UUID subscriptionId, String cloudServiceName, String roleName, String vmId,
+            String diskId, String bodyId, String sizeText, String principal) {
+        usableCloudService(subscriptionId, cloudServiceName);
+        VmRole role = role(subscriptionId, cloudServiceName, roleName);
+        refuseWhileDeprovisioning(role);
+        VirtualMachine machine = instance(role, vmId);
+        InstanceDisk disk = disk(role, vmId, diskId);
+        if (bodyId != null && !bodyId.replaceAll("[{}]", "").trim().equalsIgnoreCase(disk.id().toString())) {
+            throw VmRoleRefusal.badRequest("Id", "Id '" + bodyId + "' is not the disk the URL names (" + disk.id()
+                    + ").");
+        }
+        if (sizeText == null || !sizeText.trim().matches("^\\d{1,9}$")) {
+            throw VmRoleRefusal.badRequest("DiskSize", "DiskSize must be the new capacity in MB, a whole number"
+                    + (sizeText == null ? "." : "; it is '" + sizeText + "'."));
+        }
+        long megabytes = Long.parseLong(sizeText.trim());
+        long currentMb = disk.maximumSize() / (1024 * 1024);
+        if (megabytes <= currentMb) {
+            throw VmRoleRefusal.badRequest("DiskSize", "DiskSize " + megabytes + " MB does not grow the disk ("
+                    + currentMb + " MB now): a disk can only be expanded.");
+        }
+        if (megabytes > MAX_DISK_MB) {
+            throw VmRoleRefusal.badRequest("DiskSize", "DiskSize " + megabytes + " MB is more than a virtual hard"
+                    + " disk holds (" + MAX_DISK_MB + " MB).");
+        }
+        refuseWhileBusy(role, machine);
+        refuseUnlessIn(machine, "expand its disk", "PowerOff");
+        long bytes = megabytes * 1024 * 1024;
+        refuseStorageOverQuota(role, CloudQuotas.storageGb(bytes) - CloudQuotas.storageGb(disk.maximumSize()),
+                "DiskSize");
+        UUID jobId = submit(JobRequest.builder(subscriptionId, EXPAND_DISK, "Expand virtual hard disk")
+                .stampId(role.stampId()).target(machine.getId(), "VM", machine.getName()).owner(principal)
+                .cmdletName("Expand-SCVirtualDiskDrive").parameter(DISK, disk.id().toString())
+                .parameter(DISK_BYTES, Long.toString(bytes)));
+        return new Ticket(jobId, disk);
     }
 
     /** Removes the role and its machines through a job; the role is Deprovisioning meanwhile. */
@@ -310,6 +497,39 @@ public class VmRoleLifecycle {
                     + "' is being removed.");
         }
         return service;
+    }
+
+    /** One change at a time: none while a job works on the role or on the machine. */
+    private void refuseWhileBusy(VmRole role, VirtualMachine machine) {
+        jobs.activeJobOn(role.id()).ifPresent(running -> {
+            throw busy("VM Role '" + role.name() + "'", running);
+        });
+        jobs.activeJobOn(machine.getId()).ifPresent(running -> {
+            throw busy("Virtual machine '" + machine.getName() + "'", running);
+        });
+    }
+
+    /** The machine must be in one of these VMM states (PowerOff is the role API's Stopped). */
+    private static void refuseUnlessIn(VirtualMachine machine, String what, String... states) {
+        if (!List.of(states).contains(machine.getStatus())) {
+            throw new VmRoleRefusal(Kind.CONFLICT, "Conflict", "RuntimeState", "Virtual machine '"
+                    + machine.getName() + "' is " + runtimeState(machine.getStatus()) + ": to " + what + " it must be "
+                    + String.join(" or ", List.of(states).stream().map(VmRoleLifecycle::runtimeState).toList())
+                    + ".");
+        }
+    }
+
+    private static String runtimeState(String status) {
+        return "PowerOff".equals(status) ? "Stopped" : status;
+    }
+
+    private void refuseStorageOverQuota(VmRole role, long storageGb, String member) {
+        QuotaDimension over = quotas.exceededBy(role.subscriptionId(), role.cloudId(), role.stampId(), 0, 0, 0,
+                storageGb);
+        if (over != null) {
+            throw new VmRoleRefusal(Kind.INVALID, "QuotaExceeded", member, storageGb + " GB more would exceed the "
+                    + over + " quota of this subscription in cloud " + role.cloudId() + ".");
+        }
     }
 
     private static void refuseWhileDeprovisioning(VmRole role) {

@@ -23,6 +23,7 @@ public final class VmRoleRules {
     static final String MASK = "******";
     private static final Pattern REFERENCE = Pattern.compile("^\\[([^\\[\\]]+)\\]$");
     private static final Pattern FOUR_PART = Pattern.compile("^\\d+\\.\\d+\\.\\d+\\.\\d+$");
+    private static final Pattern THREE_OR_FOUR_PART = Pattern.compile("^\\d{1,9}\\.\\d{1,9}\\.\\d{1,9}(\\.\\d{1,9})?$");
     private static final Pattern NAME = Pattern.compile("^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$");
     private static final Pattern HASHES = Pattern.compile("#+");
     private static final int COMPUTER_NAME_MAX = 15;
@@ -146,6 +147,36 @@ public final class VmRoleRules {
                     + maximum + ").");
         }
         return new ScaleBounds(initial, minimum, maximum);
+    }
+
+    /**
+     * An update's ResourceConfiguration.Version: four parts (major.minor.build.revision) or the gallery's three, and
+     * bigger than the role's (missing parts count as 0).
+     */
+    static void checkConfigurationVersion(String version, String current) {
+        String member = "ResourceConfiguration.Version";
+        if (version == null || !THREE_OR_FOUR_PART.matcher(version.trim()).matches()) {
+            throw VmRoleRefusal.badRequest(member, member + " must be major.minor.build[.revision]; it is "
+                    + (version == null ? "missing" : "'" + version + "'") + ".");
+        }
+        if (current != null && THREE_OR_FOUR_PART.matcher(current.trim()).matches()
+                && compareVersions(version.trim(), current.trim()) <= 0) {
+            throw VmRoleRefusal.badRequest(member, member + " '" + version + "' must be bigger than the role's"
+                    + " version '" + current + "'.");
+        }
+    }
+
+    static int compareVersions(String a, String b) {
+        String[] left = a.split("\\.");
+        String[] right = b.split("\\.");
+        for (int i = 0; i < 4; i++) {
+            long l = i < left.length ? Long.parseLong(left[i]) : 0;
+            long r = i < right.length ? Long.parseLong(right[i]) : 0;
+            if (l != r) {
+                return Long.compare(l, r);
+            }
+        }
+        return 0;
     }
 
     /** A Scale request's InstanceCount must stay within the role's bounds. */

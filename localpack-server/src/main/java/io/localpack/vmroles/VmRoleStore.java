@@ -146,6 +146,31 @@ class VmRoleStore {
                 + " modified_time = ? WHERE id = ?", state, qualifier, message, now, id);
     }
 
+    /** An update asked for: its values wait beside the role's until its job completes; the role is Updating. */
+    void updateRequested(UUID id, String label, String definitionJson, String configurationVersion,
+            String parameterValuesJson, UUID jobId, OffsetDateTime now) {
+        jdbc.update("UPDATE vm_roles SET pending_label = ?, pending_resource_definition = ?,"
+                + " pending_configuration_version = ?, pending_parameter_values = ?, provisioning_state = ?,"
+                + " most_recent_job_id = ?, substate_qualifier = NULL, substate_message = NULL, modified_time = ?"
+                + " WHERE id = ?", label, definitionJson, configurationVersion, parameterValuesJson,
+                VmRoleLifecycle.UPDATING, jobId, now, id);
+    }
+
+    /** The waiting update becomes the role's (a role without one is left alone). */
+    void applyPendingUpdate(UUID id, OffsetDateTime now) {
+        jdbc.update("UPDATE vm_roles SET label = pending_label, resource_definition = pending_resource_definition,"
+                + " configuration_version = pending_configuration_version,"
+                + " parameter_values = pending_parameter_values, pending_label = NULL,"
+                + " pending_resource_definition = NULL, pending_configuration_version = NULL,"
+                + " pending_parameter_values = NULL, modified_time = ? WHERE id = ?"
+                + " AND pending_resource_definition IS NOT NULL", now, id);
+    }
+
+    void dropPendingUpdate(UUID id) {
+        jdbc.update("UPDATE vm_roles SET pending_label = NULL, pending_resource_definition = NULL,"
+                + " pending_configuration_version = NULL, pending_parameter_values = NULL WHERE id = ?", id);
+    }
+
     void deleteRole(UUID id) {
         jdbc.update("DELETE FROM vm_roles WHERE id = ?", id);
     }

@@ -2,10 +2,13 @@ package io.localpack.admin.journal;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
@@ -19,6 +22,13 @@ final class Redaction {
             "[A-Za-z_]*(?i:password|secret|token|privatekey|certificate|apikey|productkey|sshkey)[A-Za-z_]*";
     private static final Pattern JSON_MEMBER = Pattern.compile(
             "(\"" + SECRET_NAME + "\"\\s*:\\s*)(\"(?:[^\"\\\\]|\\\\.)*\"|[^,}\\]\\s]+)");
+    /**
+     * A secret member inside a JSON string (a VM Role's ParameterValues, a JSON object serialised into a string):
+     * {@code \"VMRoleAdminCredential\":\"user:password\"}. Credentials count here too.
+     */
+    private static final Pattern ESCAPED_JSON_MEMBER = Pattern.compile(
+            "(\\\\\"[A-Za-z_]*(?i:password|secret|token|privatekey|certificate|apikey|productkey|sshkey|credential)"
+                    + "[A-Za-z_]*\\\\\"\\s*:\\s*\\\\\")(?:[^\"\\\\]|\\\\{4})*(?=\\\\\")");
     private static final Pattern XML_ELEMENT = Pattern.compile(
             "(<((?:\\w+:)?" + SECRET_NAME + ")(?:\\s[^>]*)?>)[^<]*(</\\2>)");
 
@@ -75,14 +85,46 @@ final class Redaction {
 
     /** The body with its secrets replaced, cut to {@code maxChars}. */
     static String redact(String body, int maxChars) {
+        return redact(body, maxChars, Set.of());
+    }
+
+    /**
+     * The body with its secrets replaced, cut to {@code maxChars}: members named as secrets, and every occurrence of
+     * the values an API named ({@code JournalSecrets}) as sent, JSON-escaped once or twice.
+     */
+    static String redact(String body, int maxChars, Collection<String> secrets) {
         if (body == null || body.isEmpty()) {
             return body;
         }
-        String json = JSON_MEMBER.matcher(body).replaceAll("$1\"***\"");
+        String valued = body;
+        for (String secret : secrets) {
+            String once = escaped(secret);
+            for (String form : List.of(escaped(once), once, secret)) {
+                valued = valued.replace(form, "***");
+            }
+        }
+        String json = JSON_MEMBER.matcher(valued).replaceAll("$1\"***\"");
+        json = ESCAPED_JSON_MEMBER.matcher(json).replaceAll("$1***");
         String redacted = XML_ELEMENT.matcher(json).replaceAll("$1***$3");
         if (redacted.length() <= maxChars) {
             return redacted;
         }
         return OPEN_AT_END.matcher(redacted.substring(0, maxChars)).replaceAll("$1***");
+    }
+
+    /** The text as it appears inside a JSON string. */
+    private static String escaped(String text) {
+        StringBuilder out = new StringBuilder();
+        for (char c : text.toCharArray()) {
+            switch (c) {
+                case '"' -> out.append("\\\"");
+                case '\\' -> out.append("\\\\");
+                case '\n' -> out.append("\\n");
+                case '\r' -> out.append("\\r");
+                case '\t' -> out.append("\\t");
+                default -> out.append(c);
+            }
+        }
+        return out.toString();
     }
 }

@@ -2,6 +2,7 @@ package io.localpack.admin.journal;
 
 import io.localpack.tenancy.Caller;
 import io.localpack.web.Api;
+import io.localpack.web.JournalSecrets;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -73,8 +74,8 @@ public class RequestJournalFilter extends OncePerRequestFilter {
                     request.getQueryString(), subscription, Caller.principal(request),
                     dropped ? null : cachingResponse.getStatus(), dropped, (System.nanoTime() - start) / 1_000_000,
                     cachingResponse.getHeader("x-ms-request-id"),
-                    body(requestBody), cachedLength(request, requestBody) > settings.maxBodyBytes(),
-                    body(responseBody), responseBody.length > settings.maxBodyBytes(),
+                    body(requestBody, request), cachedLength(request, requestBody) > settings.maxBodyBytes(),
+                    body(responseBody, request), responseBody.length > settings.maxBodyBytes(),
                     Redaction.requestHeaders(request), Redaction.responseHeaders(cachingResponse)));
             if (!dropped) {
                 cachingResponse.copyBodyToResponse();
@@ -82,13 +83,13 @@ public class RequestJournalFilter extends OncePerRequestFilter {
         }
     }
 
-    private String body(byte[] bytes) {
+    private String body(byte[] bytes, HttpServletRequest request) {
         if (bytes.length == 0) {
             return null;
         }
         String text = new String(bytes, 0, Math.min(bytes.length, settings.maxBodyBytes() + REDACTION_MARGIN),
                 StandardCharsets.UTF_8);
-        return Redaction.redact(text, settings.maxBodyBytes());
+        return Redaction.redact(text, settings.maxBodyBytes(), JournalSecrets.of(request));
     }
 
     /** The body's length as declared, or as read when it was chunked. */

@@ -1,16 +1,11 @@
 package io.localpack.vmm.library;
 
-import io.localpack.vmm.common.UserAndRole;
 import io.localpack.vmm.common.VmmKey;
-import jakarta.persistence.AttributeOverride;
-import jakarta.persistence.AttributeOverrides;
 import jakarta.persistence.Column;
-import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.IdClass;
 import jakarta.persistence.Table;
-import java.time.OffsetDateTime;
 import java.util.UUID;
 import org.hibernate.annotations.Formula;
 
@@ -19,31 +14,21 @@ import org.hibernate.annotations.Formula;
 @Entity
 @Table(name = "vm_templates")
 @IdClass(VmmKey.class)
-public class VmTemplate {
+public class VmTemplate extends LibraryHardware {
 
     @Id
     private UUID id;
     @Id
     @Column(name = "stamp_id")
     private UUID stampId;
-    private String name;
-    private String description;
     @Column(name = "os_type")
     private String osType;
     @Column(name = "operating_system")
     private String operatingSystem;
     @Column(name = "computer_name")
     private String computerName;
-    @Column(name = "cpu_count")
-    private Integer cpuCount;
-    @Column(name = "cpu_max")
-    private Integer cpuMax;
-    @Column(name = "cpu_reserve")
-    private Integer cpuReserve;
     @Column(name = "cpu_type")
     private String cpuType;
-    @Column(name = "memory_mb")
-    private Integer memoryMb;
     @Column(name = "dynamic_memory_enabled")
     private Boolean dynamicMemoryEnabled;
     @Column(name = "dynamic_memory_minimum_mb")
@@ -52,13 +37,10 @@ public class VmTemplate {
     private Integer dynamicMemoryMaximumMb;
     @Column(name = "dynamic_memory_buffer_percentage")
     private Integer dynamicMemoryBufferPercentage;
-    private Integer generation;
     @Column(name = "virtual_hard_disk_id")
     private UUID virtualHardDiskId;
     @Column(name = "hardware_profile_id")
     private UUID hardwareProfileId;
-    @Column(name = "total_vhd_capacity")
-    private Long totalVhdCapacity;
     @Column(name = "boot_order")
     private String bootOrder;
     @Column(name = "is_customizable")
@@ -69,30 +51,10 @@ public class VmTemplate {
     private Boolean productKeyHasValue;
     @Column(name = "time_zone")
     private Integer timeZone;
-    @Column(name = "limit_cpu_for_migration")
-    private Boolean limitCpuForMigration;
-    @Column(name = "limit_cpu_functionality")
-    private Boolean limitCpuFunctionality;
     private String status;
-    private String accessibility;
-    private Boolean enabled;
-    @Column(name = "added_time")
-    private OffsetDateTime addedTime;
-    @Column(name = "modified_time")
-    private OffsetDateTime modifiedTime;
-    @Embedded
-    @AttributeOverrides({
-        @AttributeOverride(name = "userName", column = @Column(name = "owner_user_name")),
-        @AttributeOverride(name = "roleName", column = @Column(name = "owner_role_name")),
-        @AttributeOverride(name = "roleId", column = @Column(name = "owner_role_id"))})
-    private UserAndRole owner;
     /** Counted by the database when the row is read: the template's adapters are rows of their own. */
     @Formula("(SELECT COUNT(*) FROM virtual_network_adapters a WHERE a.template_id = id AND a.stamp_id = stamp_id)")
     private Integer nicCount;
-
-    public UserAndRole getOwner() {
-        return owner;
-    }
 
     public Integer getNicCount() {
         return nicCount;
@@ -109,14 +71,6 @@ public class VmTemplate {
         return stampId;
     }
 
-    public String getName() {
-        return name;
-    }
-
-    public String getDescription() {
-        return description;
-    }
-
     public String getOsType() {
         return osType;
     }
@@ -129,24 +83,8 @@ public class VmTemplate {
         return computerName;
     }
 
-    public Integer getCpuCount() {
-        return cpuCount;
-    }
-
-    public Integer getCpuMax() {
-        return cpuMax;
-    }
-
-    public Integer getCpuReserve() {
-        return cpuReserve;
-    }
-
     public String getCpuType() {
         return cpuType;
-    }
-
-    public Integer getMemoryMb() {
-        return memoryMb;
     }
 
     public Boolean getDynamicMemoryEnabled() {
@@ -165,20 +103,12 @@ public class VmTemplate {
         return dynamicMemoryBufferPercentage;
     }
 
-    public Integer getGeneration() {
-        return generation;
-    }
-
     public UUID getVirtualHardDiskId() {
         return virtualHardDiskId;
     }
 
     public UUID getHardwareProfileId() {
         return hardwareProfileId;
-    }
-
-    public Long getTotalVhdCapacity() {
-        return totalVhdCapacity;
     }
 
     public String getBootOrder() {
@@ -201,31 +131,7 @@ public class VmTemplate {
         return timeZone;
     }
 
-    public Boolean getLimitCpuForMigration() {
-        return limitCpuForMigration;
-    }
-
-    public Boolean getLimitCpuFunctionality() {
-        return limitCpuFunctionality;
-    }
-
     public String getStatus() {
         return status;
-    }
-
-    public String getAccessibility() {
-        return accessibility;
-    }
-
-    public Boolean getEnabled() {
-        return enabled;
-    }
-
-    public OffsetDateTime getAddedTime() {
-        return addedTime;
-    }
-
-    public OffsetDateTime getModifiedTime() {
-        return modifiedTime;
     }
 }

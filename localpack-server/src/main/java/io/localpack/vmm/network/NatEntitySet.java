@@ -26,7 +26,7 @@ public class NatEntitySet {
     @Bean
     @Order(84)
     EntitySetDeclaration<VmNetworkGateway> vmNetworkGateways(VmNetworkGatewayRepository gateways,
-            NetworkWrites.VmNetworkGateways writes) {
+            NetworkWrites writes) {
         return EntitySetDeclaration.builder("VMNetworkGateways", "VMNetworkGateway", VmNetworkGateway.class)
                 .key("ID", VmNetworkGateway::getId).queryable("id")
                 .key("StampId", VmNetworkGateway::getStampId).queryable("stampId").writable()
@@ -40,7 +40,7 @@ public class NatEntitySet {
                 .property("VMNetworkId", GUID, VmNetworkGateway::getVmNetworkId).queryable("vmNetworkId").writable()
                 .collectionNavigation("NATConnections", "NATConnections",
                         g -> Map.of("vmNetworkGatewayId", g.getId(), "stampId", g.getStampId()))
-                .writes(writes)
+                .writes(writes.vmNetworkGateways())
                 .scope(TenantScope.ownedRows(), gateways::findOwned)
                 .build();
     }
@@ -49,7 +49,7 @@ public class NatEntitySet {
     @Bean
     @Order(85)
     EntitySetDeclaration<NatConnection> natConnections(NatConnectionRepository connections,
-            NetworkWrites.NatConnections writes) {
+            NetworkWrites writes) {
         return EntitySetDeclaration.builder("NATConnections", "NATConnection", NatConnection.class)
                 .key("ID", NatConnection::getId).queryable("id")
                 .key("StampId", NatConnection::getStampId).queryable("stampId").writable()
@@ -66,7 +66,7 @@ public class NatEntitySet {
                 .queryable("vmNetworkGatewayId").writable()
                 .collectionNavigation("Rules", "NATRules",
                         c -> Map.of("natConnectionId", c.getId(), "stampId", c.getStampId()))
-                .writes(writes)
+                .writes(writes.natConnections())
                 .scope(TenantScope.ownedRows(), connections::findOwned)
                 .build();
     }
@@ -74,7 +74,7 @@ public class NatEntitySet {
     /** VMM.NATRule (spec 2.10, complete): no PUT. */
     @Bean
     @Order(86)
-    EntitySetDeclaration<NatRule> natRules(NatRuleRepository rules, NetworkWrites.NatRules writes) {
+    EntitySetDeclaration<NatRule> natRules(NatRuleRepository rules, NetworkWrites writes) {
         return EntitySetDeclaration.builder("NATRules", "NATRule", NatRule.class)
                 .key("ID", NatRule::getId).queryable("id")
                 .key("StampId", NatRule::getStampId).queryable("stampId").writable()
@@ -87,7 +87,7 @@ public class NatEntitySet {
                 .property("NATConnectionId", GUID, NatRule::getNatConnectionId).queryable("natConnectionId")
                 .writable()
                 .property("Protocol", STRING, NatRule::getProtocol).queryable("protocol").writable()
-                .writes(writes)
+                .writes(writes.natRules())
                 .scope(TenantScope.ownedRows(), rules::findOwned)
                 .build();
     }

@@ -51,7 +51,7 @@ public class NetworkEntitySet {
      */
     @Bean
     @Order(81)
-    EntitySetDeclaration<VmNetwork> vmNetworks(VmNetworkRepository networks, NetworkWrites.VmNetworks writes) {
+    EntitySetDeclaration<VmNetwork> vmNetworks(VmNetworkRepository networks, NetworkWrites writes) {
         return EntitySetDeclaration.builder("VMNetworks", "VMNetwork", VmNetwork.class)
                 .key("ID", VmNetwork::getId).queryable("id")
                 .key("StampId", VmNetwork::getStampId).queryable("stampId").writable()
@@ -76,7 +76,7 @@ public class NetworkEntitySet {
                 .property("PROTipID", GUID, n -> null)
                 .collectionNavigation("VMNetworkGateways", "VMNetworkGateways",
                         n -> Map.of("vmNetworkId", n.getId(), "stampId", n.getStampId()))
-                .writes(writes)
+                .writes(writes.vmNetworks())
                 .scope(ownedOrShared(), networks::findVisible)
                 .build();
     }
@@ -84,7 +84,7 @@ public class NetworkEntitySet {
     /** VMM.VMSubnet (spec 2.9, complete): no PUT, no navigations. */
     @Bean
     @Order(82)
-    EntitySetDeclaration<VmSubnet> vmSubnets(VmSubnetRepository subnets, NetworkWrites.VmSubnets writes) {
+    EntitySetDeclaration<VmSubnet> vmSubnets(VmSubnetRepository subnets, NetworkWrites writes) {
         return EntitySetDeclaration.builder("VMSubnets", "VMSubnet", VmSubnet.class)
                 .key("ID", VmSubnet::getId).queryable("id")
                 .key("StampId", VmSubnet::getStampId).queryable("stampId").writable()
@@ -92,7 +92,7 @@ public class NetworkEntitySet {
                 .property("Subnet", STRING, VmSubnet::getSubnet).queryable("subnet").writable()
                 .property("VMNetworkId", GUID, VmSubnet::getVmNetworkId).queryable("vmNetworkId").writable()
                 .property("VMNetworkName", STRING, VmSubnet::getVmNetworkName)
-                .writes(writes)
+                .writes(writes.vmSubnets())
                 .scope(TenantScope.ownedRows(), subnets::findOwned)
                 .build();
     }
@@ -105,7 +105,7 @@ public class NetworkEntitySet {
     @Bean
     @Order(83)
     EntitySetDeclaration<StaticIpAddressPool> staticIpAddressPools(StaticIpAddressPoolRepository pools,
-            NetworkWrites.StaticIpAddressPools writes) {
+            NetworkWrites writes) {
         return EntitySetDeclaration.builder("StaticIPAddressPools", "StaticIPAddressPool", StaticIpAddressPool.class)
                 .key("ID", StaticIpAddressPool::getId).queryable("id")
                 .key("StampId", StaticIpAddressPool::getStampId).queryable("stampId").writable()
@@ -133,7 +133,7 @@ public class NetworkEntitySet {
                 .property("AvailableAddresses", DECIMAL, p -> BigDecimal.valueOf(p.availableAddresses()))
                 .property("AvailableDIPAddresses", DECIMAL, p -> BigDecimal.valueOf(p.availableAddresses()))
                 .property("AvailableVIPAddresses", DECIMAL, p -> BigDecimal.ZERO)
-                .writes(writes)
+                .writes(writes.staticIpAddressPools())
                 .scope(TenantScope.ownedRows(), pools::findOwned)
                 .build();
     }

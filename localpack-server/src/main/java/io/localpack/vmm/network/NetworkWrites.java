@@ -11,190 +11,121 @@ import org.springframework.stereotype.Component;
 
 /**
  * Tenants' writes to the network entity sets: request bodies read into {@link TenantNetworks} and
- * {@link NetworkAddressTranslation} requests. Members not read here (read-only ones clients send back, nulls) are
- * ignored. Sets without a PUT in SPF answer 405 to one.
+ * {@link NetworkAddressTranslation} requests, one line per set and verb. Members not read here (read-only ones
+ * clients send back, nulls) are ignored. Sets without a PUT in SPF answer 405 to one.
  */
-public final class NetworkWrites {
+@Component
+public class NetworkWrites {
 
-    private NetworkWrites() {
+    private final TenantNetworks networks;
+    private final NetworkAddressTranslation nat;
+
+    NetworkWrites(TenantNetworks networks, NetworkAddressTranslation nat) {
+        this.networks = networks;
+        this.nat = nat;
     }
 
     /** POST {Name, Description, LogicalNetworkId, StampId}; PUT/MERGE Name and Description; DELETE. */
-    @Component
-    public static class VmNetworks implements WritableEntitySet {
-        private final TenantNetworks networks;
-
-        VmNetworks(TenantNetworks networks) {
-            this.networks = networks;
-        }
-
-        @Override
-        public WriteOutcome create(UUID subscriptionId, Entity body, String principal) {
-            EntityReader in = EntityReader.of(body);
-            return outcome(networks.createVmNetwork(subscriptionId, in.guid("StampId"), in.guid("LogicalNetworkId"),
-                    in.string("Name"), in.string("Description"), principal));
-        }
-
-        @Override
-        public WriteOutcome update(UUID subscriptionId, UUID id, UUID stampId, Entity body, String principal) {
-            EntityReader in = EntityReader.of(body);
-            return outcome(networks.updateVmNetwork(subscriptionId, id, stampId, in.string("Name"),
-                    in.string("Description"), principal));
-        }
-
-        @Override
-        public WriteOutcome delete(UUID subscriptionId, UUID id, UUID stampId, String principal) {
-            return outcome(networks.deleteVmNetwork(subscriptionId, id, stampId, principal));
-        }
+    WritableEntitySet vmNetworks() {
+        return new SetWrites("VMNetworks",
+                (sub, in, who) -> networks.createVmNetwork(sub, in.guid("StampId"), in.guid("LogicalNetworkId"),
+                        in.string("Name"), in.string("Description"), who),
+                (sub, id, stamp, in, who) -> networks.updateVmNetwork(sub, id, stamp, in.string("Name"),
+                        in.string("Description"), who),
+                networks::deleteVmNetwork);
     }
 
     /** POST {StampId, Name, Subnet, VMNetworkId}; DELETE. No PUT (spec 2.9). */
-    @Component
-    public static class VmSubnets implements WritableEntitySet {
-        private final TenantNetworks networks;
-
-        VmSubnets(TenantNetworks networks) {
-            this.networks = networks;
-        }
-
-        @Override
-        public WriteOutcome create(UUID subscriptionId, Entity body, String principal) {
-            EntityReader in = EntityReader.of(body);
-            return outcome(networks.createSubnet(subscriptionId, in.guid("StampId"), in.guid("VMNetworkId"),
-                    in.string("Name"), in.string("Subnet"), principal));
-        }
-
-        @Override
-        public WriteOutcome update(UUID subscriptionId, UUID id, UUID stampId, Entity body, String principal) {
-            throw noUpdate("VMSubnets");
-        }
-
-        @Override
-        public WriteOutcome delete(UUID subscriptionId, UUID id, UUID stampId, String principal) {
-            return outcome(networks.deleteSubnet(subscriptionId, id, stampId, principal));
-        }
+    WritableEntitySet vmSubnets() {
+        return new SetWrites("VMSubnets",
+                (sub, in, who) -> networks.createSubnet(sub, in.guid("StampId"), in.guid("VMNetworkId"),
+                        in.string("Name"), in.string("Subnet"), who),
+                null, networks::deleteSubnet);
     }
 
     /** POST {StampId, Name, Subnet, VMSubnetId, range, gateways, DNS…}; PUT (WTPA's partial body); DELETE. */
-    @Component
-    public static class StaticIpAddressPools implements WritableEntitySet {
-        private final TenantNetworks networks;
-
-        StaticIpAddressPools(TenantNetworks networks) {
-            this.networks = networks;
-        }
-
-        @Override
-        public WriteOutcome create(UUID subscriptionId, Entity body, String principal) {
-            EntityReader in = EntityReader.of(body);
-            return outcome(networks.createPool(subscriptionId, in.guid("StampId"), in.guid("VMSubnetId"),
-                    request(in), principal));
-        }
-
-        @Override
-        public WriteOutcome update(UUID subscriptionId, UUID id, UUID stampId, Entity body, String principal) {
-            return outcome(networks.updatePool(subscriptionId, id, stampId, request(EntityReader.of(body)),
-                    principal));
-        }
-
-        @Override
-        public WriteOutcome delete(UUID subscriptionId, UUID id, UUID stampId, String principal) {
-            return outcome(networks.deletePool(subscriptionId, id, stampId, principal));
-        }
-
-        /** Collections clients send as [] mean "none"; on a PUT an empty list clears, an absent one keeps. */
-        private static TenantNetworks.PoolRequest request(EntityReader in) {
-            return new TenantNetworks.PoolRequest(in.string("Name"), in.string("Description"), in.string("Subnet"),
-                    in.string("IPAddressRangeStart"), in.string("IPAddressRangeEnd"),
-                    strings(in, "DefaultGatewayIPAddresses"), strings(in, "DNSServers"), in.string("DNSSuffix"),
-                    strings(in, "DNSSearchSuffixes"), strings(in, "WINSServers"), in.bool("EnableNetBIOS"),
-                    in.string("IPAddressReservedSet"), in.string("VIPAddressSet"));
-        }
+    WritableEntitySet staticIpAddressPools() {
+        return new SetWrites("StaticIPAddressPools",
+                (sub, in, who) -> networks.createPool(sub, in.guid("StampId"), in.guid("VMSubnetId"), pool(in), who),
+                (sub, id, stamp, in, who) -> networks.updatePool(sub, id, stamp, pool(in), who),
+                networks::deletePool);
     }
 
     /** POST {StampId, VMNetworkId, Name, …}; DELETE. */
-    @Component
-    public static class VmNetworkGateways implements WritableEntitySet {
-        private final NetworkAddressTranslation nat;
-
-        VmNetworkGateways(NetworkAddressTranslation nat) {
-            this.nat = nat;
-        }
-
-        @Override
-        public WriteOutcome create(UUID subscriptionId, Entity body, String principal) {
-            EntityReader in = EntityReader.of(body);
-            Object asn = in.value("AutonomousSystemNumber");
-            return outcome(nat.createGateway(subscriptionId, in.guid("StampId"), in.guid("VMNetworkId"),
-                    in.string("Name"), in.string("Description"), in.bool("RequiresNAT"), in.bool("RequiresVPN"),
-                    in.bool("EnableBGP"), asn == null ? null : ((Number) asn).longValue(), principal));
-        }
-
-        @Override
-        public WriteOutcome update(UUID subscriptionId, UUID id, UUID stampId, Entity body, String principal) {
-            throw noUpdate("VMNetworkGateways");
-        }
-
-        @Override
-        public WriteOutcome delete(UUID subscriptionId, UUID id, UUID stampId, String principal) {
-            return outcome(nat.deleteGateway(subscriptionId, id, stampId, principal));
-        }
+    WritableEntitySet vmNetworkGateways() {
+        return new SetWrites("VMNetworkGateways",
+                (sub, in, who) -> {
+                    Object asn = in.value("AutonomousSystemNumber");
+                    return nat.createGateway(sub, in.guid("StampId"), in.guid("VMNetworkId"), in.string("Name"),
+                            in.string("Description"), in.bool("RequiresNAT"), in.bool("RequiresVPN"),
+                            in.bool("EnableBGP"), asn == null ? null : ((Number) asn).longValue(), who);
+                },
+                null, nat::deleteGateway);
     }
 
     /** POST {StampId, VMNetworkGatewayId, Name, …}; DELETE. */
-    @Component
-    public static class NatConnections implements WritableEntitySet {
-        private final NetworkAddressTranslation nat;
-
-        NatConnections(NetworkAddressTranslation nat) {
-            this.nat = nat;
-        }
-
-        @Override
-        public WriteOutcome create(UUID subscriptionId, Entity body, String principal) {
-            EntityReader in = EntityReader.of(body);
-            return outcome(nat.createNatConnection(subscriptionId, in.guid("StampId"), in.guid("VMNetworkGatewayId"),
-                    in.string("Name"), in.string("Description"), decimal(in.value("MaximumBandwidthInboundKbps")),
-                    decimal(in.value("MaximumBandwidthOutboundKbps")), principal));
-        }
-
-        @Override
-        public WriteOutcome update(UUID subscriptionId, UUID id, UUID stampId, Entity body, String principal) {
-            throw noUpdate("NATConnections");
-        }
-
-        @Override
-        public WriteOutcome delete(UUID subscriptionId, UUID id, UUID stampId, String principal) {
-            return outcome(nat.deleteNatConnection(subscriptionId, id, stampId, principal));
-        }
+    WritableEntitySet natConnections() {
+        return new SetWrites("NATConnections",
+                (sub, in, who) -> nat.createNatConnection(sub, in.guid("StampId"), in.guid("VMNetworkGatewayId"),
+                        in.string("Name"), in.string("Description"), decimal(in.value("MaximumBandwidthInboundKbps")),
+                        decimal(in.value("MaximumBandwidthOutboundKbps")), who),
+                null, nat::deleteNatConnection);
     }
 
     /** POST {StampId, NATConnectionId, Name, Protocol, ExternalPort, InternalIPAddress, InternalPort}; DELETE. */
-    @Component
-    public static class NatRules implements WritableEntitySet {
-        private final NetworkAddressTranslation nat;
+    WritableEntitySet natRules() {
+        return new SetWrites("NATRules",
+                (sub, in, who) -> nat.createNatRule(sub, in.guid("StampId"), in.guid("NATConnectionId"),
+                        in.string("Name"), in.string("Protocol"), integer(in.value("ExternalPort")),
+                        in.string("InternalIPAddress"), integer(in.value("InternalPort")), who),
+                null, nat::deleteNatRule);
+    }
 
-        NatRules(NetworkAddressTranslation nat) {
-            this.nat = nat;
-        }
+    interface Create {
+        NetworkJobs.Ticket apply(UUID subscriptionId, EntityReader body, String principal);
+    }
+
+    interface Update {
+        NetworkJobs.Ticket apply(UUID subscriptionId, UUID id, UUID stampId, EntityReader body, String principal);
+    }
+
+    interface Delete {
+        NetworkJobs.Ticket apply(UUID subscriptionId, UUID id, UUID stampId, String principal);
+    }
+
+    /** One set's three verbs; a null update means the set has no PUT/MERGE. */
+    private record SetWrites(String set, Create create, Update update, Delete delete) implements WritableEntitySet {
 
         @Override
         public WriteOutcome create(UUID subscriptionId, Entity body, String principal) {
-            EntityReader in = EntityReader.of(body);
-            return outcome(nat.createNatRule(subscriptionId, in.guid("StampId"), in.guid("NATConnectionId"),
-                    in.string("Name"), in.string("Protocol"), integer(in.value("ExternalPort")),
-                    in.string("InternalIPAddress"), integer(in.value("InternalPort")), principal));
+            return outcome(create.apply(subscriptionId, EntityReader.of(body), principal));
         }
 
         @Override
         public WriteOutcome update(UUID subscriptionId, UUID id, UUID stampId, Entity body, String principal) {
-            throw noUpdate("NATRules");
+            if (update == null) {
+                throw VmmRequestException.notAllowed(set + " cannot be updated; delete and create instead");
+            }
+            return outcome(update.apply(subscriptionId, id, stampId, EntityReader.of(body), principal));
         }
 
         @Override
         public WriteOutcome delete(UUID subscriptionId, UUID id, UUID stampId, String principal) {
-            return outcome(nat.deleteNatRule(subscriptionId, id, stampId, principal));
+            return outcome(delete.apply(subscriptionId, id, stampId, principal));
         }
+
+        private static WriteOutcome outcome(NetworkJobs.Ticket ticket) {
+            return new WriteOutcome(ticket.object(), ticket.jobId());
+        }
+    }
+
+    /** Collections clients send as [] mean "none"; on a PUT an empty list clears, an absent one keeps. */
+    private static TenantNetworks.PoolRequest pool(EntityReader in) {
+        return new TenantNetworks.PoolRequest(in.string("Name"), in.string("Description"), in.string("Subnet"),
+                in.string("IPAddressRangeStart"), in.string("IPAddressRangeEnd"),
+                strings(in, "DefaultGatewayIPAddresses"), strings(in, "DNSServers"), in.string("DNSSuffix"),
+                strings(in, "DNSSearchSuffixes"), strings(in, "WINSServers"), in.bool("EnableNetBIOS"),
+                in.string("IPAddressReservedSet"), in.string("VIPAddressSet"));
     }
 
     private static List<String> strings(EntityReader in, String member) {
@@ -209,13 +140,5 @@ public final class NetworkWrites {
 
     private static BigDecimal decimal(Object value) {
         return value == null ? null : value instanceof BigDecimal d ? d : new BigDecimal(value.toString());
-    }
-
-    private static VmmRequestException noUpdate(String set) {
-        return VmmRequestException.notAllowed(set + " cannot be updated; delete and create instead");
-    }
-
-    private static WritableEntitySet.WriteOutcome outcome(NetworkJobs.Ticket ticket) {
-        return new WritableEntitySet.WriteOutcome(ticket.object(), ticket.jobId());
     }
 }

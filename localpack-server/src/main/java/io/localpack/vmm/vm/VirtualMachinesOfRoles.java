@@ -38,11 +38,13 @@ public class VirtualMachinesOfRoles {
     private final JdbcTemplate jdbc;
     private final Clock clock;
     private final NetworkAddresses networks;
+    private final VirtualDiskDriveRepository diskDrives;
 
     VirtualMachinesOfRoles(VirtualMachineRepository machines, VirtualNetworkAdapterRepository adapters,
             VirtualHardDiskRepository disks, NewVirtualMachineDevices devices, VirtualMachineSources sources,
-            JdbcTemplate jdbc, Clock clock, NetworkAddresses networks) {
+            JdbcTemplate jdbc, Clock clock, NetworkAddresses networks, VirtualDiskDriveRepository diskDrives) {
         this.networks = networks;
+        this.diskDrives = diskDrives;
         this.machines = machines;
         this.adapters = adapters;
         this.disks = disks;
@@ -112,6 +114,17 @@ public class VirtualMachinesOfRoles {
         return keys;
     }
 
+    /**
+     * Gives the instances' connected adapters the next free addresses of their networks' static IP address pools, as
+     * a stand-alone machine's create job does; all or none (one transaction).
+     *
+     * @throws io.localpack.jobs.JobFailedException when a network's pools have no address left
+     */
+    @Transactional
+    public void allocateAddresses(List<VmmKey> instances) {
+        instances.forEach(machine -> networks.allocateFor(machine.getId(), machine.getStampId()));
+    }
+
     /** A role's instances, by name. */
     @Transactional(readOnly = true)
     public List<VirtualMachine> instances(UUID subscriptionId, UUID roleId) {
@@ -149,12 +162,81 @@ public class VirtualMachinesOfRoles {
     }
 
     /**
-     * Removes an instance with its devices (their rows go with it), at once: the role's rows may be removed by SQL
+     * Removes an instance with its devices (their rows go with it) and gives its addresses back to their pools, at
+     * once: the role's rows may be removed by SQL
      * next in the same transaction.
      */
     @Transactional
     public void remove(VmmKey machine) {
+        networks.releaseFor(machine.getId(), machine.getStampId());
         machines.findById(machine).ifPresent(machines::delete);
         machines.flush();
+    }
+
+    // ---- disks (the role API's VMs/{id}/Disks: the machine's own VirtualHardDisks and VirtualDiskDrives) --------
+
+    /**
+     * A disk of an instance as the role API shows it: the VHD (its id is the disk's), the drive it hangs on, the image
+     * it was copied from ("FamilyName:Release"), its file and its capacity in bytes.
+     */
+    public record InstanceDisk(UUID id, UUID driveId, String busType, int bus, int lun, String familyName,
+            String release, String dataFile, long maximumSize, boolean operatingSystem) {
+    }
+
+    /** The instance's disks: the OS disk (IDE) first, then the data disks by LUN. */
+    @Transactional(readOnly = true)
+    public List<InstanceDisk> disks(VmmKey machine) {
+        return jdbc.query("SELECT h.id, d.id, d.bus_type, d.bus, d.lun, h.family_name, h.release, h.share_path,"
+                + " h.maximum_size, d.volume_type FROM virtual_disk_drives d JOIN virtual_hard_disks h"
+                + " ON h.id = d.virtual_hard_disk_id AND h.stamp_id = d.stamp_id"
+                + " WHERE d.vm_id = ? AND d.stamp_id = ? ORDER BY d.bus_type, d.bus, d.lun",
+                (rs, i) -> new InstanceDisk(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class),
+                        rs.getString(3), rs.getInt(4), rs.getInt(5), rs.getString(6), rs.getString(7),
+                        rs.getString(8), rs.getLong(9), "BootAndSystem".equals(rs.getString(10))),
+                machine.getId(), machine.getStampId());
+    }
+
+    /** The bytes a library disk holds for its guest (what a copy of it counts against the storage quota). */
+    @Transactional(readOnly = true)
+    public long maximumSizeOf(UUID diskId, UUID stampId) {
+        return disks.findById(new VmmKey(diskId, stampId)).map(VirtualHardDisk::getMaximumSize).orElse(0L);
+    }
+
+    /**
+     * Attaches a copy of a library disk to the instance as a data disk on SCSI bus 0 at {@code lun}: rows VMM's
+     * VirtualHardDisks and VirtualDiskDrives show for the machine too.
+     */
+    @Transactional
+    public InstanceDisk attachDataDisk(VmmKey machine, UUID libraryDiskId, int lun) {
+        VirtualMachine vm = machines.findById(machine).orElseThrow(() -> new IllegalStateException(
+                "Machine " + machine.getId() + " is gone"));
+        VirtualHardDisk source = disks.findById(new VmmKey(libraryDiskId, machine.getStampId()))
+                .orElseThrow(() -> new IllegalStateException("Disk " + libraryDiskId + " is gone"));
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        VirtualHardDisk copy = VirtualHardDisk.copyFor(source, vm.getId(), vm.getSubscriptionId(), vm.getCloudId(),
+                vm.getName() + "-LUN" + lun + "-" + source.getName(), VirtualMachineSources.HOST_FOLDER
+                        + vm.getName(), now);
+        disks.saveAndFlush(copy);
+        VirtualDiskDrive drive = VirtualDiskDrive.attaching(vm, copy, "SCSI", 0, lun, "None", now);
+        diskDrives.saveAndFlush(drive);
+        return new InstanceDisk(copy.getId(), drive.getId(), "SCSI", 0, lun, copy.getFamilyName(),
+                copy.getRelease(), copy.getSharePath(), copy.getMaximumSize(), false);
+    }
+
+    /** Removes a data disk and its drive (an add whose job failed); gone already is fine. */
+    @Transactional
+    public void detachDataDisk(UUID diskId, UUID stampId) {
+        jdbc.update("DELETE FROM virtual_disk_drives WHERE virtual_hard_disk_id = ? AND stamp_id = ?", diskId,
+                stampId);
+        jdbc.update("DELETE FROM virtual_hard_disks WHERE id = ? AND stamp_id = ? AND vm_id IS NOT NULL", diskId,
+                stampId);
+    }
+
+    /** A disk's new capacity; a fixed-size file grows with it, a dynamically expanding one does not. */
+    @Transactional
+    public void expandDisk(UUID diskId, UUID stampId, long maximumSize) {
+        jdbc.update("UPDATE virtual_hard_disks SET maximum_size = ?, size = CASE WHEN vhd_type = 'FixedSize' THEN ?"
+                + " ELSE size END, modified_time = ? WHERE id = ? AND stamp_id = ? AND vm_id IS NOT NULL",
+                maximumSize, maximumSize, OffsetDateTime.now(clock), diskId, stampId);
     }
 }

@@ -3,13 +3,18 @@ package io.localpack.vmroles.web;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.TextNode;
 import io.localpack.domain.Refusal.Kind;
 import io.localpack.tenancy.Caller;
 import io.localpack.vmm.vm.VirtualMachine;
 import io.localpack.vmm.vm.VirtualMachinesOfRoles;
+import io.localpack.vmm.vm.VirtualMachinesOfRoles.InstanceDisk;
 import io.localpack.vmroles.Gallery;
 import io.localpack.vmroles.Models.CloudService;
 import io.localpack.vmroles.Models.NewVmRole;
+import io.localpack.vmroles.Models.ResourceDefinition;
+import io.localpack.vmroles.Models.RoleUpdate;
+import io.localpack.web.JournalSecrets;
 import io.localpack.vmroles.Models.Ticket;
 import io.localpack.vmroles.Models.VmRole;
 import io.localpack.vmroles.VmRoleLifecycle;
@@ -18,6 +23,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Matcher;
@@ -30,6 +36,8 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestMethod;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
@@ -162,12 +170,15 @@ class VmRoleApiController {
         if (configuration != null && !configuration.isNull() && !configuration.isObject()) {
             throw VmRoleRefusal.badRequest("ResourceConfiguration", "ResourceConfiguration must be an object.");
         }
+        Map<String, Object> values = JsonResourceDefinitions.parameterValues(JsonResourceDefinitions.member(
+                configuration, "ParameterValues"));
+        hideSecrets(request, null, values);
+        ResourceDefinition definition = JsonResourceDefinitions.of(JsonResourceDefinitions.member(members,
+                "ResourceDefinition"));
+        hideSecrets(request, definition, values);
         NewVmRole request1 = new NewVmRole(JsonResourceDefinitions.text(members, "Name"),
-                JsonResourceDefinitions.text(members, "Label"),
-                JsonResourceDefinitions.of(JsonResourceDefinitions.member(members, "ResourceDefinition")),
-                JsonResourceDefinitions.text(configuration, "Version"),
-                JsonResourceDefinitions.parameterValues(JsonResourceDefinitions.member(configuration,
-                        "ParameterValues")));
+                JsonResourceDefinitions.text(members, "Label"), definition,
+                JsonResourceDefinitions.text(configuration, "Version"), values);
         Ticket ticket = roles.createRole(id, cloudService, request1, Caller.principal(request));
         VmRole created = (VmRole) ticket.subject();
         return created(request, "VMRoles/@Element", WireShapes.vmRole(created), "/CloudServices/" + cloudService
@@ -185,8 +196,152 @@ class VmRoleApiController {
         }
         Ticket ticket = roles.scaleRole(id, cloudService, role, Long.parseLong(count.asText().trim()),
                 Caller.principal(request));
-        return one(request, HttpStatus.OK, "VMRoles/@Element", WireShapes.vmRole(roles.role(id, cloudService, role)),
+        return one(request, HttpStatus.OK, "VMRoles/@Element", WireShapes.vmRole((VmRole) ticket.subject()),
                 ticket.jobId());
+    }
+
+    /**
+     * An update (PUT, MERGE or PATCH; spec 4.3): Label, ResourceDefinition and ResourceConfiguration may change. A
+     * full-object body is taken: members sent as null or as the role shows them change nothing; Name and the read-only
+     * members may only repeat what the role shows. 204 with the job's id, or 200 with the role (Updating) when the
+     * client asks for content ({@code Prefer: return-content}), as the VMM API answers a PUT.
+     */
+    @RequestMapping(path = ROLES + "/{role}", method = {RequestMethod.PUT, RequestMethod.PATCH})
+    ResponseEntity<String> updateVmRole(HttpServletRequest request, @PathVariable String subscription,
+            @PathVariable String cloudService, @PathVariable String role, @RequestBody(required = false) String body) {
+        UUID id = subscriptionId(subscription, request);
+        JsonNode members = object(body);
+        VmRole current = roles.role(id, cloudService, role);
+        JsonNode shown = JSON.valueToTree(WireShapes.vmRole(current));
+        String label = null;
+        ResourceDefinition definition = null;
+        JsonNode configuration = null;
+        for (var it = members.fields(); it.hasNext(); ) {
+            var member = it.next();
+            String name = member.getKey();
+            JsonNode value = member.getValue();
+            if (name.startsWith("odata.") || name.contains("@odata.")) {
+                continue;
+            }
+            switch (name.toLowerCase(Locale.ROOT)) {
+                case "name" -> {
+                    if (!value.isNull() && !(value.isTextual() && value.asText().equalsIgnoreCase(current.name()))) {
+                        throw VmRoleRefusal.badRequest("Name", "Name cannot be changed by an update; the role is '"
+                                + current.name() + "'.");
+                    }
+                }
+                case "label" -> {
+                    if (!value.isNull() && !value.isTextual()) {
+                        throw VmRoleRefusal.badRequest("Label", "Label must be a string.");
+                    }
+                    label = value.isNull() ? null : value.asText();
+                }
+                case "resourcedefinition" -> definition = value.isNull() ? null : JsonResourceDefinitions.of(value);
+                case "resourceconfiguration" -> {
+                    if (!value.isNull() && !value.isObject()) {
+                        throw VmRoleRefusal.badRequest("ResourceConfiguration",
+                                "ResourceConfiguration must be an object.");
+                    }
+                    configuration = value.isNull() ? null : value;
+                }
+                case "provisioningstate", "substate", "instanceview" -> {
+                    String canonical = shownName(shown, name);
+                    if (!sameAsShown(value, shown.get(canonical))) {
+                        throw VmRoleRefusal.badRequest(canonical, canonical + " is read-only: an update may not"
+                                + " change it" + ("InstanceView".equals(canonical) ? " (scale the role instead)." : "."));
+                    }
+                }
+                case "vms" -> {
+                    if (!value.isNull() && !(value.isArray() && value.isEmpty())) {
+                        throw VmRoleRefusal.badRequest("VMs", "VMs is read-only: scale the role to change them.");
+                    }
+                }
+                default -> throw VmRoleRefusal.badRequest(name, "'" + name + "' is not a member of"
+                        + " MicrosoftCompute.VMRole.");
+            }
+        }
+        boolean configurationGiven = false;
+        String version = null;
+        Map<String, Object> values = null;
+        if (configuration != null) {
+            version = JsonResourceDefinitions.text(configuration, "Version");
+            values = JsonResourceDefinitions.parameterValues(JsonResourceDefinitions.member(configuration,
+                    "ParameterValues"));
+            hideSecrets(request, null, values);
+            hideSecrets(request, definition != null ? definition : JsonResourceDefinitions.of(shown.get(
+                    "ResourceDefinition")), values);
+            // a full-object PUT repeats the configuration the role shows: that is no change
+            configurationGiven = !(version != null && version.trim().equals(current.configurationVersion())
+                    && JsonResourceDefinitions.parameterValues(TextNode.valueOf(current.parameterValuesJson() == null
+                            ? "" : current.parameterValuesJson())).equals(values));
+        }
+        if (definition != null && JSON.valueToTree(tree(definition.json())).equals(shown.get("ResourceDefinition"))) {
+            definition = null;
+        }
+        Ticket ticket = roles.updateRole(id, cloudService, role, new RoleUpdate(label, definition,
+                configurationGiven, version, values), Caller.principal(request));
+        String prefer = request.getHeader("Prefer");
+        if (prefer != null && prefer.toLowerCase(Locale.ROOT).contains("return-content")) {
+            return one(request, HttpStatus.OK, "VMRoles/@Element", WireShapes.vmRole((VmRole) ticket.subject()),
+                    ticket.jobId());
+        }
+        return noContent(ticket.jobId());
+    }
+
+    /** The member as the role shows it (the client may spell it in another case). */
+    private static String shownName(JsonNode shown, String name) {
+        for (var it = shown.fieldNames(); it.hasNext(); ) {
+            String field = it.next();
+            if (field.equalsIgnoreCase(name)) {
+                return field;
+            }
+        }
+        return name;
+    }
+
+    /**
+     * Whether a read-only member sent back says what the role shows: null (anywhere) says nothing, and numbers match
+     * their text (InstanceCount is an Int64, a string in JSON light).
+     */
+    static boolean sameAsShown(JsonNode sent, JsonNode shown) {
+        if (sent == null || sent.isNull()) {
+            return true;
+        }
+        if (shown == null || shown.isNull()) {
+            return false;
+        }
+        if (sent.isValueNode() && shown.isValueNode()) {
+            return sent.asText().equals(shown.asText());
+        }
+        if (sent.isArray() && shown.isArray()) {
+            if (sent.size() != shown.size()) {
+                return false;
+            }
+            for (int i = 0; i < sent.size(); i++) {
+                if (!sameAsShown(sent.get(i), shown.get(i))) {
+                    return false;
+                }
+            }
+            return true;
+        }
+        if (sent.isObject() && shown.isObject()) {
+            for (var it = sent.fields(); it.hasNext(); ) {
+                var member = it.next();
+                if (!sameAsShown(member.getValue(), JsonResourceDefinitions.member(shown, member.getKey()))) {
+                    return false;
+                }
+            }
+            return true;
+        }
+        return false;
+    }
+
+    private static JsonNode tree(String json) {
+        try {
+            return JSON.readTree(json);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("A stored resource definition is not JSON", e);
+        }
     }
 
     /** Removes the role and its machines through a job: 204 with the job's id. */
@@ -211,14 +366,168 @@ class VmRoleApiController {
     ResponseEntity<String> vm(HttpServletRequest request, @PathVariable String subscription,
             @PathVariable String cloudService, @PathVariable String role, @PathVariable String vmId) {
         UUID id = subscriptionId(subscription, request);
-        VirtualMachine machine = roles.instances(roles.role(id, cloudService, role)).stream()
-                .filter(vm -> vm.getId().toString().equalsIgnoreCase(vmId.replaceAll("[{}]", "")))
-                .findFirst().orElseThrow(() -> VmRoleRefusal.notFound("virtual machine", vmId));
+        VirtualMachine machine = roles.instance(roles.role(id, cloudService, role), vmId);
         return one(request, HttpStatus.OK, "VMs/@Element", WireShapes.vm(machine,
                 machines.adaptersOf(List.of(machine.getId())).get(machine.getId())), null);
     }
 
+    // ---- disks and network adapters of a role's machine (spec 4.4) ---------------------------------------------
+
+    @GetMapping(ROLES + "/{role}/VMs/{vmId}/Disks")
+    ResponseEntity<String> disks(HttpServletRequest request, @PathVariable String subscription,
+            @PathVariable String cloudService, @PathVariable String role, @PathVariable String vmId) {
+        UUID id = subscriptionId(subscription, request);
+        return list(request, "Disks", roles.disks(roles.role(id, cloudService, role), vmId).stream()
+                .map(WireShapes::disk).toList());
+    }
+
+    @GetMapping(ROLES + "/{role}/VMs/{vmId}/Disks/{diskId}")
+    ResponseEntity<String> disk(HttpServletRequest request, @PathVariable String subscription,
+            @PathVariable String cloudService, @PathVariable String role, @PathVariable String vmId,
+            @PathVariable String diskId) {
+        UUID id = subscriptionId(subscription, request);
+        return one(request, HttpStatus.OK, "Disks/@Element", WireShapes.disk(roles.disk(roles.role(id, cloudService,
+                role), vmId, diskId)), null);
+    }
+
+    /** Adds a data disk {"DataVirtualHardDiskImage":"Family:Release","DiskLun":"3"}: 201 with it, and its job. */
+    @PostMapping(ROLES + "/{role}/VMs/{vmId}/Disks")
+    ResponseEntity<String> addDisk(HttpServletRequest request, @PathVariable String subscription,
+            @PathVariable String cloudService, @PathVariable String role, @PathVariable String vmId,
+            @RequestBody(required = false) String body) {
+        UUID id = subscriptionId(subscription, request);
+        JsonNode members = object(body);
+        onlyMembers(members, List.of("DataVirtualHardDiskImage", "DiskLun"), List.of("Id", "DiskDataFile",
+                "DiskSize"));
+        Ticket ticket = roles.addDisk(id, cloudService, role, vmId, JsonResourceDefinitions.text(members,
+                "DataVirtualHardDiskImage"), JsonResourceDefinitions.text(members, "DiskLun"),
+                Caller.principal(request));
+        InstanceDisk disk = (InstanceDisk) ticket.subject();
+        return created(request, "Disks/@Element", WireShapes.disk(disk), "/CloudServices/" + cloudService
+                + "/Resources/MicrosoftCompute/VMRoles/" + role + "/VMs/" + vmId + "/Disks/" + disk.id(),
+                ticket.jobId());
+    }
+
+    /**
+     * Expands a disk {"Id":"…","DiskSize":"51200"} (PATCH, as WTPA sends it; MERGE and PUT too): the machine must be
+     * Stopped and the disk only grows. 204 with the job's id, or 200 with the disk (as it is until the job completes)
+     * when the client asks for content.
+     */
+    @RequestMapping(path = ROLES + "/{role}/VMs/{vmId}/Disks/{diskId}", method = {RequestMethod.PATCH,
+        RequestMethod.PUT})
+    ResponseEntity<String> expandDisk(HttpServletRequest request, @PathVariable String subscription,
+            @PathVariable String cloudService, @PathVariable String role, @PathVariable String vmId,
+            @PathVariable String diskId, @RequestBody(required = false) String body) {
+        UUID id = subscriptionId(subscription, request);
+        JsonNode members = object(body);
+        VmRole vmRole = roles.role(id, cloudService, role);
+        JsonNode shown = JSON.valueToTree(WireShapes.disk(roles.disk(vmRole, vmId, diskId)));
+        for (var it = members.fields(); it.hasNext(); ) {
+            var member = it.next();
+            String name = member.getKey();
+            if (name.startsWith("odata.") || name.equalsIgnoreCase("Id") || name.equalsIgnoreCase("DiskSize")) {
+                continue;
+            }
+            String canonical = shownName(shown, name);
+            if (!shown.has(canonical)) {
+                throw VmRoleRefusal.badRequest(name, "'" + name + "' is not a member of"
+                        + " MicrosoftCompute.VMRoleVMDisk.");
+            }
+            if (!sameAsShown(member.getValue(), shown.get(canonical))) {
+                throw VmRoleRefusal.badRequest(canonical, canonical + " cannot be changed; only DiskSize can.");
+            }
+        }
+        Ticket ticket = roles.expandDisk(id, cloudService, role, vmId, diskId, JsonResourceDefinitions.text(members,
+                "Id"), JsonResourceDefinitions.text(members, "DiskSize"), Caller.principal(request));
+        String prefer = request.getHeader("Prefer");
+        if (prefer != null && prefer.toLowerCase(Locale.ROOT).contains("return-content")) {
+            return one(request, HttpStatus.OK, "Disks/@Element", WireShapes.disk((InstanceDisk) ticket.subject()),
+                    ticket.jobId());
+        }
+        return noContent(ticket.jobId());
+    }
+
+    @GetMapping(ROLES + "/{role}/VMs/{vmId}/Nics")
+    ResponseEntity<String> nics(HttpServletRequest request, @PathVariable String subscription,
+            @PathVariable String cloudService, @PathVariable String role, @PathVariable String vmId) {
+        UUID id = subscriptionId(subscription, request);
+        VmRole vmRole = roles.role(id, cloudService, role);
+        VirtualMachine machine = roles.instance(vmRole, vmId);
+        List<String> names = adapterNames(vmRole);
+        return list(request, "Nics", machines.adaptersOf(List.of(machine.getId())).getOrDefault(machine.getId(),
+                List.of()).stream().map(nic -> WireShapes.nic(nic, names)).toList());
+    }
+
+    @GetMapping(ROLES + "/{role}/VMs/{vmId}/Nics/{nicId}")
+    ResponseEntity<String> nic(HttpServletRequest request, @PathVariable String subscription,
+            @PathVariable String cloudService, @PathVariable String role, @PathVariable String vmId,
+            @PathVariable String nicId) {
+        UUID id = subscriptionId(subscription, request);
+        VmRole vmRole = roles.role(id, cloudService, role);
+        VirtualMachine machine = roles.instance(vmRole, vmId);
+        String wanted = nicId.replaceAll("[{}]", "").trim();
+        return one(request, HttpStatus.OK, "Nics/@Element", machines.adaptersOf(List.of(machine.getId()))
+                .getOrDefault(machine.getId(), List.of()).stream()
+                .filter(nic -> nic.getId().toString().equalsIgnoreCase(wanted)).findFirst()
+                .map(nic -> WireShapes.nic(nic, adapterNames(vmRole)))
+                .orElseThrow(() -> VmRoleRefusal.notFound("network adapter", nicId)), null);
+    }
+
+    /** The Name of each NetworkAdapters entry of the role's definition, by slot (null where it has none). */
+    private static List<String> adapterNames(VmRole role) {
+        List<String> names = new ArrayList<>();
+        JsonNode adapters = JsonResourceDefinitions.member(JsonResourceDefinitions.member(JsonResourceDefinitions
+                .member(tree(role.resourceDefinitionJson()), "IntrinsicSettings"), "NetworkProfile"),
+                "NetworkAdapters");
+        if (adapters != null && adapters.isArray()) {
+            adapters.forEach(adapter -> names.add(JsonResourceDefinitions.text(adapter, "Name")));
+        }
+        return names;
+    }
+
+    /**
+     * A body of these members only (case-blind; OData annotations aside); {@code ignoredWhenNull} may come as null,
+     * as a client serialising the whole entity sends them.
+     */
+    private static void onlyMembers(JsonNode members, List<String> taken, List<String> ignoredWhenNull) {
+        for (var it = members.fields(); it.hasNext(); ) {
+            var member = it.next();
+            String name = member.getKey();
+            if (name.startsWith("odata.") || taken.stream().anyMatch(name::equalsIgnoreCase)) {
+                continue;
+            }
+            if (member.getValue().isNull() && ignoredWhenNull.stream().anyMatch(name::equalsIgnoreCase)) {
+                continue;
+            }
+            throw VmRoleRefusal.badRequest(name, "'" + name + "' is not taken here; send "
+                    + String.join(" and ", taken) + ".");
+        }
+    }
+
     // ---- helpers -------------------------------------------------------------------------------------------------
+
+    /**
+     * The secrets among parameter values, for the request journal to mask inside the ParameterValues string:
+     * passwords of Credential parameters ("user:password"), SecureString values, and values of parameters whose name
+     * says Password or Credential (before the definition is known, or when it does not declare them).
+     */
+    static void hideSecrets(HttpServletRequest request, ResourceDefinition definition, Map<String, Object> values) {
+        values.forEach((name, value) -> {
+            if (!(value instanceof String text)) {
+                return;
+            }
+            String type = definition == null ? null : definition.parameters().stream()
+                    .filter(p -> name.equals(p.name())).map(p -> p.type()).findFirst().orElse(null);
+            String lower = name.toLowerCase(java.util.Locale.ROOT);
+            if ("securestring".equalsIgnoreCase(type)) {
+                JournalSecrets.hide(request, text);
+            } else if ("credential".equalsIgnoreCase(type) || lower.contains("credential")
+                    || lower.contains("password")) {
+                int colon = text.indexOf(':');
+                JournalSecrets.hide(request, colon >= 0 ? text.substring(colon + 1) : text);
+            }
+        });
+    }
 
     private ResponseEntity<String> definition(HttpServletRequest request, String subscription, String key,
             boolean view) {

@@ -7,6 +7,8 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.util.List;
+import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.springframework.core.Ordered;
@@ -39,8 +41,10 @@ class VmRolePaths extends OncePerRequestFilter {
             throws ServletException, IOException {
         String path = request.getRequestURI();
         Matcher root = ROOT.matcher(path);
+        String method = method(request);
         if (!root.matches()) {
-            chain.doFilter(request, response);
+            chain.doFilter(method.equals(request.getMethod()) ? request : new Canonical(request, path, method),
+                    response);
             return;
         }
         request.setAttribute(ROOT_ATTRIBUTE, root.group(1));
@@ -49,17 +53,41 @@ class VmRolePaths extends OncePerRequestFilter {
         if (canonical.length() > 1 && canonical.endsWith("/")) {
             canonical = canonical.substring(0, canonical.length() - 1);
         }
-        chain.doFilter(canonical.equals(path) ? request : new Canonical(request, canonical), response);
+        chain.doFilter(canonical.equals(path) && method.equals(request.getMethod()) ? request
+                : new Canonical(request, canonical, method), response);
     }
 
-    /** The request under its canonical path (LocalPack is served at the root: no context path). */
+    /**
+     * MERGE is OData V3's PATCH (a VM Role update takes PUT, MERGE and PATCH); V3 clients also tunnel it through
+     * POST with X-HTTP-Method.
+     */
+    private static String method(HttpServletRequest request) {
+        String method = request.getMethod();
+        if ("POST".equalsIgnoreCase(method)) {
+            String tunnelled = request.getHeader("X-HTTP-Method");
+            if (tunnelled != null && List.of("MERGE", "PATCH", "PUT", "DELETE").contains(tunnelled.trim()
+                    .toUpperCase(Locale.ROOT))) {
+                method = tunnelled.trim().toUpperCase(Locale.ROOT);
+            }
+        }
+        return "MERGE".equalsIgnoreCase(method) ? "PATCH" : method;
+    }
+
+    /** The request under its canonical path and method (LocalPack is served at the root: no context path). */
     private static final class Canonical extends HttpServletRequestWrapper {
 
         private final String path;
+        private final String method;
 
-        Canonical(HttpServletRequest request, String path) {
+        Canonical(HttpServletRequest request, String path, String method) {
             super(request);
             this.path = path;
+            this.method = method;
+        }
+
+        @Override
+        public String getMethod() {
+            return method;
         }
 
         @Override

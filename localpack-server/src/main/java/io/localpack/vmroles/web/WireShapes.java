@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.localpack.vmm.vm.VirtualMachine;
+import io.localpack.vmm.vm.VirtualMachinesOfRoles.InstanceDisk;
 import io.localpack.vmm.vm.VirtualNetworkAdapter;
 import io.localpack.vmroles.Models.CloudService;
 import io.localpack.vmroles.Models.GalleryItem;
@@ -113,6 +114,46 @@ final class WireShapes {
             }
         }
         shape.put("ConnectToAddresses", addresses);
+        return shape;
+    }
+
+    /**
+     * A disk of a role's machine (MicrosoftCompute.VMRoleVMDisk, spec 4.4): its VHD's id, the image it was copied
+     * from, its LUN, its file and its capacity in MB (Int64: a string in JSON light).
+     */
+    static Map<String, Object> disk(InstanceDisk disk) {
+        Map<String, Object> shape = new LinkedHashMap<>();
+        shape.put("Id", disk.id().toString());
+        shape.put("DataVirtualHardDiskImage", disk.familyName() == null || disk.release() == null ? null
+                : disk.familyName() + ":" + disk.release());
+        shape.put("DiskLun", disk.lun());
+        shape.put("DiskDataFile", disk.dataFile());
+        shape.put("DiskSize", Long.toString(disk.maximumSize() / (1024 * 1024)));
+        return shape;
+    }
+
+    /**
+     * A network adapter of a role's machine (MicrosoftCompute.VMRoleVMNic): its VMM id, the name the role's
+     * definition gives the adapter in its slot (else VMM's), and the addresses it holds now.
+     */
+    static Map<String, Object> nic(VirtualNetworkAdapter adapter, List<String> definitionNames) {
+        Map<String, Object> shape = new LinkedHashMap<>();
+        shape.put("Id", adapter.getId().toString());
+        int slot = adapter.getSlotId() == null ? -1 : adapter.getSlotId();
+        String name = slot >= 0 && slot < definitionNames.size() && definitionNames.get(slot) != null
+                ? definitionNames.get(slot) : adapter.getName();
+        shape.put("NetworkAdapterName", name);
+        List<String> addresses = new ArrayList<>();
+        for (String list : new String[] {adapter.getIpv4Addresses(), adapter.getIpv6Addresses()}) {
+            if (list != null && !list.isBlank()) {
+                for (String address : list.split(";")) {
+                    if (!address.isBlank()) {
+                        addresses.add(address.trim());
+                    }
+                }
+            }
+        }
+        shape.put("CurrentIpAddresses", addresses);
         return shape;
     }
 
