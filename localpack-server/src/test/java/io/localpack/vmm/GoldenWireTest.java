@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.fail;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.localpack.testsupport.LocalPackServerTest;
+import io.localpack.testsupport.postgres.TestDatabase;
 import io.localpack.vmm.model.EntitySetDeclaration;
 import io.localpack.vmm.model.NavigationDeclaration;
 import io.localpack.vmm.model.PropertyDeclaration;
@@ -49,6 +50,12 @@ import org.springframework.test.context.TestPropertySource;
  * URLs ({@code http://localhost:PORT} becomes {@code http://localhost}), and the Atom {@code <updated>} of feeds and
  * entries, which WCF Data Services (and LocalPack) set to the time of the answer.
  *
+ * <p>The golden files are H2's output. On PostgreSQL one difference is known and older than this test: a
+ * {@code timestamptz} keeps the instant but not the offset it was written with, so the fixtures'
+ * {@code 2014-03-12T09:15:00-07:00} comes back as {@code 2014-03-12T16:15:00Z} (H2, like SQL Server's
+ * {@code datetimeoffset}, keeps the offset). In the PostgreSQL suite, and only there, both sides' ISO date-times are
+ * therefore compared as UTC instants; every other byte must still be equal.
+ *
  * <p>Its own server (page size 2, so collections carry next links; and a fresh database, so no other test's writes
  * show); it only reads.
  */
@@ -62,6 +69,10 @@ class GoldenWireTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     /** Subscriptions of the fixtures, in the order a set's rows are looked for. */
     private static final List<String> SUBSCRIPTIONS = List.of(FABRIKAM, CONTOSO, NORTHWIND);
+    private static final Pattern DATE_TIME = Pattern.compile(
+            "(\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d(?::\\d\\d)?)(\\.\\d+)?(Z|[+-]\\d\\d:\\d\\d)");
+    private static final java.time.format.DateTimeFormatter SECONDS =
+            java.time.format.DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss");
     private static final Pattern ATOM_UPDATED = Pattern.compile("<updated>[^<]*</updated>");
 
     /** How each dialect's client asks: its name (the golden file's), extension, V3 key syntax, and headers. */
@@ -179,6 +190,10 @@ class GoldenWireTest {
             fail("No golden file " + golden + ": generate it with -Dlocalpack.golden.write=true");
         }
         byte[] expected = Files.readAllBytes(golden);
+        if (TestDatabase.isPostgresSuite()) {
+            actual = inUtc(actual);
+            expected = inUtc(expected);
+        }
         if (!java.util.Arrays.equals(actual, expected)) {
             Path written = Path.of(System.getProperty("basedir", "."), "target/golden-actual").resolve(c.file());
             Files.createDirectories(written.getParent());
@@ -196,6 +211,15 @@ class GoldenWireTest {
             text = ATOM_UPDATED.matcher(text).replaceAll("<updated>(normalised)</updated>");
         }
         return text.getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** Every ISO date-time with an offset, as the same instant in UTC (PostgreSQL keeps no offset). */
+    private static byte[] inUtc(byte[] body) {
+        return DATE_TIME.matcher(new String(body, StandardCharsets.UTF_8)).replaceAll(m -> {
+            String fraction = m.group(2) == null ? "" : m.group(2);
+            return java.time.OffsetDateTime.parse(m.group(1) + m.group(3))
+                    .withOffsetSameInstant(java.time.ZoneOffset.UTC).format(SECONDS) + fraction + "Z";
+        }).getBytes(StandardCharsets.UTF_8);
     }
 
     private static String around(byte[] body, int at) {
