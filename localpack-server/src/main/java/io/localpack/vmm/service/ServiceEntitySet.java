@@ -149,7 +149,7 @@ public class ServiceEntitySet {
                 // a service's tiers are the ComputerTiers rows that name it
                 .collectionNavigation("ComputerTiers", "ComputerTiers",
                         s -> Map.of("serviceId", s.getId(), "stampId", s.getStampId()))
-                .scope(TenantScope.ownedRows(), services::findOwnedWithCollections)
+                .scope(TenantScope.ownedRows(), services::findOwned)
                 .writes(writes)
                 .build();
     }

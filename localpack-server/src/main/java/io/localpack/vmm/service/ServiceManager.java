@@ -156,12 +156,6 @@ public class ServiceManager {
                 .filter(service -> subscriptionId.equals(service.getSubscriptionId()));
     }
 
-    /** {@link #findOwned} for reads: the row, the tenant check and the four collections in one query. */
-    @Transactional(readOnly = true)
-    public Optional<Service> findOwnedWithCollections(UUID subscriptionId, UUID id, UUID stampId) {
-        return services.findOwnedWithCollections(subscriptionId, id, stampId);
-    }
-
     /** The template's settings, with the tenant's values applied by name; an unknown name is refused. */
     private static List<ServiceSetting> settingsFor(ServiceTemplate template, List<NewService.SettingValue> values) {
         Map<String, ServiceSetting> byName = new LinkedHashMap<>();
