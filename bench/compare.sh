@@ -4,6 +4,8 @@
 # build the jar of the base commit, keep it, and compare it with the jar of this checkout.
 #   bench/compare.sh BASE.jar                # 3 alternated rounds of 10 s per workload and jar, 16 connections
 #   bench/compare.sh BASE.jar --smoke        # 1 round of 1 s
+#   AUTH=bearer bench/compare.sh BASE.jar    # both in auth mode bearer (shared HS256 secret), every request with
+#                                            # one minted token, as a client that reuses its token does
 # Needs: a JDK, wrk (installed when missing and running as root).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -23,49 +25,73 @@ cleanup() { for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done; }
 trap cleanup EXIT
 trap 'cleanup; exit 1' INT TERM
 wait_200() { until curl -sf -o /dev/null "$1"; do sleep 0.05; done; }
+AUTH_ARGS=(); BENCH_ADMIN_PASSWORD=bench-admin-password
+[ "${AUTH:-none}" = bearer ] && AUTH_ARGS=(--localpack.auth.mode=bearer
+  --localpack.auth.secret=bench-shared-secret-of-at-least-32-bytes --localpack.auth.admin-password=$BENCH_ADMIN_PASSWORD)
 start() { # $1 jar, $2 port, $3 log
   java -jar "$1" --server.port="$2" --localpack.jobs.duration-factor=0 --localpack.journal.enabled=false \
-    --logging.level.root=WARN >"$3" 2>&1 & pids+=($!)
+    --logging.level.root=WARN "${AUTH_ARGS[@]}" >"$3" 2>&1 & pids+=($!)
 }
 start "$base_jar" $BASE_PORT "$WORK/compare-base.log"
 start "$jar" $HEAD_PORT "$WORK/compare-head.log"
 BASE="http://127.0.0.1:$BASE_PORT"; HEAD="http://127.0.0.1:$HEAD_PORT"
 wait_200 "$BASE/_localpack/health"; wait_200 "$HEAD/_localpack/health"
+export WRK_AUTHORIZATION=""
+if [ "${AUTH:-none}" = bearer ]; then # one token for both subscriptions, valid on both servers (shared secret)
+  WRK_AUTHORIZATION="Bearer $(curl -sf -u admin:$BENCH_ADMIN_PASSWORD -X POST "$HEAD/_localpack/tokens" \
+    -H 'Content-Type: application/json' -d '{"user":"bench@fabrikam.com","subscriptions":["86e93b7f-25e3-4c44-8ca1-3ebdbd2dfc06","2f4a1d63-3c5e-4b0e-9a57-0c1b8d7e6f21"],"lifetime":"PT2H"}' \
+    | sed -E 's/.*"token":"([^"]*)".*/\1/')"
+fi
 
 : >"$WORK/compare-b1.paths"
 for s in 86e93b7f-25e3-4c44-8ca1-3ebdbd2dfc06 2f4a1d63-3c5e-4b0e-9a57-0c1b8d7e6f21; do
   curl -s "$HEAD/$s/services/systemcenter/vmm/Services?\$select=ID,StampId&\$top=1000" -H 'OData-MaxVersion: 4.0' \
-    -H 'Accept: application/json' | grep -o '"ID":"[^"]*","StampId":"[^"]*"' \
+    -H 'Accept: application/json' ${WRK_AUTHORIZATION:+-H "Authorization: $WRK_AUTHORIZATION"} \
+    | grep -o '"ID":"[^"]*","StampId":"[^"]*"' \
     | sed -E "s#\"ID\":\"([^\"]*)\",\"StampId\":\"([^\"]*)\"#/$s/services/systemcenter/vmm/Services(ID=guid%27\1%27,StampId=guid%27\2%27)#" \
     >>"$WORK/compare-b1.paths"
 done
 echo "/$SUB/services/hostedservices/fabrikam-web/deploymentslots/Production" >"$WORK/compare-b5.paths"
 
-measure() { # $1 base url, $2 paths file -> RESULT line
-  WRK_PATHS="$2" wrk -t$THREADS -c$CONNECTIONS -d$DURATION -s bench/rotate-keys.lua "$1" | grep '^RESULT'
+BASE_PID=${pids[0]}; HEAD_PID=${pids[1]}
+# CPU the server process spent per request (user + system, from /proc): on a machine shared with other work the
+# throughput moves with the neighbours' load, the CPU a request costs much less
+cpu_ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }
+measure() { # $1 base url, $2 paths file, $3 server pid -> RESULT line with cpu_us (server CPU per request, µs)
+  local before after line
+  before=$(cpu_ticks "$3")
+  line=$(WRK_PATHS="$2" wrk -t$THREADS -c$CONNECTIONS -d$DURATION -s bench/rotate-keys.lua "$1" | grep '^RESULT')
+  after=$(cpu_ticks "$3")
+  echo "$line cpu_us=$(echo "$line" | sed -E 's/.*requests=([0-9]+).*/\1/' | awk -v t=$((after - before)) \
+    -v hz="$(getconf CLK_TCK)" '{ printf "%.0f", ($1 > 0) ? t * 1e6 / hz / $1 : 0 }')"
 }
 results="$WORK/compare.txt.$$"
 for workload in b1 b5; do
-  for _ in 1 2; do measure "$BASE" "$WORK/compare-$workload.paths" >/dev/null; measure "$HEAD" "$WORK/compare-$workload.paths" >/dev/null; done
+  for _ in 1 2; do
+    measure "$BASE" "$WORK/compare-$workload.paths" $BASE_PID >/dev/null
+    measure "$HEAD" "$WORK/compare-$workload.paths" $HEAD_PID >/dev/null
+  done
   for _ in $(seq 1 $ROUNDS); do
-    echo "$workload base $(measure "$BASE" "$WORK/compare-$workload.paths")" >>"$results"
-    echo "$workload head $(measure "$HEAD" "$WORK/compare-$workload.paths")" >>"$results"
+    echo "$workload base $(measure "$BASE" "$WORK/compare-$workload.paths" $BASE_PID)" >>"$results"
+    echo "$workload head $(measure "$HEAD" "$WORK/compare-$workload.paths" $HEAD_PID)" >>"$results"
   done
 done
 
 median() { tr ' ' '\n' | grep . | sort -n | awk '{a[NR]=$1} END {print (NR % 2) ? a[(NR+1)/2] : (a[NR/2] + a[NR/2+1]) / 2}'; }
 field() { grep "^$1 $2 " "$results" | sed -E "s/.*$3=([0-9.]+).*/\1/" | tr '\n' ' '; }
 echo "Machine: $(nproc) cores, $(java -version 2>&1 | head -1); wrk -t$THREADS -c$CONNECTIONS -d$DURATION, $ROUNDS alternated rounds (medians)"
-echo "base: $base_jar; head: $jar"
+echo "base: $base_jar; head: $jar; auth mode: ${AUTH:-none}"
 echo
-echo "| workload | base req/s | head req/s | head/base | base p50 / p99 ms | head p50 / p99 ms | rounds base | rounds head |"
-echo "|---|---|---|---|---|---|---|---|"
+echo "| workload | base req/s | head req/s | head/base | base p50 / p99 ms | head p50 / p99 ms | server CPU µs/request base / head | CPU head/base | rounds base | rounds head |"
+echo "|---|---|---|---|---|---|---|---|---|---|"
 for workload in b1 b5; do
   br=$(field $workload base rps | median); hr=$(field $workload head rps | median)
-  printf "| %s | %.0f | %.0f | %s | %.2f / %.2f | %.2f / %.2f | %s | %s |\n" "${workload^^}" "$br" "$hr" \
+  bc=$(field $workload base cpu_us | median); hc=$(field $workload head cpu_us | median)
+  printf "| %s | %.0f | %.0f | %s | %.2f / %.2f | %.2f / %.2f | %s / %s | %s | %s | %s |\n" "${workload^^}" "$br" "$hr" \
     "$(awk -v a="$hr" -v b="$br" 'BEGIN { printf "%.2f", (b > 0) ? a / b : 0 }')" \
     "$(field $workload base p50_ms | median)" "$(field $workload base p99_ms | median)" \
-    "$(field $workload head p50_ms | median)" "$(field $workload head p99_ms | median)" \
+    "$(field $workload head p50_ms | median)" "$(field $workload head p99_ms | median)" "$bc" "$hc" \
+    "$(awk -v a="$hc" -v b="$bc" 'BEGIN { printf "%.2f", (b > 0) ? a / b : 0 }')" \
     "$(field $workload base rps)" "$(field $workload head rps)"
 done
 errors=$(grep -o 'errors=[0-9]*' "$results" | cut -d= -f2 | awk '{s+=$1} END {print s+0}')

@@ -3,15 +3,17 @@
 # same machine, runs alternated. Workloads of issue 9 measured so far: B1 (GET Services by key, rotating keys),
 # B5 (ASM GET deployment slot) and B6 (process start to the first 200; LocalPack started three or four ways: java -jar,
 # bin/localpack with its class-data-sharing archive, with and without the quick JIT, and bin/localpack with the JDK's
-# ahead-of-time cache when a JDK 24+ is installed). Prints a markdown table.
-#   bench/run.sh              # 3 alternated rounds of 10 s per workload and server, 16 connections
+# ahead-of-time cache when a JDK 24+ is installed). Issue 20: B1 and B5 at 16, 64 and 256 connections, LocalPack's
+# stack ceiling (its VMM service document, and health) beside them, failures counted (non-2xx, socket errors), and
+# the first 10 s after start (cold) against the steady state. Prints markdown tables.
+#   bench/run.sh              # 3 alternated rounds of 10 s per workload, server and connection count
 #   bench/run.sh --smoke      # seconds: 1 round of 1 s, to check the suite still runs
 # Needs: a JDK, wrk (Debian package; installed here when missing and running as root), network to Maven Central
 # for the WireMock jar the first time.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-ROUNDS=3; DURATION=10s; CONNECTIONS=16; THREADS=2; STARTS=3; SMOKE=""
-if [ "${1:-}" = "--smoke" ]; then ROUNDS=1; DURATION=1s; STARTS=1; SMOKE=yes; fi
+ROUNDS=3; DURATION=10s; THREADS=2; STARTS=3; CONNECTION_LEVELS="16 64 256"; COLD_AGAIN=b5; SMOKE=""
+if [ "${1:-}" = "--smoke" ]; then ROUNDS=1; DURATION=1s; STARTS=1; COLD_AGAIN=""; SMOKE=yes; fi
 WORK=target/bench; mkdir -p "$WORK"
 WIREMOCK_VERSION=3.13.1
 WIREMOCK_JAR=$WORK/wiremock-standalone-$WIREMOCK_VERSION.jar
@@ -92,50 +94,106 @@ for path in $(cat "$WORK/b1.paths" "$WORK/b5.paths"); do
     "$url" "$n" "$type" >"$WORK/wiremock/mappings/m-$n.json"
 done
 sed -i "s/'/%27/g" "$WORK/b1.paths" "$WORK/b5.paths"
+# the stack's ceiling: a near-static answer through the same filters, controller and subscription lookup as B1 (the
+# VMM service document, V3 JSON light: a fixed list of the entity sets, no Olingo, no entity read), and health
+echo "/$SUB/services/systemcenter/vmm/" >"$WORK/ceiling.paths"
+echo "/_localpack/health" >"$WORK/health.paths"
+
+measure() { # $1 base url, $2 paths file, $3 connections -> RESULT line
+  WRK_PATHS="$2" wrk -t$THREADS -c$3 -d$DURATION --timeout 10s -s bench/rotate-keys.lua "$1" | grep '^RESULT'
+}
+results="$WORK/results.txt.$$"; : >"$results"
+
+# Cold: the first DURATION after start, on a fresh process of each server (LocalPack's answered only the capture's
+# dozen requests before). B1 on the processes just started; B5 on new ones (not in --smoke, to keep it short).
+echo "b1 cold-localpack $(measure "$LP" "$WORK/b1.paths" 16)" >>"$results"
 start_wiremock; wait_200 "http://127.0.0.1:$WM_PORT/ready"
 WM="http://127.0.0.1:$WM_PORT"
+echo "b1 cold-wiremock $(measure "$WM" "$WORK/b1.paths" 16)" >>"$results"
+for workload in $COLD_AGAIN; do
+  stop $LP_PID; stop $WM_PID
+  start_localpack; wait_200 "$LP/_localpack/health"
+  echo "$workload cold-localpack $(measure "$LP" "$WORK/$workload.paths" 16)" >>"$results"
+  start_wiremock; wait_200 "$WM/ready"
+  echo "$workload cold-wiremock $(measure "$WM" "$WORK/$workload.paths" 16)" >>"$results"
+done
 
-measure() { # $1 base url, $2 paths file -> RESULT line
-  WRK_PATHS="$2" wrk -t$THREADS -c$CONNECTIONS -d$DURATION -s bench/rotate-keys.lua "$1" | grep '^RESULT'
-}
+# Steady state: a warm-up (twice the measured time: on 2 cores the JIT compiler takes much of the first seconds),
+# then alternated measured rounds at each connection count, the ceiling measured in the same rounds
 for workload in b1 b5; do
-  # warm-up (twice the measured time: on 2 cores the JIT compiler takes much of the first seconds), then alternated
-  # measured rounds
-  for _ in 1 2; do measure "$LP" "$WORK/$workload.paths" >/dev/null; measure "$WM" "$WORK/$workload.paths" >/dev/null; done
-  for round in $(seq 1 $ROUNDS); do
-    echo "$workload localpack $(measure "$LP" "$WORK/$workload.paths")" >>"$WORK/results.txt.$$"
-    echo "$workload wiremock $(measure "$WM" "$WORK/$workload.paths")" >>"$WORK/results.txt.$$"
+  for _ in 1 2; do measure "$LP" "$WORK/$workload.paths" 16 >/dev/null; measure "$WM" "$WORK/$workload.paths" 16 >/dev/null; done
+  for c in $CONNECTION_LEVELS; do
+    for round in $(seq 1 $ROUNDS); do
+      echo "$workload localpack-c$c $(measure "$LP" "$WORK/$workload.paths" $c)" >>"$results"
+      echo "$workload wiremock-c$c $(measure "$WM" "$WORK/$workload.paths" $c)" >>"$results"
+      [ "$workload" = b1 ] || continue # one ceiling per connection count, measured between the B1 rounds
+      echo "ceiling localpack-c$c $(measure "$LP" "$WORK/ceiling.paths" $c)" >>"$results"
+    done
   done
 done
+for round in $(seq 1 $ROUNDS); do echo "health localpack-c16 $(measure "$LP" "$WORK/health.paths" 16)" >>"$results"; done
 LP_RSS=$(awk '/VmRSS/ {print int($2/1024)}' /proc/$LP_PID/status)
 
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", (b > 0) ? a / b : 0 }'; }
-median() { tr ' ' '\n' | sort -n | awk '{a[NR]=$1} END {print (NR % 2) ? a[(NR+1)/2] : (a[NR/2] + a[NR/2+1]) / 2}'; }
-field() { grep "^$1 $2 " "$WORK/results.txt.$$" | sed -E "s/.*$3=([0-9.]+).*/\1/" | tr '\n' ' '; }
-echo "Machine: $(nproc) cores, $(java -version 2>&1 | head -1); wrk -t$THREADS -c$CONNECTIONS -d$DURATION, $ROUNDS alternated rounds (medians); $(wc -l <"$WORK/b1.paths") B1 keys"
+median() { tr ' ' '\n' | grep . | sort -n | awk '{a[NR]=$1} END {print (NR % 2) ? a[(NR+1)/2] : (a[NR/2] + a[NR/2+1]) / 2}'; }
+field() { grep "^$1 $2 " "$results" | sed -E "s/.*[ ]$3=([0-9.]+).*/\1/" | tr '\n' ' '; }
+total() { field "$1" "$2" "$3" | tr ' ' '\n' | awk '{s+=$1} END {print s+0}'; }
+echo "Machine: $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg) at the end, $(java -version 2>&1 | head -1); wrk -t$THREADS -d$DURATION, $ROUNDS alternated rounds (medians); $(wc -l <"$WORK/b1.paths") B1 keys"
 echo
-echo "| workload | LocalPack req/s | WireMock req/s | ratio | LocalPack p50 / p99 ms | WireMock p50 / p99 ms | p99 ratio | errors LP / WM |"
-echo "|---|---|---|---|---|---|---|---|"
+echo "Steady state. Ceiling: the VMM service document (V3 JSON light) on LocalPack at the same connection count, the"
+echo "same filters, controller and subscription lookup without Olingo or an entity read. Failures: non-2xx answers /"
+echo "socket errors and timeouts (10 s), summed over the rounds."
+echo
+echo "| workload | connections | LocalPack req/s | WireMock req/s | ratio | LocalPack ceiling req/s | LocalPack / ceiling | LocalPack p50 / p99 ms | WireMock p50 / p99 ms | p99 ratio | failures LP | failures WM |"
+echo "|---|---|---|---|---|---|---|---|---|---|---|---|"
 for workload in b1 b5; do
-  lr=$(field $workload localpack rps | median); wr=$(field $workload wiremock rps | median)
-  l50=$(field $workload localpack p50_ms | median); l99=$(field $workload localpack p99_ms | median)
-  w50=$(field $workload wiremock p50_ms | median); w99=$(field $workload wiremock p99_ms | median)
-  le=$(field $workload localpack errors | tr ' ' '\n' | awk '{s+=$1} END {print s+0}')
-  we=$(field $workload wiremock errors | tr ' ' '\n' | awk '{s+=$1} END {print s+0}')
-  printf "| %s | %.0f | %.0f | %s | %.2f / %.2f | %.2f / %.2f | %s | %s / %s |\n" "${workload^^}" "$lr" "$wr" \
-    "$(ratio "$lr" "$wr")" "$l50" "$l99" "$w50" "$w99" "$(ratio "$l99" "$w99")" "$le" "$we"
+  for c in $CONNECTION_LEVELS; do
+    lr=$(field $workload localpack-c$c rps | median); wr=$(field $workload wiremock-c$c rps | median)
+    cr=$(field ceiling localpack-c$c rps | median)
+    l50=$(field $workload localpack-c$c p50_ms | median); l99=$(field $workload localpack-c$c p99_ms | median)
+    w50=$(field $workload wiremock-c$c p50_ms | median); w99=$(field $workload wiremock-c$c p99_ms | median)
+    printf "| %s | %s | %.0f | %.0f | %s | %.0f | %s | %.2f / %.2f | %.2f / %.2f | %s | %s / %s | %s / %s |\n" \
+      "${workload^^}" "$c" "$lr" "$wr" "$(ratio "$lr" "$wr")" "$cr" "$(ratio "$lr" "$cr")" "$l50" "$l99" "$w50" \
+      "$w99" "$(ratio "$l99" "$w99")" "$(total $workload localpack-c$c non2xx)" "$(total $workload localpack-c$c socket)" \
+      "$(total $workload wiremock-c$c non2xx)" "$(total $workload wiremock-c$c socket)"
+  done
 done
+for c in $CONNECTION_LEVELS; do
+  printf "| ceiling: VMM service document | %s | %.0f | – | | | | %.2f / %.2f | | | %s / %s | |\n" "$c" \
+    "$(field ceiling localpack-c$c rps | median)" "$(field ceiling localpack-c$c p50_ms | median)" \
+    "$(field ceiling localpack-c$c p99_ms | median)" "$(total ceiling localpack-c$c non2xx)" \
+    "$(total ceiling localpack-c$c socket)"
+done
+printf "| ceiling: /_localpack/health | 16 | %.0f | – | | | | %.2f / %.2f | | | %s / %s | |\n" \
+  "$(field health localpack-c16 rps | median)" "$(field health localpack-c16 p50_ms | median)" \
+  "$(field health localpack-c16 p99_ms | median)" "$(total health localpack-c16 non2xx)" "$(total health localpack-c16 socket)"
+echo
+echo "Cold: the first $DURATION after start (16 connections), one run each, against the steady state at 16 connections."
+echo
+echo "| workload | LocalPack cold req/s | LocalPack steady req/s | cold / steady | LocalPack cold p50 / p99 ms | WireMock cold req/s | WireMock steady req/s | cold ratio LP / WM | failures LP / WM |"
+echo "|---|---|---|---|---|---|---|---|---|"
+for workload in b1 $COLD_AGAIN; do
+  lc=$(field $workload cold-localpack rps | median); ls_=$(field $workload localpack-c16 rps | median)
+  wc_=$(field $workload cold-wiremock rps | median); ws=$(field $workload wiremock-c16 rps | median)
+  printf "| %s | %.0f | %.0f | %s | %.2f / %.2f | %.0f | %.0f | %s | %s / %s |\n" "${workload^^}" "$lc" "$ls_" \
+    "$(ratio "$lc" "$ls_")" "$(field $workload cold-localpack p50_ms | median)" \
+    "$(field $workload cold-localpack p99_ms | median)" "$wc_" "$ws" "$(ratio "$lc" "$wc_")" \
+    "$(total $workload cold-localpack errors)" "$(total $workload cold-wiremock errors)"
+done
+echo
+echo "| start-up | LocalPack | WireMock | ratio | LocalPack runs ms | WireMock runs ms |"
+echo "|---|---|---|---|---|---|"
 ws_med=$(echo "${wm_start[@]}" | median)
 for how in $starts; do
   ls_med=$(echo ${lp_start[$how]} | median)
   label=$(case $how in jar) echo "java -jar";; cds) echo "bin/localpack (CDS, JDK 17)";; cds-c1) echo "bin/localpack, quick JIT";;
           aot) echo "bin/localpack (AOT cache, $("$JAVA_AOT" -version 2>&1 | sed -n 1p | cut -d'"' -f2))";; esac)
-  printf "| B6 start-up to first 200, %s | %s ms | %s ms | %s | runs:%s | runs: %s | | |\n" "$label" "$ls_med" \
+  printf "| B6 start-up to first 200, %s | %s ms | %s ms | %s | %s | %s |\n" "$label" "$ls_med" \
     "$ws_med" "$(ratio "$ls_med" "$ws_med")" "${lp_start[$how]}" "${wm_start[*]}"
 done
 echo
 echo "LocalPack resident memory after the runs: ${LP_RSS} MB (bundled fixtures, H2)"
-errors=$(grep -o 'errors=[0-9]*' "$WORK/results.txt.$$" | cut -d= -f2 | awk '{s+=$1} END {print s+0}')
-rm -f "$WORK/results.txt.$$"
+errors=$(total '[a-z0-9]*' '[a-z0-9-]*' errors)
+rm -f "$results"
 # a request that failed makes the figures meaningless: say so with the exit status (CI runs --smoke)
 [ "$errors" = 0 ] || { echo "$errors requests failed" >&2; exit 1; }

@@ -7,6 +7,7 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.time.Clock;
 import java.util.List;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.beans.factory.ObjectProvider;
@@ -91,7 +92,7 @@ class SecurityConfiguration {
             case NONE -> http.authorizeHttpRequests(a -> a.anyRequest().permitAll());
             case BEARER -> {
                 http.oauth2ResourceServer(o -> o
-                        .jwt(jwt -> jwt.decoder(keys.getObject().decoder())
+                        .jwt(jwt -> jwt.decoder(new SeenTokens(keys.getObject().decoder(), Clock.systemUTC()))
                                 .jwtAuthenticationConverter(this::authenticated))
                         .authenticationEntryPoint(failures).accessDeniedHandler(failures));
                 http.authorizeHttpRequests(a -> a.anyRequest().access(new SubscriptionAccess()));

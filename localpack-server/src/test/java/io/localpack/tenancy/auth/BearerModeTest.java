@@ -156,6 +156,33 @@ class BearerModeTest extends HttpTestSupport {
                 stop.header("x-ms-request-id"))).isEqualTo("tenant@fabrikam.com");
     }
 
+    /**
+     * A token seen before skips validation (SeenTokens), but what it is used for is still decided per request: the
+     * subscription it names is looked up every time (created, it opens; deleted, it is gone), and another
+     * subscription's URL stays forbidden.
+     */
+    @Test
+    void aSeenTokenIsNeverAnswerForAChangedSubscription() {
+        String later = UUID.randomUUID().toString();
+        Instant now = Instant.now();
+        String token = sign(SECRET, "https://localpack.local/sts", "http://azureservices/TenantSite", later, now,
+                now.plusSeconds(600));
+        String clouds = "/services/systemcenter/vmm/Clouds";
+
+        Response before = send("GET", base + "/" + later + clouds, null, "Authorization", "Bearer " + token);
+        jdbc.update("INSERT INTO subscriptions (id, name, account_admin) VALUES (CAST(? AS UUID), 'Later', "
+                + "'tenant@fabrikam.com')", later);
+        Response created = send("GET", base + "/" + later + clouds, null, "Authorization", "Bearer " + token);
+        Response elsewhere = send("GET", base + "/" + FABRIKAM + clouds, null, "Authorization", "Bearer " + token);
+        jdbc.update("DELETE FROM subscriptions WHERE id = CAST(? AS UUID)", later);
+        Response deleted = send("GET", base + "/" + later + clouds, null, "Authorization", "Bearer " + token);
+
+        assertThat(before.status()).as(before.body()).isEqualTo(404);
+        assertThat(created.status()).as(created.body()).isEqualTo(200);
+        assertThat(elsewhere.status()).as(elsewhere.body()).isEqualTo(403);
+        assertThat(deleted.status()).as(deleted.body()).isEqualTo(404);
+    }
+
     @Test
     void theSubscriptionApiTakesTheTokensUserAndNeedsItsPrincipalHeader() {
         String subscriptions = base + "/subscriptions/";
