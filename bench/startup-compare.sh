@@ -1,0 +1,74 @@
+#!/usr/bin/env bash
+# Start-up of two LocalPack jars side by side (issue 20): alternated starts, time from process start to the first 200
+# on $metadata (as B6 in bench/run.sh), medians. Only same-run ratios mean anything on a shared machine.
+#   bench/startup-compare.sh A.jar B.jar [n] [how]
+#     n: starts per jar (5); how: jar (java -jar, JDK on PATH), cds (bin/localpack on JDK 17: CDS archive),
+#        aot (bin/localpack on JDK 24+: AOT cache; LOCALPACK_JAVA or the newest under /usr/lib/jvm)
+# Each jar runs in a directory of its own with no ./config, so it reads the settings it ships with, and bin/localpack
+# (this checkout's) makes its archive or cache there once per jar, before the timed starts. ARGS_A / ARGS_B: extra
+# LocalPack arguments for one side (to try a setting without a build). Besides the wall time, the CPU time the
+# process used until then (all its threads: JIT and GC too), less sensitive to what else runs on the machine.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+[ $# -ge 2 ] || { sed -n 2,8p "$0"; exit 2; }
+n=${3:-5}; how=${4:-jar}
+SUB=86e93b7f-25e3-4c44-8ca1-3ebdbd2dfc06
+work=$(mktemp -d /tmp/startup-compare.XXXXXX)
+pid=""
+trap '[ -n "$pid" ] && kill "$pid" 2>/dev/null; true' EXIT
+
+aot_java() {
+  [ -n "${LOCALPACK_JAVA:-}" ] && { echo "$LOCALPACK_JAVA"; return; }
+  for c in $(ls -d /usr/lib/jvm/*/bin/java | sort -V -r); do
+    v=$("$c" -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java.specification.version = //p' | cut -d. -f1)
+    [ "${v:-0}" -ge 24 ] && { echo "$c"; return; }
+  done
+  echo "no JDK 24+ found" >&2; exit 1
+}
+java17=$(command -v java)
+case $how in cds) launch_java=$java17;; aot) launch_java=$(aot_java);; jar) launch_java=$java17;;
+  *) echo "how: jar, cds or aot" >&2; exit 2;; esac
+
+# one directory per side: bin/localpack and localpack-server/target/localpack-server-x-exec.jar, as in a checkout
+for side in A B; do
+  jar=$([ $side = A ] && echo "$1" || echo "$2")
+  mkdir -p "$work/$side/bin" "$work/$side/localpack-server/target"
+  cp bin/localpack "$work/$side/bin/"
+  cp "$jar" "$work/$side/localpack-server/target/localpack-server-0-exec.jar"
+  if [ "$how" != jar ]; then LOCALPACK_JAVA=$launch_java "$work/$side/bin/localpack" --prepare >/dev/null; fi
+done
+
+millis() { date +%s%3N; }
+declare -A runs=([A]="" [B]="") cpu=([A]="" [B]="")
+for i in $(seq 1 "$n"); do
+  for side in A B; do
+    port=$(( 41000 + RANDOM % 4000 ))
+    while ss -ltn | grep -q ":$port "; do port=$(( 41000 + RANDOM % 4000 )); done
+    args=(--server.port=$port --logging.level.root=WARN)
+    extra=$([ $side = A ] && echo "${ARGS_A:-}" || echo "${ARGS_B:-}"); [ -n "$extra" ] && args+=($extra)
+    t=$(millis)
+    if [ "$how" = jar ]; then
+      (cd "$work/$side" && exec "$launch_java" -jar localpack-server/target/localpack-server-0-exec.jar "${args[@]}") \
+        >"$work/$side.log" 2>&1 &
+    else
+      (cd "$work/$side" && LOCALPACK_JAVA=$launch_java exec bin/localpack "${args[@]}") >"$work/$side.log" 2>&1 &
+    fi
+    pid=$!
+    until curl -sf -o /dev/null "http://127.0.0.1:$port/$SUB/services/systemcenter/vmm/\$metadata"; do
+      kill -0 "$pid" 2>/dev/null || { echo "side $side died:"; tail -20 "$work/$side.log"; exit 1; }
+      sleep 0.02
+    done
+    runs[$side]="${runs[$side]} $(( $(millis) - t ))"
+    ticks=$(awk '{print $14 + $15}' /proc/$pid/stat); cpu[$side]="${cpu[$side]} $(( ticks * 1000 / $(getconf CLK_TCK) ))"
+    echo "start $i $side: ${runs[$side]##* } ms, cpu ${cpu[$side]##* } ms" >&2
+    kill "$pid"; wait "$pid" 2>/dev/null || true; pid=""
+  done
+done
+median() { tr ' ' '\n' | grep . | sort -n | awk '{a[NR]=$1} END {print (NR % 2) ? a[(NR+1)/2] : (a[NR/2] + a[NR/2+1]) / 2}'; }
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.3f", b / a }'; }
+ma=$(echo "${runs[A]}" | median); mb=$(echo "${runs[B]}" | median)
+ca=$(echo "${cpu[A]}" | median); cb=$(echo "${cpu[B]}" | median)
+echo "$how ($("$launch_java" -version 2>&1 | head -1)), $n starts each, load $(cut -d' ' -f1-3 /proc/loadavg)"
+echo "  wall: A $ma ms (runs${runs[A]}), B $mb ms (runs${runs[B]}), B/A $(ratio "$ma" "$mb")"
+echo "  cpu:  A $ca ms (runs${cpu[A]}), B $cb ms (runs${cpu[B]}), B/A $(ratio "$ca" "$cb")"
+rm -rf "$work"
