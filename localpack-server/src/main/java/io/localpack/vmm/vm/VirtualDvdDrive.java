@@ -13,18 +13,13 @@ import java.util.UUID;
 @Entity
 @Table(name = "virtual_dvd_drives")
 @IdClass(VmmKey.class)
-public class VirtualDvdDrive {
+public class VirtualDvdDrive extends VmDevice {
 
     @Id
     private UUID id;
     @Id
     @Column(name = "stamp_id")
     private UUID stampId;
-    @Column(name = "subscription_id")
-    private UUID subscriptionId;
-    @Column(name = "vm_id")
-    private UUID vmId;
-    private String name;
     private Integer bus;
     private Integer lun;
     private String connection;
@@ -32,10 +27,6 @@ public class VirtualDvdDrive {
     private UUID isoId;
     @Column(name = "host_drive")
     private String hostDrive;
-    @Column(name = "added_time")
-    private OffsetDateTime addedTime;
-    @Column(name = "modified_time")
-    private OffsetDateTime modifiedTime;
 
     protected VirtualDvdDrive() {
     }
@@ -45,14 +36,10 @@ public class VirtualDvdDrive {
         VirtualDvdDrive drive = new VirtualDvdDrive();
         drive.id = UUID.randomUUID();
         drive.stampId = vm.getStampId();
-        drive.subscriptionId = vm.getSubscriptionId();
-        drive.vmId = vm.getId();
-        drive.name = "IDE 1:0";
+        drive.placeOn(vm, "IDE 1:0", now);
         drive.bus = 1;
         drive.lun = 0;
         drive.connection = "None";
-        drive.addedTime = now;
-        drive.modifiedTime = now;
         return drive;
     }
 
@@ -62,18 +49,6 @@ public class VirtualDvdDrive {
 
     public UUID getStampId() {
         return stampId;
-    }
-
-    public UUID getSubscriptionId() {
-        return subscriptionId;
-    }
-
-    public UUID getVmId() {
-        return vmId;
-    }
-
-    public String getName() {
-        return name;
     }
 
     public Integer getBus() {
@@ -94,13 +69,5 @@ public class VirtualDvdDrive {
 
     public String getHostDrive() {
         return hostDrive;
-    }
-
-    public OffsetDateTime getAddedTime() {
-        return addedTime;
-    }
-
-    public OffsetDateTime getModifiedTime() {
-        return modifiedTime;
     }
 }

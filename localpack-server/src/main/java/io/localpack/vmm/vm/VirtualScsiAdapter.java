@@ -13,18 +13,13 @@ import java.util.UUID;
 @Entity
 @Table(name = "virtual_scsi_adapters")
 @IdClass(VmmKey.class)
-public class VirtualScsiAdapter {
+public class VirtualScsiAdapter extends VmDevice {
 
     @Id
     private UUID id;
     @Id
     @Column(name = "stamp_id")
     private UUID stampId;
-    @Column(name = "subscription_id")
-    private UUID subscriptionId;
-    @Column(name = "vm_id")
-    private UUID vmId;
-    private String name;
     @Column(name = "adapter_id")
     private Integer adapterId;
     private Boolean shared;
@@ -32,10 +27,6 @@ public class VirtualScsiAdapter {
     private Boolean isSynthetic;
     @Column(name = "scsi_controller_type")
     private String scsiControllerType;
-    @Column(name = "added_time")
-    private OffsetDateTime addedTime;
-    @Column(name = "modified_time")
-    private OffsetDateTime modifiedTime;
 
     protected VirtualScsiAdapter() {
     }
@@ -45,15 +36,11 @@ public class VirtualScsiAdapter {
         VirtualScsiAdapter adapter = new VirtualScsiAdapter();
         adapter.id = UUID.randomUUID();
         adapter.stampId = vm.getStampId();
-        adapter.subscriptionId = vm.getSubscriptionId();
-        adapter.vmId = vm.getId();
-        adapter.name = "SCSI Adapter 0";
+        adapter.placeOn(vm, "SCSI Adapter 0", now);
         adapter.adapterId = 0;
         adapter.shared = false;
         adapter.isSynthetic = true;
         adapter.scsiControllerType = "DefaultTypeNoType";
-        adapter.addedTime = now;
-        adapter.modifiedTime = now;
         return adapter;
     }
 
@@ -63,18 +50,6 @@ public class VirtualScsiAdapter {
 
     public UUID getStampId() {
         return stampId;
-    }
-
-    public UUID getSubscriptionId() {
-        return subscriptionId;
-    }
-
-    public UUID getVmId() {
-        return vmId;
-    }
-
-    public String getName() {
-        return name;
     }
 
     public Integer getAdapterId() {
@@ -91,13 +66,5 @@ public class VirtualScsiAdapter {
 
     public String getScsiControllerType() {
         return scsiControllerType;
-    }
-
-    public OffsetDateTime getAddedTime() {
-        return addedTime;
-    }
-
-    public OffsetDateTime getModifiedTime() {
-        return modifiedTime;
     }
 }
