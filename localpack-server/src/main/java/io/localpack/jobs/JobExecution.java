@@ -37,6 +37,15 @@ public final class JobExecution {
     private int progress;
     private JobRepository.Result result = JobRepository.Result.NONE;
     private int httpStatus = 200;
+    /**
+     * True when the whole run is one transaction (see {@link JobRunner}): nobody can see a step before the commit, so
+     * the step text and progress are kept here and written once, with the completion, instead of two writes a step.
+     */
+    private boolean deferStepWrites;
+    /** With deferred writes: the last step begun (text, steps begun) and the progress of the last step done. */
+    private String deferredStepText;
+    private int deferredStepsBegun = -1;
+    private int deferredProgress = -1;
 
     JobExecution(Job job, int version, JobTiming timing, Duration tick, int skipStepsBefore, FaultRule fault,
                  JobRepository repository) {
@@ -101,10 +110,15 @@ public final class JobExecution {
         progress = progressWhenDone;
         if (index < skipStepsBefore) {
             // done (or skipped) before the restart
-            guard(repository.progress(job.id(), version, progressWhenDone));
+            writeProgress(progressWhenDone);
             return;
         }
-        guard(repository.beginStep(job.id(), version, text, stepsBegun));
+        if (deferStepWrites) {
+            deferredStepText = text;
+            deferredStepsBegun = stepsBegun;
+        } else {
+            guard(repository.beginStep(job.id(), version, text, stepsBegun));
+        }
         if (fault != null && index == fault.atStep()) {
             throw new JobFailedException(fault.error());
         }
@@ -112,7 +126,40 @@ public final class JobExecution {
             work.run();
         }
         pace(share, progressWhenDone);
-        guard(repository.progress(job.id(), version, progressWhenDone));
+        writeProgress(progressWhenDone);
+    }
+
+    private void writeProgress(int progressWhenDone) {
+        if (deferStepWrites) {
+            deferredProgress = progressWhenDone;
+        } else {
+            guard(repository.progress(job.id(), version, progressWhenDone));
+        }
+    }
+
+    /** Keep step text and progress in memory until {@link #completeDeferred} or {@link #flushDeferredSteps}. */
+    void deferStepWrites() {
+        this.deferStepWrites = true;
+    }
+
+    boolean stepWritesDeferred() {
+        return deferStepWrites;
+    }
+
+    /**
+     * Write the deferred step text and progress as the per-step writes would have left them (before a failure is
+     * recorded in the same transaction, so the failed job shows the step it failed in).
+     */
+    void flushDeferredSteps() {
+        if (deferStepWrites && (deferredStepsBegun >= 0 || deferredProgress >= 0)) {
+            guard(repository.stepState(job.id(), version, deferredStepText, deferredStepsBegun, deferredProgress));
+        }
+    }
+
+    /** Complete the job together with its deferred step text; a lost lease rolls the whole run back. */
+    void completeDeferred(JobStatus status) {
+        guard(repository.completeWithStep(job.id(), version, status, warnings, result, httpStatus, now(),
+                deferredStepText, deferredStepsBegun));
     }
 
     /** Spend the step's share of the kind's timing. */

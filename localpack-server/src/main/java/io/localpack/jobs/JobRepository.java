@@ -77,6 +77,18 @@ class JobRepository {
                 activeTarget(targetObjectId)).stream().findFirst();
     }
 
+    /** The unfinished jobs holding any of the objects (not empty), by object. */
+    Map<UUID, UUID> findActiveJobs(java.util.Collection<UUID> targetObjectIds) {
+        List<String> targets = targetObjectIds.stream().map(JobRepository::activeTarget).toList();
+        String marks = String.join(", ", Collections.nCopies(targets.size(), "?"));
+        Map<UUID, UUID> busy = new LinkedHashMap<>();
+        jdbc.query("SELECT active_target, id FROM jobs WHERE active_target IN (" + marks + ")",
+                rs -> {
+                    busy.put(UUID.fromString(rs.getString(1)), rs.getObject(2, UUID.class));
+                }, targets.toArray());
+        return busy;
+    }
+
     List<Job> findByTarget(UUID subscriptionId, UUID targetObjectId) {
         return jdbc.query("SELECT * FROM jobs WHERE subscription_id = ? AND target_object_id = ? "
                 + "ORDER BY created_time DESC", mapper(), subscriptionId, targetObjectId);
@@ -142,6 +154,40 @@ class JobRepository {
                 WHERE id = ? AND version = ? AND status = ?""",
                 status.name(), status.statusString(), now, warnings.isEmpty() ? null : toJson(warnings), httpStatus,
                 result.id(), result.type(), result.name(), id, version, JobStatus.Running.name()) == 1;
+    }
+
+    /**
+     * {@link #complete} that also records the last step begun ({@code stepsBegun} &lt; 0: none in this run), for a
+     * run whose step writes were deferred to its completion.
+     */
+    boolean completeWithStep(UUID id, int version, JobStatus status, List<JobError> warnings, Result result,
+                             int httpStatus, OffsetDateTime now, String stepText, int stepsBegun) {
+        boolean begun = stepsBegun >= 0;
+        return jdbc.update("""
+                UPDATE jobs SET status = ?, status_string = ?, progress_value = 100, is_completed = TRUE,
+                  end_time = ?, active_target = NULL, lease_owner = NULL, lease_expires_at = NULL,
+                  additional_messages = ?, http_status = ?, failed_step_index = NULL, skip_steps_before = 0,
+                  result_object_id = COALESCE(?, result_object_id), result_object_type = COALESCE(?, result_object_type),
+                  result_name = COALESCE(?, result_name),
+                  current_step = CASE WHEN ? THEN ? ELSE current_step END,
+                  current_step_index = CASE WHEN ? THEN ? ELSE current_step_index END
+                WHERE id = ? AND version = ? AND status = ?""",
+                status.name(), status.statusString(), now, warnings.isEmpty() ? null : toJson(warnings), httpStatus,
+                result.id(), result.type(), result.name(), begun, stepText, begun, stepsBegun,
+                id, version, JobStatus.Running.name()) == 1;
+    }
+
+    /** The step text and progress a run left (either may be absent: stepsBegun &lt; 0, progress &lt; 0). */
+    boolean stepState(UUID id, int version, String stepText, int stepsBegun, int progress) {
+        boolean begun = stepsBegun >= 0;
+        boolean progressed = progress >= 0;
+        return jdbc.update("""
+                UPDATE jobs SET current_step = CASE WHEN ? THEN ? ELSE current_step END,
+                  current_step_index = CASE WHEN ? THEN ? ELSE current_step_index END,
+                  progress_value = CASE WHEN ? THEN ? ELSE progress_value END
+                WHERE id = ? AND version = ? AND status = ?""",
+                begun, stepText, begun, stepsBegun, progressed, progress, id, version,
+                JobStatus.Running.name()) == 1;
     }
 
     boolean fail(UUID id, int version, JobError e, Integer failedStepIndex, OffsetDateTime now) {
@@ -224,13 +270,13 @@ class JobRepository {
         static final Result NONE = new Result(null, null, null);
     }
 
-    /** Version and restart bookkeeping read right after a claim. */
-    record ClaimState(int version, int skipStepsBefore) {
+    /** A claimed job and its restart bookkeeping, in one read. */
+    record Claimed(Job job, int skipStepsBefore) {
     }
 
-    ClaimState claimState(UUID id) {
-        return jdbc.queryForObject("SELECT version, skip_steps_before FROM jobs WHERE id = ?",
-                (rs, i) -> new ClaimState(rs.getInt(1), rs.getInt(2)), id);
+    Claimed findClaimed(UUID id) {
+        return jdbc.queryForObject("SELECT * FROM jobs WHERE id = ?",
+                (rs, i) -> new Claimed(map(rs, i), rs.getInt("skip_steps_before")), id);
     }
 
     Integer failedStepIndex(UUID id) {

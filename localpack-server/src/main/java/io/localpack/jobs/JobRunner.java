@@ -226,8 +226,9 @@ class JobRunner implements SmartLifecycle {
     private void runClaimed(UUID id, int version) {
         runningHere.put(id, Thread.currentThread());
         try {
-            Job job = repository.findAnyTenant(id).orElseThrow();
-            int skip = repository.claimState(id).skipStepsBefore();
+            JobRepository.Claimed claimed = repository.findClaimed(id);
+            Job job = claimed.job();
+            int skip = claimed.skipStepsBefore();
             JobHandler handler = handlers.get(job.kind());
             if (handler == null) {
                 repository.fail(id, version, JobErrors.noHandler(job.kind()), null, JobExecution.now());
@@ -239,6 +240,7 @@ class JobRunner implements SmartLifecycle {
             JobError error;
             try {
                 if (handler.stepsOnlyWrite() && execution.timing().instantaneous()) {
+                    execution.deferStepWrites();
                     runInOneTransaction(handler, execution);
                 } else {
                     runToCompletion(handler, execution);
@@ -274,6 +276,10 @@ class JobRunner implements SmartLifecycle {
         handler.run(execution);
         execution.failIfFaultPending();
         JobStatus status = execution.warnings().isEmpty() ? JobStatus.Completed : JobStatus.SucceedWithInfo;
+        if (execution.stepWritesDeferred()) {
+            execution.completeDeferred(status);
+            return;
+        }
         repository.complete(execution.jobId(), execution.version(), status, execution.warnings(), execution.result(),
                 execution.httpStatusValue(), JobExecution.now());
     }
@@ -281,7 +287,7 @@ class JobRunner implements SmartLifecycle {
     /**
      * A run whose steps neither wait nor block writes its steps, its domain work and its completion in one
      * transaction: one commit instead of one per write, so zero-duration jobs keep up with the operations that
-     * start them. A step failed on purpose (a fault rule) still keeps the work of the steps before it, as a run in
+     * start them. The step text and progress are written with the completion (or the failure), not per step. A step failed on purpose (a fault rule) still keeps the work of the steps before it, as a run in
      * separate transactions does.
      */
     private void runInOneTransaction(JobHandler handler, JobExecution execution) throws Exception {
@@ -291,6 +297,7 @@ class JobRunner implements SmartLifecycle {
                 try {
                     runToCompletion(handler, execution);
                 } catch (JobFailedException e) {
+                    execution.flushDeferredSteps(); // the failed job shows its step, as with a write per step
                     failed[0] = e;
                 } catch (RuntimeException e) {
                     throw e;

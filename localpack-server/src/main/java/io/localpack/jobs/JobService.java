@@ -53,13 +53,31 @@ public class JobService {
      * @throws IllegalArgumentException no handler for the kind, or the id is taken
      */
     public Job submit(JobRequest request) {
+        return submit(request, List.of());
+    }
+
+    /**
+     * {@link #submit(JobRequest)} for a job that also needs other objects free (a service job: the service's
+     * machines). Target and objects are checked in one query; a busy object is reported before a busy target.
+     *
+     * @throws TargetBusyException an unfinished job holds the target or one of {@code heldWith} (named in it)
+     */
+    public Job submit(JobRequest request, java.util.Collection<UUID> heldWith) {
         if (!runner.handles(request.kind())) {
             throw new IllegalArgumentException("No job handler for kind " + request.kind());
         }
+        List<UUID> held = new java.util.ArrayList<>(heldWith);
         if (request.targetObjectId() != null) {
-            repository.findActiveJobId(request.targetObjectId()).ifPresent(running -> {
-                throw new TargetBusyException(request.targetObjectId(), running);
-            });
+            held.add(request.targetObjectId());
+        }
+        if (!held.isEmpty()) {
+            java.util.Map<UUID, UUID> busy = repository.findActiveJobs(held);
+            for (UUID object : held) { // in order: the other objects first, then the target
+                UUID running = busy.get(object);
+                if (running != null) {
+                    throw new TargetBusyException(object, running);
+                }
+            }
         }
         Job queued;
         try {

@@ -323,6 +323,36 @@ class JobEngineTest {
         jobs.awaitCompletion(holder.id(), WAIT);
     }
 
+    /**
+     * A run in one transaction writes its steps with its completion or failure, not one by one: the row it leaves
+     * (step text, steps begun, progress, failed step) is the one a run with a write per step leaves.
+     */
+    @Test
+    void aRunInOneTransactionLeavesTheRowAStepByStepRunLeaves() throws Exception {
+        assertThat(rowAfter("test.steps-one-transaction", null)).isEqualTo(rowAfter("test.steps", null))
+                .containsEntry("CURRENT_STEP", "Finishing").containsEntry("CURRENT_STEP_INDEX", 3);
+        for (int failedStep = 0; failedStep < 4; failedStep++) {
+            assertThat(rowAfter("test.steps-one-transaction", failedStep))
+                    .isEqualTo(rowAfter("test.steps", failedStep))
+                    .containsEntry("STATUS", "Failed");
+        }
+    }
+
+    /** The step and outcome columns of a finished job of the kind; failedStep: a fault rule fails that step. */
+    private java.util.Map<String, Object> rowAfter(String kind, Integer failedStep) throws Exception {
+        UUID target = UUID.randomUUID();
+        if (failedStep != null) {
+            faults.add(kind, target, null, 2606, null, "Step failed", null, 500, failedStep, 1);
+        }
+        Job done = jobs.awaitCompletion(jobs.submit(request(kind, target).build()).id(), WAIT);
+        assertThat(done.completed()).isTrue();
+        java.util.Map<String, Object> row = new java.util.TreeMap<>();
+        jdbc.queryForMap("SELECT status, current_step, current_step_index, progress_value, failed_step_index,"
+                + " skip_steps_before, error_code, result_name FROM jobs WHERE id = ?", done.id())
+                .forEach((column, value) -> row.put(column.toUpperCase(java.util.Locale.ROOT), value));
+        return row;
+    }
+
     Job awaitProgress(UUID id, int progress) {
         return Await.until("job " + id + " to reach " + progress + " %",
                 () -> jobs.find(SUBSCRIPTION, id).orElseThrow(), job -> job.progressValue() == progress);

@@ -53,6 +53,23 @@ public class TestHandlers {
         };
     }
 
+    /** test.steps declared write-only: with zero-duration timing the engine runs it in one transaction. */
+    @Bean
+    JobHandler threeStepsInOneTransaction() {
+        JobHandler steps = threeSteps();
+        return new Recording("test.steps-one-transaction") {
+            @Override
+            public void run(JobExecution x) throws Exception {
+                steps.run(x);
+            }
+
+            @Override
+            public boolean stepsOnlyWrite() {
+                return true;
+            }
+        };
+    }
+
     /** Holds in its second step until the test opens the job's gate. */
     @Bean
     JobHandler blocking() {

@@ -59,6 +59,7 @@ public class ServiceLifecycle {
     @Transactional
     public Ticket deploy(UUID subscriptionId, NewService request, String principal) {
         Service service = manager.deploy(subscriptionId, request);
+        manager.lockForJob(service.getId(), service.getStampId());
         Job job = submit(service, DEPLOY, "Create service instance", "New-SCService", principal, Map.of());
         return ticket(service, job);
     }
@@ -71,7 +72,7 @@ public class ServiceLifecycle {
     @Transactional
     public Ticket update(UUID subscriptionId, UUID id, UUID stampId, ServiceChanges changes, String operation,
             UUID newTemplateId, String principal) {
-        Service service = manager.get(subscriptionId, id, stampId);
+        Service service = manager.getForJob(subscriptionId, id, stampId);
         manager.validate(changes);
         if (operation != null && !OPERATIONS.contains(operation)) {
             throw VmmRequestException.invalid("Operation '" + operation + "' is not supported; accepted values: "
@@ -115,7 +116,7 @@ public class ServiceLifecycle {
     /** VMM deletes only stopped services (Remove-SCService); LocalPack refuses the same way, before any job. */
     @Transactional
     public Ticket delete(UUID subscriptionId, UUID id, UUID stampId, String principal) {
-        Service service = manager.get(subscriptionId, id, stampId);
+        Service service = manager.getForJob(subscriptionId, id, stampId);
         boolean deployedOrFailed = !ServiceStates.DEPLOYING.equals(service.getDeploymentState())
                 && !ServiceStates.DELETING.equals(service.getDeploymentState());
         if (deployedOrFailed && !ServiceStates.STATUS_STOPPED.equals(service.getServiceStatus())
@@ -154,15 +155,11 @@ public class ServiceLifecycle {
                 .parameter(JobRequest.TEMPLATE_ID, service.getServiceTemplateId());
         parameters.forEach(request::parameter);
         // A job on one of its machines holds the service too, as a service job holds its machines (2602 both ways).
-        manager.lockForJob(service.getId(), service.getStampId());
-        for (UUID machine : machines.machineIds(new io.localpack.vmm.common.VmmKey(service.getId(),
-                service.getStampId()))) {
-            jobs.activeJobOn(machine).ifPresent(running -> {
-                throw VmmRequestException.locked(running);
-            });
-        }
+        // The caller holds the service's row lock (ServiceManager.getForJob, or lockForJob for a new service).
+        List<UUID> machineIds = machines.machineIds(new io.localpack.vmm.common.VmmKey(service.getId(),
+                service.getStampId()));
         try {
-            Job job = jobs.submit(request.build());
+            Job job = jobs.submit(request.build(), machineIds);
             service.setMostRecentTaskId(job.id());
             return job;
         } catch (TargetBusyException e) {

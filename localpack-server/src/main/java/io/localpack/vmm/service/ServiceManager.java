@@ -147,6 +147,18 @@ public class ServiceManager {
     }
 
     /**
+     * {@link #get} for a request that queues a job on the service: the row is read and locked in one query, and
+     * held until the caller's transaction ends (see {@link #lockForJob}).
+     */
+    @Transactional
+    public Service getForJob(UUID subscriptionId, UUID id, UUID stampId) {
+        return services.lockForJob(id, stampId)
+                .filter(service -> subscriptionId.equals(service.getSubscriptionId()))
+                .orElseThrow(() -> VmmRequestException.notFound(
+                        "Service (ID=" + id + ",StampId=" + stampId + ") not found"));
+    }
+
+    /**
      * A service of the subscription, by its full key: another tenant's service is as absent as a missing one. A load
      * by primary key, then the tenant check: Hibernate's cheapest read (every GET, PUT and MERGE by key starts here).
      */

@@ -85,8 +85,7 @@ public class VirtualMachinesOfServices implements ServiceMachines {
 
     @Override
     public List<UUID> machineIds(VmmKey service) {
-        return machines.findByServiceIdAndStampId(service.getId(), service.getStampId()).stream()
-                .map(VirtualMachine::getId).toList();
+        return machines.findIdsByService(service.getId(), service.getStampId());
     }
 
     private OffsetDateTime now() {

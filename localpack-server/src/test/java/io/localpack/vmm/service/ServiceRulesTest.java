@@ -53,8 +53,10 @@ class ServiceRulesTest {
     private final Set<String> grants = new HashSet<>();
     private final RecordedMachines machines = new RecordedMachines();
 
+    /** lockForJob: the row by key (the lock itself is the database's, tested in ServiceLockTest). */
     private final ServiceRepository serviceRepository = InMemoryRepository.of(ServiceRepository.class, services,
-            Service::key, Map.of());
+            Service::key, Map.of("lockForJob", args -> Optional.ofNullable(
+                    services.get(new VmmKey((UUID) args[0], (UUID) args[1])))));
     private final ServiceTemplateRepository templateRepository = InMemoryRepository.of(
             ServiceTemplateRepository.class, templates, template -> new VmmKey(template.getId(), template.getStampId()),
             Map.of("findGranted", args -> {
