@@ -1,17 +1,17 @@
 #!/usr/bin/env bash
-# B4 alone, on PostgreSQL, for one jar or two side by side: PUT Services(…)?RunAsynchronously=1 with Stop/Start and
+# B4 alone, on PostgreSQL, for one jar or several side by side: PUT Services(…)?RunAsynchronously=1 with Stop/Start and
 # zero-duration jobs (as in bench/scale.sh), jobs completed per second from the first request until the queue is
-# empty, and the server's CPU per completed job (user + system from /proc, the PUT and the job together). With two
+# empty, and the server's CPU per completed job (user + system from /proc, the PUT and the job together). With more
 # jars the rounds alternate, so both see the same machine; each jar has a database of its own with the same data.
 #   bench/b4.sh A.jar                   # one jar: 5 s warm-up, 3 rounds of 10 s, 10,000 services
-#   bench/b4.sh BASE.jar HEAD.jar       # A/B: rounds alternated, medians side by side
+#   bench/b4.sh BASE.jar HEAD.jar       # A/B: rounds alternated, medians side by side (also A/B/C ...)
 #   SIZE=100000 ROUNDS=5 bench/b4.sh BASE.jar HEAD.jar
 #   PROFILE=1 bench/b4.sh HEAD.jar      # also an async-profiler CPU profile (collapsed stacks, per thread) of each
 #                                       # jar's whole run: target/bench/b4-<a|b>.collapsed (AP: libasyncProfiler.so)
 # PostgreSQL: the local server (PGHOST/PGPORT/PGUSER, default 127.0.0.1:5432 postgres).
 set -euo pipefail
 cd "$(dirname "$0")/.."
-[ $# -ge 1 ] || { echo "usage: bench/b4.sh A.jar [B.jar]" >&2; exit 2; }
+[ $# -ge 1 ] || { echo "usage: bench/b4.sh A.jar [B.jar ...]" >&2; exit 2; }
 jars=("$@")
 SIZE=${SIZE:-10000}; ROUNDS=${ROUNDS:-3}; DURATION=${DURATION:-10s}; WARMUP=${WARMUP:-5s}; CONNECTIONS=${CONNECTIONS:-16}
 AP=${AP:-/tmp/ap/linux-x64/libasyncProfiler.so}
@@ -35,7 +35,7 @@ awk -v n=$(( n < 50000 ? n : 50000 )) 'BEGIN { for (i = 1; i <= n; i++) printf "
 tail -n 2000 "$WORK/b4-paths" >"$WORK/b4-warm"
 
 user_java_opts=${JAVA_OPTS:-} # the caller's, for every jar
-label() { [ "$1" = 0 ] && echo a || echo b; }
+label() { printf "\\$(printf %o $((97 + $1)))"; } # a, b, c, ... by position
 for i in "${!jars[@]}"; do
   jar=${jars[$i]}; l=$(label "$i")
   JAVA_OPTS=$user_java_opts

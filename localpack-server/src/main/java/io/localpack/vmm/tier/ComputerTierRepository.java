@@ -1,7 +1,6 @@
 package io.localpack.vmm.tier;
 
 import io.localpack.vmm.common.VmmKey;
-import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -12,10 +11,11 @@ import org.springframework.data.repository.query.Param;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Computer tiers by key and by service. The bulk updates behave like those of VirtualMachineRepository: single
- * statements in the caller's transaction, flushing first, not refreshing tiers already loaded.
+ * Computer tiers by key and by service. The bulk updates ({@link ServiceTierUpdates} and the delete) behave like
+ * those of VirtualMachineRepository: single statements in the caller's transaction, flushing first, not refreshing
+ * tiers already loaded.
  */
-public interface ComputerTierRepository extends JpaRepository<ComputerTier, VmmKey> {
+public interface ComputerTierRepository extends JpaRepository<ComputerTier, VmmKey>, ServiceTierUpdates {
 
     /** A tier of the subscription, by its full key: another tenant's tier is as absent as a missing one. */
     @Query("select t from ComputerTier t where t.subscriptionId = :subscriptionId and t.id = :id"
@@ -28,23 +28,6 @@ public interface ComputerTierRepository extends JpaRepository<ComputerTier, VmmK
             + " and t.stampId = :stampId order by t.name")
     List<ComputerTier> findOfService(@Param("subscriptionId") UUID subscriptionId,
             @Param("serviceId") UUID serviceId, @Param("stampId") UUID stampId);
-
-    /** Sets DeploymentState and ComputerTierStatus of every tier of a service, e.g. "Deployed"/"OK". */
-    @Transactional
-    @Modifying(flushAutomatically = true)
-    @Query("update ComputerTier t set t.deploymentState = :deploymentState, t.computerTierStatus = :status,"
-            + " t.modifiedTime = :now where t.serviceId = :serviceId and t.stampId = :stampId")
-    int setState(@Param("serviceId") UUID serviceId, @Param("stampId") UUID stampId,
-            @Param("deploymentState") String deploymentState, @Param("status") String computerTierStatus,
-            @Param("now") OffsetDateTime now);
-
-    /** Points every tier of a service at the job that failed on it; null clears FailedJobID. */
-    @Transactional
-    @Modifying(flushAutomatically = true)
-    @Query("update ComputerTier t set t.failedJobId = :failedJobId, t.modifiedTime = :now"
-            + " where t.serviceId = :serviceId and t.stampId = :stampId")
-    int setFailedJob(@Param("serviceId") UUID serviceId, @Param("stampId") UUID stampId,
-            @Param("failedJobId") UUID failedJobId, @Param("now") OffsetDateTime now);
 
     /** Deletes the tiers of a service. Deleting the service row deletes them too (ON DELETE CASCADE). */
     @Transactional

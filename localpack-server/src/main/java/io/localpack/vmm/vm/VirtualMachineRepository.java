@@ -12,12 +12,12 @@ import org.springframework.data.repository.query.Param;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Virtual machines by key and by service. The bulk updates run as single UPDATE/DELETE statements and join the
- * caller's transaction; they flush pending changes first but do not refresh VirtualMachine objects already loaded in
- * that transaction (they would read stale values), and they leave other managed objects, such as the job's Service,
- * attached.
+ * Virtual machines by key and by service. The bulk updates ({@link ServiceMachineUpdates} and the delete) run as
+ * single UPDATE/DELETE statements and join the caller's transaction; they flush pending changes first but do not
+ * refresh VirtualMachine objects already loaded in that transaction (they would read stale values), and they leave
+ * other managed objects, such as the job's Service, attached.
  */
-public interface VirtualMachineRepository extends JpaRepository<VirtualMachine, VmmKey> {
+public interface VirtualMachineRepository extends JpaRepository<VirtualMachine, VmmKey>, ServiceMachineUpdates {
 
     /** A machine of the subscription, by its full key: another tenant's machine is as absent as a missing one. */
     @Query("select v from VirtualMachine v where v.subscriptionId = :subscriptionId and v.id = :id"
@@ -37,48 +37,12 @@ public interface VirtualMachineRepository extends JpaRepository<VirtualMachine, 
     /** The machines of one service (in no particular order). */
     List<VirtualMachine> findByServiceIdAndStampId(UUID serviceId, UUID stampId);
 
-    /**
-     * Sets the status of every machine of a service, e.g. to {@code PoweringOff}/"Powering Off" and then
-     * {@code PowerOff}/"Power Off" while the service stops.
-     *
-     * @return how many machines changed
-     */
-    @Transactional
-    @Modifying(flushAutomatically = true)
-    @Query("update VirtualMachine v set v.status = :status, v.statusString = :statusString,"
-            + " v.virtualMachineState = :virtualMachineState, v.modifiedTime = :now"
-            + " where v.serviceId = :serviceId and v.stampId = :stampId")
-    int setPowerState(@Param("serviceId") UUID serviceId, @Param("stampId") UUID stampId,
-            @Param("status") String status, @Param("statusString") String statusString,
-            @Param("virtualMachineState") String virtualMachineState, @Param("now") OffsetDateTime now);
-
     /** {@link #setPowerState(UUID, UUID, String, String, String, OffsetDateTime)} with a state of
      * {@link VirtualMachineStates}. */
     default int setPowerState(UUID serviceId, UUID stampId, VirtualMachineStates.PowerState state,
             OffsetDateTime now) {
         return setPowerState(serviceId, stampId, state.status(), state.statusString(), state.virtualMachineState(), now);
     }
-
-    /**
-     * Points every machine of a service at the job that last worked on it, and at the job that failed (null clears
-     * FailedJobID), as VMM does for the objects a job touches.
-     *
-     * @return how many machines changed
-     */
-    @Transactional
-    @Modifying(flushAutomatically = true)
-    @Query("update VirtualMachine v set v.mostRecentTaskId = :jobId, v.failedJobId = :failedJobId,"
-            + " v.modifiedTime = :now where v.serviceId = :serviceId and v.stampId = :stampId")
-    int setJobs(@Param("serviceId") UUID serviceId, @Param("stampId") UUID stampId, @Param("jobId") UUID jobId,
-            @Param("failedJobId") UUID failedJobId, @Param("now") OffsetDateTime now);
-
-    /** Sets the DeploymentState of every machine of a service, e.g. "Deploying" then "Deployed". */
-    @Transactional
-    @Modifying(flushAutomatically = true)
-    @Query("update VirtualMachine v set v.deploymentState = :deploymentState, v.modifiedTime = :now"
-            + " where v.serviceId = :serviceId and v.stampId = :stampId")
-    int setDeploymentState(@Param("serviceId") UUID serviceId, @Param("stampId") UUID stampId,
-            @Param("deploymentState") String deploymentState, @Param("now") OffsetDateTime now);
 
     /**
      * Deletes the machines of a service. Deleting the service row deletes them too (ON DELETE CASCADE); this is for a
