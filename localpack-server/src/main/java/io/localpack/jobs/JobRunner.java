@@ -37,7 +37,6 @@ import org.springframework.transaction.support.TransactionTemplate;
 class JobRunner implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(JobRunner.class);
-    private static final Duration LEASE_CHECK_INTERVAL = Duration.ofSeconds(1);
 
     private final JobRepository repository;
     private final FaultRules faults;
@@ -53,10 +52,6 @@ class JobRunner implements SmartLifecycle {
     private volatile ScheduledExecutorService scheduler;
     private volatile ExecutorService workers;
     private volatile boolean running;
-    /** A poll is queued on the scheduler already: wake-ups in the meantime need no poll of their own. */
-    private final java.util.concurrent.atomic.AtomicBoolean pollQueued = new java.util.concurrent.atomic.AtomicBoolean();
-    /** When this runner last looked for expired leases (System.nanoTime). */
-    private volatile long lastLeaseCheck;
 
     JobRunner(JobRepository repository, FaultRules faults, JobsProperties properties, JobTimings timings,
               ObjectProvider<JobHandler> handlerBeans, ObjectProvider<JobHandlerGroup> handlerGroups,
@@ -119,20 +114,14 @@ class JobRunner implements SmartLifecycle {
         scheduler.scheduleWithFixedDelay(this::renewSafely, renew, renew, TimeUnit.MILLISECONDS);
     }
 
-    /**
-     * Look for work now (after a submit commits, or when a worker became free) instead of at the next poll. Wake-ups
-     * while a poll is still queued share it: under load, one poll per burst of submits instead of one per submit.
-     */
+    /** Look for work now (after a submit commits) instead of at the next poll. */
     void wake() {
         ScheduledExecutorService s = scheduler;
-        if (s != null && !s.isShutdown() && pollQueued.compareAndSet(false, true)) {
+        if (s != null && !s.isShutdown()) {
             try {
-                s.execute(() -> {
-                    pollQueued.set(false);
-                    pollSafely();
-                });
+                s.execute(this::pollSafely);
             } catch (RuntimeException e) {
-                pollQueued.set(false); // shutting down; the next instance picks the job up
+                // shutting down; the next instance picks the job up
             }
         }
     }
@@ -176,17 +165,10 @@ class JobRunner implements SmartLifecycle {
     }
 
     private void poll() {
-        // Expired leases take a lease duration to appear: looking for them once a second (or per poll interval, if
-        // longer) is soon enough, and spares a query per poll when wake-ups make polls frequent.
-        long sinceLeaseCheck = System.nanoTime() - lastLeaseCheck;
-        if (sinceLeaseCheck >= Math.max(properties.pollInterval().toNanos(), LEASE_CHECK_INTERVAL.toNanos())
-                || lastLeaseCheck == 0) {
-            lastLeaseCheck = System.nanoTime();
-            OffsetDateTime now = JobExecution.now();
-            for (JobRepository.Claimable c : repository.findExpiredLeases(now, 10)) {
-                if (repository.takeOverExpired(c, runnerId, now, leaseUntil())) {
-                    failAbandoned(c.id(), c.version() + 1);
-                }
+        OffsetDateTime now = JobExecution.now();
+        for (JobRepository.Claimable c : repository.findExpiredLeases(now, 10)) {
+            if (repository.takeOverExpired(c, runnerId, now, leaseUntil())) {
+                failAbandoned(c.id(), c.version() + 1);
             }
         }
         int free = freeWorkers.availablePermits();
@@ -287,7 +269,6 @@ class JobRunner implements SmartLifecycle {
             runningHere.remove(id);
             Thread.interrupted(); // a cancel may arrive after the handler returned; do not leak it to the next job
             freeWorkers.release();
-            wake(); // a free worker takes the next queued job now, not at the next poll
         }
     }
 

@@ -52,8 +52,6 @@ class JobClusterTest {
                 "--localpack.jobs.lease-duration=1s",
                 "--localpack.jobs.duration-factor=0"));
         for (String p : extraProperties) {
-            // a property given twice would bind as "first,second": the test's value replaces the default
-            arguments.removeIf(a -> a.startsWith("--" + p.substring(0, p.indexOf('=') + 1)));
             arguments.add("--" + p);
         }
         ConfigurableApplicationContext context = new SpringApplicationBuilder(LocalPackApplication.class,
@@ -80,32 +78,6 @@ class JobClusterTest {
         assertThat(TestHandlers.RUNS.values()).allSatisfy(runs -> assertThat(runs.get()).isEqualTo(1));
         // each step's work ran once per job
         assertThat(TestHandlers.WORK_DONE).hasSize(600).doesNotHaveDuplicates();
-    }
-
-    /**
-     * A worker that finishes takes the next queued job at once: with one worker and a poll a minute apart, a queue of
-     * jobs still drains in moments (before, each waited for the next poll once the submits stopped waking the runner).
-     */
-    @Test
-    void aFreedWorkerTakesTheNextQueuedJobWithoutWaitingForThePoll() throws Exception {
-        JobService jobs = startInstance("localpack.jobs.poll-interval=60s", "localpack.jobs.worker-threads=1")
-                .getBean(JobService.class);
-        // the only worker holds a job until its gate opens, so the others queue up behind it
-        UUID holder = jobs.submit(JobRequest.builder(SUBSCRIPTION, "test.blocking", "Holder")
-                .target(UUID.randomUUID(), "TestObject", "holder").build()).id();
-        Await.until("the holder to run", () -> jobs.awaitCompletion(holder, Duration.ZERO),
-                job -> job.status() == JobStatus.Running);
-        List<UUID> ids = new ArrayList<>();
-        for (int i = 0; i < 5; i++) {
-            ids.add(jobs.submit(JobRequest.builder(SUBSCRIPTION, "test.steps", "Queue " + i)
-                    .target(UUID.randomUUID(), "TestObject", "q" + i).build()).id());
-        }
-        TestHandlers.gate(holder).countDown();
-        ids.add(holder);
-        for (UUID id : ids) {
-            assertThat(jobs.awaitCompletion(id, Duration.ofSeconds(20)).status()).as("job %s", id)
-                    .isEqualTo(JobStatus.Completed);
-        }
     }
 
     @Test
