@@ -149,6 +149,7 @@ for _ in warm-up measured; do
   wait $wrk_pid
 done
 echo "b7 localpack-c16 $(cat "$WORK/b7.out")" >>"$results"
+README_JVM=$(tr '\0' '\n' </proc/$README_PID/cmdline | grep -E '^-(XX:\+Use|Xmx|XX:TieredStop|Dspring.aot)' | tr '\n' ' ')
 
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", (b > 0) ? a / b : 0 }'; }
 median() { tr ' ' '\n' | grep . | sort -n | awk '{a[NR]=$1} END {print (NR % 2) ? a[(NR+1)/2] : (a[NR/2] + a[NR/2+1]) / 2}'; }
@@ -210,7 +211,7 @@ done
 echo
 echo "LocalPack resident memory after the runs above: ${LP_RSS} MB (java -jar, the JVM's default heap, bundled fixtures, H2)"
 echo
-echo "B7, started as the README says (bin/localpack and its JVM settings: $(sed -n 's/^jvm=(\(.*\))$/\1/p' bin/localpack)):"
+echo "B7, started as the README says (bin/localpack and its JVM settings: ${README_JVM% }):"
 echo "peak resident memory ${readme_peak} MB from the start through a warm-up and one B1 round at 16 connections, which"
 echo "served $(field b7 localpack-c16 rps | median) req/s (p50 / p99 $(field b7 localpack-c16 p50_ms | median) / $(field b7 localpack-c16 p99_ms | median) ms)."
 errors=$(total '[a-z0-9]*' '[a-z0-9-]*' errors)
