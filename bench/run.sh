@@ -2,10 +2,11 @@
 # LocalPack against WireMock standalone (the canned stub a team would otherwise write), same URLs, same bodies,
 # same machine, runs alternated. Workloads of issue 9 measured so far: B1 (GET Services by key, rotating keys),
 # B5 (ASM GET deployment slot) and B6 (process start to the first 200; LocalPack started three or four ways: java -jar,
-# bin/localpack with its class-data-sharing archive, with and without the quick JIT, and bin/localpack with the JDK's
+# bin/localpack with its class-data-sharing archive, with its quick JIT and with the optimizing one, and bin/localpack with the JDK's
 # ahead-of-time cache when a JDK 24+ is installed). Issue 20: B1 and B5 at 16, 64 and 256 connections, LocalPack's
 # stack ceiling (its VMM service document, and health) beside them, failures counted (non-2xx, socket errors), and
-# the first 10 s after start (cold) against the steady state. Prints markdown tables.
+# the first 10 s after start (cold) against the steady state; B7, the resident memory during B1 when LocalPack is
+# started as the README says (bin/localpack and its JVM settings). Prints markdown tables.
 #   bench/run.sh              # 3 alternated rounds of 10 s per workload, server and connection count
 #   bench/run.sh --smoke      # seconds: 1 round of 1 s, to check the suite still runs
 # Needs: a JDK, wrk (Debian package; installed here when missing and running as root), network to Maven Central
@@ -35,11 +36,11 @@ millis() { date +%s%3N; }
 wait_200() { until curl -sf -o /dev/null "$1"; do sleep 0.02; done; }
 LP_ARGS=(--server.port=$LP_PORT --localpack.jobs.duration-factor=0 --localpack.journal.enabled=false
   --logging.level.root=WARN)
-start_localpack() { # $1: how (jar: java -jar; cds: bin/localpack on JDK 17; cds-c1: same with LOCALPACK_QUICK_JIT=1; aot: on JDK 24+)
+start_localpack() { # $1: how (jar: java -jar; cds: bin/localpack on JDK 17; cds-c2: same with LOCALPACK_QUICK_JIT=0; aot: on JDK 24+)
   case "${1:-jar}" in
     jar) java -jar "$jar" "${LP_ARGS[@]}" >"$WORK/localpack.log" 2>&1 & ;;
     cds) LOCALPACK_JAVA=$JAVA17 bin/localpack "${LP_ARGS[@]}" >"$WORK/localpack.log" 2>&1 & ;;
-    cds-c1) LOCALPACK_JAVA=$JAVA17 LOCALPACK_QUICK_JIT=1 bin/localpack "${LP_ARGS[@]}" >"$WORK/localpack.log" 2>&1 & ;;
+    cds-c2) LOCALPACK_JAVA=$JAVA17 LOCALPACK_QUICK_JIT=0 bin/localpack "${LP_ARGS[@]}" >"$WORK/localpack.log" 2>&1 & ;;
     aot) LOCALPACK_JAVA=$JAVA_AOT bin/localpack "${LP_ARGS[@]}" >"$WORK/localpack.log" 2>&1 & ;;
   esac
   pids+=($!); LP_PID=$!
@@ -54,7 +55,7 @@ stop() { kill "$1" 2>/dev/null || true; wait "$1" 2>/dev/null || true; }
 mkdir -p "$WORK/wiremock/mappings" "$WORK/wiremock/__files"
 echo '{"request":{"method":"GET","url":"/ready"},"response":{"status":200,"body":"ok"}}' >"$WORK/wiremock/mappings/ready.json"
 # bin/localpack on the JDK on PATH (CDS archive on 17), and with its ahead-of-time cache when a JDK 24+ is there
-JAVA17=$(command -v java); JAVA_AOT=""; starts="jar cds cds-c1"
+JAVA17=$(command -v java); JAVA_AOT=""; starts="jar cds cds-c2"
 for candidate in $(ls -d /usr/lib/jvm/*/bin/java 2>/dev/null | sort -V -r); do
   v=$("$candidate" -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java.specification.version = //p' | cut -d. -f1)
   if [ "${v:-0}" -ge 24 ]; then JAVA_AOT=$candidate; starts="$starts aot"; break; fi
@@ -63,7 +64,7 @@ done
 if [ -n "$SMOKE" ]; then starts="jar $([ -n "$JAVA_AOT" ] && echo aot || echo cds)"; fi
 case " $starts " in *" cds"*) LOCALPACK_JAVA=$JAVA17 bin/localpack --prepare >/dev/null;; esac # made once per jar
 case " $starts " in *" aot "*) LOCALPACK_JAVA=$JAVA_AOT bin/localpack --prepare >/dev/null;; esac
-declare -A lp_start=([jar]="" [cds]="" [cds-c1]="" [aot]=""); wm_start=()
+declare -A lp_start=([jar]="" [cds]="" [cds-c2]="" [aot]=""); wm_start=()
 for _ in $(seq 1 $STARTS); do
   for how in $starts; do
     t=$(millis); start_localpack $how; wait_200 "http://127.0.0.1:$LP_PORT/$SUB/services/systemcenter/vmm/\$metadata"
@@ -134,6 +135,22 @@ done
 for round in $(seq 1 $ROUNDS); do echo "health localpack-c16 $(measure "$LP" "$WORK/health.paths" 16)" >>"$results"; done
 LP_RSS=$(awk '/VmRSS/ {print int($2/1024)}' /proc/$LP_PID/status)
 
+# B7: resident memory the way the README starts LocalPack (bin/localpack with its JVM settings, the best way this
+# machine has), sampled every 0.2 s from the start through a warm-up and a B1 round at 16 connections
+stop $LP_PID
+start_localpack "$([ -n "$JAVA_AOT" ] && echo aot || echo cds)"; README_PID=$LP_PID
+readme_peak=0
+sample_rss() { local r; r=$(awk '/VmRSS/ {print int($2/1024)}' /proc/$README_PID/status 2>/dev/null || echo 0)
+  [ "${r:-0}" -gt "$readme_peak" ] && readme_peak=$r; true; }
+until curl -sf -o /dev/null "$LP/_localpack/health"; do sample_rss; sleep 0.2; done
+for _ in warm-up measured; do
+  measure "$LP" "$WORK/b1.paths" 16 >"$WORK/b7.out" & wrk_pid=$!
+  while kill -0 $wrk_pid 2>/dev/null; do sample_rss; sleep 0.2; done
+  wait $wrk_pid
+done
+echo "b7 localpack-c16 $(cat "$WORK/b7.out")" >>"$results"
+README_JVM=$(tr '\0' '\n' </proc/$README_PID/cmdline | grep -E '^-(XX:\+Use|Xmx|XX:TieredStop|Dspring.aot)' | tr '\n' ' ')
+
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", (b > 0) ? a / b : 0 }'; }
 median() { tr ' ' '\n' | grep . | sort -n | awk '{a[NR]=$1} END {print (NR % 2) ? a[(NR+1)/2] : (a[NR/2] + a[NR/2+1]) / 2}'; }
 field() { grep "^$1 $2 " "$results" | sed -E "s/.*[ ]$3=([0-9.]+).*/\1/" | tr '\n' ' '; }
@@ -186,13 +203,17 @@ echo "|---|---|---|---|---|---|"
 ws_med=$(echo "${wm_start[@]}" | median)
 for how in $starts; do
   ls_med=$(echo ${lp_start[$how]} | median)
-  label=$(case $how in jar) echo "java -jar";; cds) echo "bin/localpack (CDS, JDK 17)";; cds-c1) echo "bin/localpack, quick JIT";;
+  label=$(case $how in jar) echo "java -jar";; cds) echo "bin/localpack (CDS, JDK 17)";; cds-c2) echo "bin/localpack, optimizing JIT (LOCALPACK_QUICK_JIT=0)";;
           aot) echo "bin/localpack (AOT cache, $("$JAVA_AOT" -version 2>&1 | sed -n 1p | cut -d'"' -f2))";; esac)
   printf "| B6 start-up to first 200, %s | %s ms | %s ms | %s | %s | %s |\n" "$label" "$ls_med" \
     "$ws_med" "$(ratio "$ls_med" "$ws_med")" "${lp_start[$how]}" "${wm_start[*]}"
 done
 echo
-echo "LocalPack resident memory after the runs: ${LP_RSS} MB (bundled fixtures, H2)"
+echo "LocalPack resident memory after the runs above: ${LP_RSS} MB (java -jar, the JVM's default heap, bundled fixtures, H2)"
+echo
+echo "B7, started as the README says (bin/localpack and its JVM settings: ${README_JVM% }):"
+echo "peak resident memory ${readme_peak} MB from the start through a warm-up and one B1 round at 16 connections, which"
+echo "served $(field b7 localpack-c16 rps | median) req/s (p50 / p99 $(field b7 localpack-c16 p50_ms | median) / $(field b7 localpack-c16 p99_ms | median) ms)."
 errors=$(total '[a-z0-9]*' '[a-z0-9-]*' errors)
 rm -f "$results"
 # a request that failed makes the figures meaningless: say so with the exit status (CI runs --smoke)
