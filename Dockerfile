@@ -31,8 +31,9 @@ USER localpack
 EXPOSE 30005
 # Settings come from LOCALPACK_* variables (relaxed binding: LOCALPACK_AUTH_MODE=bearer is localpack.auth.mode).
 # LOCALPACK_FIXTURES_LOCATIONS=file:/fixtures/ loads fixtures from a mounted folder (docs/testing-your-code.md).
-# The JVM settings of a small local service, as bin/localpack's (README "Memory"): the serial collector, a 96 MB heap
-# and the client JIT only. Replace them with -e JAVA_TOOL_OPTIONS=... (e.g. a larger -Xmx for big data sets on H2).
+# The JVM settings of a small local service, as bin/localpack's (README, "Two commands"): the serial collector, a
+# 96 MB heap and the client JIT only. Replace them with -e JAVA_TOOL_OPTIONS=... (a larger -Xmx for big data sets on
+# H2, for instance).
 ENV JAVA_TOOL_OPTIONS="-XX:+UseSerialGC -Xmx96m -XX:TieredStopAtLevel=1 -XX:+ExitOnOutOfMemoryError"
 # bash's /dev/tcp: the health check needs no curl in the image.
 HEALTHCHECK --interval=5s --timeout=3s --start-period=120s --retries=3 \
