@@ -98,14 +98,7 @@ class DashboardActions {
                             + given + "'"));
         }
         acting(request, subscription);
-        VmmCalls.Answer answer = vmm.operate(request, response, subscription, set, id, stampId, operation, flag);
-        ResponseEntity.BodyBuilder reply = ResponseEntity.status(answer.status())
-                .contentType(MediaType.APPLICATION_JSON);
-        String job = answer.headers().get("x-ms-request-id");
-        if (job != null) {
-            reply.header("x-ms-request-id", job);
-        }
-        return reply.body(answer.body().isEmpty() ? "{}" : answer.body());
+        return vmmAnswer(vmm.operate(request, response, subscription, set, id, stampId, operation, flag));
     }
 
     /** DELETE of a tenant's VM network through the VMM OData service: the API's answer (its job, or its error). */
@@ -118,14 +111,7 @@ class DashboardActions {
                     + ", not '" + set + "'");
         }
         acting(request, subscription);
-        VmmCalls.Answer answer = vmm.remove(request, response, subscription, set, id, stampId);
-        ResponseEntity.BodyBuilder reply = ResponseEntity.status(answer.status())
-                .contentType(MediaType.APPLICATION_JSON);
-        String job = answer.headers().get("x-ms-request-id");
-        if (job != null) {
-            reply.header("x-ms-request-id", job);
-        }
-        return reply.body(answer.body().isEmpty() ? "{}" : answer.body());
+        return vmmAnswer(vmm.remove(request, response, subscription, set, id, stampId));
     }
 
     /**
@@ -146,6 +132,17 @@ class DashboardActions {
                                       @PathVariable String role, HttpServletRequest request) {
         acting(request, subscription);
         return vmRoleAnswer(vmRoles.delete(request, subscription, cloudService, role));
+    }
+
+    /** The VMM API's answer as the dashboard's: its status and body, and the job's request id when it made one. */
+    private static ResponseEntity<String> vmmAnswer(VmmCalls.Answer answer) {
+        ResponseEntity.BodyBuilder reply = ResponseEntity.status(answer.status())
+                .contentType(MediaType.APPLICATION_JSON);
+        String job = answer.headers().get("x-ms-request-id");
+        if (job != null) {
+            reply.header("x-ms-request-id", job);
+        }
+        return reply.body(answer.body().isEmpty() ? "{}" : answer.body());
     }
 
     private static ResponseEntity<String> vmRoleAnswer(io.localpack.vmroles.web.VmRoleApiCalls.Answer answer) {
