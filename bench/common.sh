@@ -31,3 +31,6 @@ start_with_data() {
   curl -sf -X POST "$base/_localpack/fixtures/sql" -H 'Content-Type: application/sql' --data-binary @"$sql" >/dev/null
   load=$(awk -v ns=$(( $(date +%s%N) - start )) 'BEGIN { printf "%.1f", ns / 1e9 }')
 }
+
+# The resident memory of a process in MB (0 once it is gone).
+rss_mb() { awk '/VmRSS/ {print int($2/1024)}' "/proc/$1/status" 2>/dev/null || echo 0; }

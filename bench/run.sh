@@ -133,15 +133,14 @@ for workload in b1 b5; do
   done
 done
 for round in $(seq 1 $ROUNDS); do echo "health localpack-c16 $(measure "$LP" "$WORK/health.paths" 16)" >>"$results"; done
-LP_RSS=$(awk '/VmRSS/ {print int($2/1024)}' /proc/$LP_PID/status)
+LP_RSS=$(rss_mb $LP_PID)
 
 # B7: resident memory the way the README starts LocalPack (bin/localpack with its JVM settings, the best way this
 # machine has), sampled every 0.2 s from the start through a warm-up and a B1 round at 16 connections
 stop $LP_PID
 start_localpack "$([ -n "$JAVA_AOT" ] && echo aot || echo cds)"; README_PID=$LP_PID
 readme_peak=0
-sample_rss() { local r; r=$(awk '/VmRSS/ {print int($2/1024)}' /proc/$README_PID/status 2>/dev/null || echo 0)
-  [ "${r:-0}" -gt "$readme_peak" ] && readme_peak=$r; true; }
+sample_rss() { local r; r=$(rss_mb $README_PID); [ "${r:-0}" -gt "$readme_peak" ] && readme_peak=$r; true; }
 until curl -sf -o /dev/null "$LP/_localpack/health"; do sample_rss; sleep 0.2; done
 for _ in warm-up measured; do
   measure "$LP" "$WORK/b1.paths" 16 >"$WORK/b7.out" & wrk_pid=$!

@@ -60,7 +60,7 @@ for db in $DBS; do
       WRK_PATHS="$WORK/scale-$w" wrk -t2 -c$CONNECTIONS -d2s -s bench/rotate-keys.lua "$base" >/dev/null # warm-up
       if [ $w = b1 ]; then # B7: sample the resident memory while B1 runs
         ( peak=0; while kill -0 $pid 2>/dev/null; do
-            rss=$(awk '/VmRSS/ {print int($2/1024)}' /proc/$pid/status); [ "$rss" -gt "$peak" ] && peak=$rss
+            rss=$(rss_mb $pid); [ "$rss" -gt "$peak" ] && peak=$rss
             echo $peak >"$WORK/scale-peak"; sleep 0.2; done ) & sampler=$!
       fi
       r=$(WRK_PATHS="$WORK/scale-$w" wrk -t2 -c$CONNECTIONS -d$DURATION -s bench/rotate-keys.lua "$base" | grep '^RESULT')
