@@ -17,6 +17,7 @@ import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
+import java.util.Optional;
 
 /**
  * The response to a V3 client: holds back what Olingo (or an early error) writes in V4, then {@link #finish()} sends
@@ -75,17 +76,16 @@ public final class V3Response extends HttpServletResponseWrapper {
         byte[] bytes = body.toByteArray();
         if (bytes.length > 0 && isJson(contentType) && !alreadyV3) {
             try {
-                JsonNode tree = withClientQueryInNextLink(JSON.readTree(bytes));
-                if (tree.has("@odata.nextLink") && clientMax.atLeast(DataServiceVersion.V2)) {
-                    version = DataServiceVersion.max(version, DataServiceVersion.V2); // server paging is V2's
-                }
-                if (atom) {
-                    V3Atom.Rendered rendered = V3Atom.render(tree);
-                    bytes = rendered.body();
-                    contentType = rendered.contentType();
-                } else {
-                    bytes = JSON.writeValueAsBytes(V3JsonBodies.toV3(tree, format));
+                Optional<V3JsonLightStream.Rewritten> light = atom ? Optional.empty()
+                        : V3JsonLightStream.rewrite(JSON.getFactory(), bytes, format, this::clientNextLink);
+                if (light.isPresent()) {
+                    if (light.get().nextLink() && clientMax.atLeast(DataServiceVersion.V2)) {
+                        version = DataServiceVersion.max(version, DataServiceVersion.V2);
+                    }
+                    bytes = light.get().body();
                     contentType = format.contentType();
+                } else {
+                    bytes = rewrittenThroughTree(bytes);
                 }
             } catch (JsonProcessingException e) {
                 // not JSON after all: send it as written rather than fail the answer
@@ -104,6 +104,21 @@ public final class V3Response extends HttpServletResponseWrapper {
         }
     }
 
+    /** Every other V3 form (full metadata, verbose, Atom, errors) of Olingo's full-metadata JSON, through a tree. */
+    private byte[] rewrittenThroughTree(byte[] bytes) throws IOException {
+        JsonNode tree = withClientQueryInNextLink(JSON.readTree(bytes));
+        if (tree.has("@odata.nextLink") && clientMax.atLeast(DataServiceVersion.V2)) {
+            version = DataServiceVersion.max(version, DataServiceVersion.V2); // server paging is V2's
+        }
+        if (atom) {
+            V3Atom.Rendered rendered = V3Atom.render(tree);
+            contentType = rendered.contentType();
+            return rendered.body();
+        }
+        contentType = format.contentType();
+        return JSON.writeValueAsBytes(V3JsonBodies.toV3(tree, format));
+    }
+
     /**
      * A next link repeats the client's own query options, V3 literals included, as WCF Data Services does; only its
      * {@code $skiptoken} is LocalPack's. Olingo built it from the query translated to V4.
@@ -113,7 +128,12 @@ public final class V3Response extends HttpServletResponseWrapper {
                 || !tree.path("@odata.nextLink").isTextual()) {
             return tree;
         }
-        String next = tree.get("@odata.nextLink").asText();
+        object.put("@odata.nextLink", clientNextLink(tree.get("@odata.nextLink").asText()));
+        return tree;
+    }
+
+    /** Olingo's next link with the client's own query options and LocalPack's skip token. */
+    private String clientNextLink(String next) {
         int query = next.indexOf('?');
         String token = null;
         for (String pair : next.substring(query + 1).split("&")) {
@@ -121,11 +141,10 @@ public final class V3Response extends HttpServletResponseWrapper {
                 token = pair.substring("$skiptoken=".length());
             }
         }
-        if (query < 0 || token == null) {
-            return tree;
+        if (clientQuery == null || query < 0 || token == null) {
+            return next;
         }
-        object.put("@odata.nextLink", next.substring(0, query + 1) + QueryOptions.withSkipToken(clientQuery, token));
-        return tree;
+        return next.substring(0, query + 1) + QueryOptions.withSkipToken(clientQuery, token);
     }
 
     private static boolean isJson(String contentType) {
