@@ -16,8 +16,8 @@ import java.util.Map;
 /**
  * The request as Olingo should see it: V3 URL forms translated to V4, MERGE (also tunnelled through POST with
  * X-HTTP-Method) as PATCH, V3 media types as their V4 equivalents, and a body that cannot exceed the size limit. A V3
- * JSON client's request asks Olingo for V4 JSON with full metadata and Int64/Decimal as strings: everything
- * {@link V3Response} needs to write any V3 JSON format.
+ * JSON client's request asks Olingo for V4 JSON with Int64/Decimal as strings, with full metadata where the V3 format
+ * shows types and links (full metadata, verbose, Atom) and minimal metadata otherwise: what {@link V3Response} needs.
  */
 public final class ODataRequestAdapter extends HttpServletRequestWrapper {
 

@@ -12,9 +12,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Rewrites a V4 JSON body that Olingo wrote with full metadata (and Int64/Decimal as strings, IEEE754Compatible) into
- * the V3 JSON format a client asked for. Full metadata is the input because it carries every type and link a V3
- * format may need; the lighter formats drop what they do not show.
+ * Rewrites a V4 JSON body that Olingo wrote (Int64/Decimal as strings, IEEE754Compatible) into the V3 JSON format a
+ * client asked for. Full metadata is the input of the formats that show types and links; the lighter formats drop
+ * what they do not show, so minimal metadata serves them (and {@link V3JsonLightStream} rewrites those bodies without
+ * a tree, leaving only errors and unusual shapes to this class).
  */
 final class V3JsonBodies {
 
