@@ -94,10 +94,63 @@ class JobRepository {
                 + "ORDER BY created_time DESC", mapper(), subscriptionId, targetObjectId);
     }
 
+    /**
+     * Claims up to {@code limit} queued jobs, oldest first, for this runner and answers them as claimed (empty when
+     * the queue is). On PostgreSQL one statement: the queued rows are locked with {@code FOR UPDATE SKIP LOCKED}, so
+     * runners on other instances skip them instead of waiting, and a row another runner claimed meanwhile no longer
+     * matches {@code status = 'Queued'} when it is locked. Elsewhere (H2) each candidate is claimed optimistically
+     * ({@link #claim}) and read back.
+     */
+    List<Claimed> claimQueued(String runnerId, int limit, OffsetDateTime now, OffsetDateTime leaseUntil) {
+        if (limit <= 0) {
+            return List.of();
+        }
+        if (!postgres()) {
+            List<Claimed> claimed = new java.util.ArrayList<>();
+            for (Claimable c : findQueued(limit)) {
+                if (claim(c, runnerId, now, leaseUntil)) {
+                    Claimed read = findClaimed(c.id());
+                    claimed.add(new Claimed(read.job(), c.version() + 1, read.skipStepsBefore()));
+                }
+            }
+            return claimed;
+        }
+        // The CTE is evaluated once (MATERIALIZED): as "id IN (SELECT … LIMIT n)" the planner may run the subquery
+        // again and claim more than n jobs.
+        List<Claimed> claimed = jdbc.query("""
+                WITH picked AS MATERIALIZED (
+                  SELECT id FROM jobs WHERE status = ? ORDER BY created_time LIMIT ? FOR UPDATE SKIP LOCKED)
+                UPDATE jobs SET status = ?, status_string = ?, lease_owner = ?, lease_expires_at = ?,
+                  version = version + 1, attempt = attempt + 1, current_step_index = 0,
+                  start_time = COALESCE(start_time, ?)
+                FROM picked WHERE jobs.id = picked.id AND jobs.status = ?
+                RETURNING jobs.*""", this::claimed,
+                JobStatus.Queued.name(), limit,
+                JobStatus.Running.name(), JobStatus.Running.statusString(), runnerId, leaseUntil, now,
+                JobStatus.Queued.name());
+        if (claimed.size() > 1) { // RETURNING keeps no order: the oldest job first, as one by one
+            claimed = new java.util.ArrayList<>(claimed);
+            claimed.sort(java.util.Comparator.comparing(c -> c.job().createdTime()));
+        }
+        return claimed;
+    }
+
     /** Claim candidates: queued jobs, oldest first. */
-    List<Claimable> findQueued(int limit) {
+    private List<Claimable> findQueued(int limit) {
         return jdbc.query("SELECT id, version FROM jobs WHERE status = ? ORDER BY created_time LIMIT ?",
                 (rs, i) -> new Claimable(rs.getObject(1, UUID.class), rs.getInt(2)), JobStatus.Queued.name(), limit);
+    }
+
+    private volatile Boolean postgres;
+
+    private boolean postgres() {
+        Boolean known = postgres;
+        if (known == null) {
+            known = "PostgreSQL".equals(jdbc.execute(
+                    (java.sql.Connection c) -> c.getMetaData().getDatabaseProductName()));
+            postgres = known;
+        }
+        return known;
     }
 
     /** Running jobs whose runner has not renewed its lease in time. */
@@ -109,7 +162,7 @@ class JobRepository {
     }
 
     /** Optimistic claim: exactly one runner's UPDATE matches the version it read. */
-    boolean claim(Claimable c, String runnerId, OffsetDateTime now, OffsetDateTime leaseUntil) {
+    private boolean claim(Claimable c, String runnerId, OffsetDateTime now, OffsetDateTime leaseUntil) {
         return jdbc.update("""
                 UPDATE jobs SET status = ?, status_string = ?, lease_owner = ?, lease_expires_at = ?,
                   version = version + 1, attempt = attempt + 1, current_step_index = 0,
@@ -270,13 +323,16 @@ class JobRepository {
         static final Result NONE = new Result(null, null, null);
     }
 
-    /** A claimed job and its restart bookkeeping, in one read. */
-    record Claimed(Job job, int skipStepsBefore) {
+    /** A claimed job, the version its runner's writes are guarded by, and its restart bookkeeping, in one read. */
+    record Claimed(Job job, int version, int skipStepsBefore) {
     }
 
-    Claimed findClaimed(UUID id) {
-        return jdbc.queryForObject("SELECT * FROM jobs WHERE id = ?",
-                (rs, i) -> new Claimed(map(rs, i), rs.getInt("skip_steps_before")), id);
+    private Claimed findClaimed(UUID id) {
+        return jdbc.queryForObject("SELECT * FROM jobs WHERE id = ?", this::claimed, id);
+    }
+
+    private Claimed claimed(ResultSet rs, int row) throws SQLException {
+        return new Claimed(map(rs, row), rs.getInt("version"), rs.getInt("skip_steps_before"));
     }
 
     Integer failedStepIndex(UUID id) {

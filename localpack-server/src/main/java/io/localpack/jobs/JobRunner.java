@@ -171,25 +171,27 @@ class JobRunner implements SmartLifecycle {
                 failAbandoned(c.id(), c.version() + 1);
             }
         }
-        int free = freeWorkers.availablePermits();
-        if (free == 0) {
+        claimAndRun();
+    }
+
+    /** Claims as many queued jobs as there are free workers, in one batch, and hands them to the workers. */
+    private void claimAndRun() {
+        // Only the poller takes permits (workers give them back), so the ones taken here stay ours.
+        int taken = 0;
+        while (freeWorkers.tryAcquire()) {
+            taken++;
+        }
+        if (taken == 0) {
             return;
         }
-        for (JobRepository.Claimable c : repository.findQueued(free)) {
-            if (!freeWorkers.tryAcquire()) {
-                return;
-            }
-            boolean claimed = false;
-            try {
-                claimed = repository.claim(c, runnerId, JobExecution.now(), leaseUntil());
-                if (claimed) {
-                    workers.execute(() -> runClaimed(c.id(), c.version() + 1));
-                }
-            } finally {
-                if (!claimed) {
-                    freeWorkers.release();
-                }
-            }
+        List<JobRepository.Claimed> claimed = List.of();
+        try {
+            claimed = repository.claimQueued(runnerId, taken, JobExecution.now(), leaseUntil());
+        } finally {
+            freeWorkers.release(taken - claimed.size());
+        }
+        for (JobRepository.Claimed c : claimed) {
+            workers.execute(() -> runClaimed(c));
         }
     }
 
@@ -223,11 +225,12 @@ class JobRunner implements SmartLifecycle {
         return true;
     }
 
-    private void runClaimed(UUID id, int version) {
+    private void runClaimed(JobRepository.Claimed claimed) {
+        Job job = claimed.job();
+        UUID id = job.id();
+        int version = claimed.version();
         runningHere.put(id, Thread.currentThread());
         try {
-            JobRepository.Claimed claimed = repository.findClaimed(id);
-            Job job = claimed.job();
             int skip = claimed.skipStepsBefore();
             JobHandler handler = handlers.get(job.kind());
             if (handler == null) {
