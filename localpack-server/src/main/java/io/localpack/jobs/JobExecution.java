@@ -147,6 +147,14 @@ public final class JobExecution {
     }
 
     /**
+     * True when the whole run is one transaction (its steps neither wait nor block): no reader sees the state
+     * between two steps, so a handler may leave out a write that a later step overwrites.
+     */
+    public boolean isOneTransaction() {
+        return deferStepWrites;
+    }
+
+    /**
      * Write the deferred step text and progress as the per-step writes would have left them (before a failure is
      * recorded in the same transaction, so the failed job shows the step it failed in).
      */

@@ -23,7 +23,7 @@ class ServiceJobHandlers {
 
     @Bean
     JobHandler updateServiceJob(ServiceTransitions t) {
-        return new ServiceJob(ServiceLifecycle.UPDATE, t, (x, key) -> x.step("Completing the change", 100));
+        return new ServiceJob(ServiceLifecycle.UPDATE, t, (x, key) -> x.step("Completing the change", 100), true);
     }
 
     @Bean
@@ -74,11 +74,18 @@ class ServiceJobHandlers {
         private final String kind;
         private final ServiceTransitions transitions;
         private final Steps steps;
+        /** True when no later step writes the service, so the first one touches it even without changes. */
+        private final boolean onlyStepWritesService;
 
         ServiceJob(String kind, ServiceTransitions transitions, Steps steps) {
+            this(kind, transitions, steps, false);
+        }
+
+        ServiceJob(String kind, ServiceTransitions transitions, Steps steps, boolean onlyStepWritesService) {
             this.kind = kind;
             this.transitions = transitions;
             this.steps = steps;
+            this.onlyStepWritesService = onlyStepWritesService;
         }
 
         @Override
@@ -89,9 +96,15 @@ class ServiceJobHandlers {
         @Override
         public void run(JobExecution x) throws Exception {
             VmmKey key = keyOf(x);
+            ServiceChanges changes = ServiceLifecycle.changesOf(x.parameters());
             x.step("Updating service properties", 5, () -> {
                 transitions.jobStarted(key, x.jobId());
-                transitions.applyChanges(key, ServiceLifecycle.changesOf(x.parameters()));
+                // Without changes this only touches ModifiedTime, which a later step (or the failure) sets again in
+                // the same transaction: skipping it writes the service row once per job instead of twice. A run
+                // in several transactions still touches it here, where readers can see it.
+                if (!changes.isEmpty() || onlyStepWritesService || !x.isOneTransaction()) {
+                    transitions.applyChanges(key, changes);
+                }
             });
             steps.run(x, key);
             x.result(key.getId(), "Service", x.job().targetObjectName());
