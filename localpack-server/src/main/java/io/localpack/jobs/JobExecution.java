@@ -142,10 +142,6 @@ public final class JobExecution {
         this.deferStepWrites = true;
     }
 
-    boolean stepWritesDeferred() {
-        return deferStepWrites;
-    }
-
     /**
      * True when the whole run is one transaction (its steps neither wait nor block): no reader sees the state
      * between two steps, so a handler may leave out a write that a later step overwrites.

@@ -3,11 +3,14 @@ package io.localpack.jobs;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -106,7 +109,7 @@ class JobRepository {
             return List.of();
         }
         if (!postgres()) {
-            List<Claimed> claimed = new java.util.ArrayList<>();
+            List<Claimed> claimed = new ArrayList<>();
             for (Claimable c : findQueued(limit)) {
                 if (claim(c, runnerId, now, leaseUntil)) {
                     Claimed read = findClaimed(c.id());
@@ -129,8 +132,8 @@ class JobRepository {
                 JobStatus.Running.name(), JobStatus.Running.statusString(), runnerId, leaseUntil, now,
                 JobStatus.Queued.name());
         if (claimed.size() > 1) { // RETURNING keeps no order: the oldest job first, as one by one
-            claimed = new java.util.ArrayList<>(claimed);
-            claimed.sort(java.util.Comparator.comparing(c -> c.job().createdTime()));
+            claimed = new ArrayList<>(claimed);
+            claimed.sort(Comparator.comparing(c -> c.job().createdTime()));
         }
         return claimed;
     }
@@ -147,7 +150,7 @@ class JobRepository {
         Boolean known = postgres;
         if (known == null) {
             known = "PostgreSQL".equals(jdbc.execute(
-                    (java.sql.Connection c) -> c.getMetaData().getDatabaseProductName()));
+                    (Connection c) -> c.getMetaData().getDatabaseProductName()));
             postgres = known;
         }
         return known;

@@ -279,7 +279,7 @@ class JobRunner implements SmartLifecycle {
         handler.run(execution);
         execution.failIfFaultPending();
         JobStatus status = execution.warnings().isEmpty() ? JobStatus.Completed : JobStatus.SucceedWithInfo;
-        if (execution.stepWritesDeferred()) {
+        if (execution.isOneTransaction()) {
             execution.completeDeferred(status);
             return;
         }
