@@ -40,10 +40,10 @@ class PathFirstRequestMappings implements WebMvcRegistrations {
 
         @Override
         protected RequestMappingInfo getMatchingMapping(RequestMappingInfo info, HttpServletRequest request) {
-            return pathMatches(request).contains(info) ? super.getMatchingMapping(info, request) : null;
+            return mappingsMatchingPath(request).contains(info) ? super.getMatchingMapping(info, request) : null;
         }
 
-        private Set<RequestMappingInfo> pathMatches(HttpServletRequest request) {
+        private Set<RequestMappingInfo> mappingsMatchingPath(HttpServletRequest request) {
             String path = ServletRequestPathUtils.getParsedRequestPath(request).pathWithinApplication().value();
             Set<RequestMappingInfo> known = matchingPaths.get(path);
             if (known != null) {

@@ -11,6 +11,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /**
  * Replaces secrets in bodies before they are kept: JSON members and XML elements whose name says password, secret,
@@ -19,16 +20,22 @@ import java.util.regex.Pattern;
  */
 final class Redaction {
 
-    private static final String SECRET_NAME =
-            "[A-Za-z_]*(?i:password|secret|token|privatekey|certificate|apikey|productkey|sshkey)[A-Za-z_]*";
+    /** The words a secret member's or element's name holds, matched in any case. */
+    private static final List<String> NAME_WORDS = List.of("password", "secret", "token", "privatekey", "certificate",
+            "apikey", "productkey", "sshkey");
+    /** Inside a JSON string, credentials count too. */
+    private static final List<String> ESCAPED_NAME_WORDS =
+            Stream.concat(NAME_WORDS.stream(), Stream.of("credential")).toList();
+
+    private static final String SECRET_NAME = "[A-Za-z_]*(?i:" + String.join("|", NAME_WORDS) + ")[A-Za-z_]*";
     private static final Pattern JSON_MEMBER = Pattern.compile(
             "(\"" + SECRET_NAME + "\"\\s*:\\s*)(\"(?:[^\"\\\\]|\\\\.)*\"|[^,}\\]\\s]+)");
     /**
      * A secret member inside a JSON string (a VM Role's ParameterValues, a JSON object serialised into a string):
-     * {@code \"VMRoleAdminCredential\":\"user:password\"}. Credentials count here too.
+     * {@code \"VMRoleAdminCredential\":\"user:password\"}.
      */
     private static final Pattern ESCAPED_JSON_MEMBER = Pattern.compile(
-            "(\\\\\"[A-Za-z_]*(?i:password|secret|token|privatekey|certificate|apikey|productkey|sshkey|credential)"
+            "(\\\\\"[A-Za-z_]*(?i:" + String.join("|", ESCAPED_NAME_WORDS) + ")"
                     + "[A-Za-z_]*\\\\\"\\s*:\\s*\\\\\")(?:[^\"\\\\]|\\\\{4})*(?=\\\\\")");
     private static final Pattern XML_ELEMENT = Pattern.compile(
             "(<((?:\\w+:)?" + SECRET_NAME + ")(?:\\s[^>]*)?>)[^<]*(</\\2>)");
@@ -36,14 +43,6 @@ final class Redaction {
     /** A secret whose value the cut at the size limit left open. */
     private static final Pattern OPEN_AT_END = Pattern.compile(
             "(\"" + SECRET_NAME + "\"\\s*:\\s*|<(?:\\w+:)?" + SECRET_NAME + "(?:\\s[^>]*)?>)[^<\"]*(\"[^\"]*)?$");
-
-    /**
-     * Every word a secret's name holds in the patterns above, lower case. A body that holds none of them has nothing
-     * to redact, and most bodies (entities, feeds, service documents) do not: checking costs a scan, where the
-     * patterns cost a backtracking match at every quote and angle bracket (a fifth of a B1 read's CPU).
-     */
-    private static final List<String> SECRET_WORDS = List.of("password", "secret", "token", "privatekey",
-            "certificate", "apikey", "productkey", "sshkey", "credential");
 
     /** Headers whose values are credentials whatever their name says (besides names holding these words). */
     private static final Set<String> SECRET_HEADERS =
@@ -126,10 +125,14 @@ final class Redaction {
         return OPEN_AT_END.matcher(redacted.substring(0, maxChars)).replaceAll("$1***");
     }
 
-    /** Whether the text holds a word of a secret's name, in any case: if not, no pattern above can match. */
+    /**
+     * Whether the text holds a word of a secret's name, in any case: if not, no pattern above can match. Most bodies
+     * (entities, feeds, service documents) hold none, and the scan costs far less than the patterns, which backtrack
+     * at every quote and angle bracket (they were a fifth of a B1 read's CPU).
+     */
     static boolean mayNameSecrets(String text) {
         String lower = text.toLowerCase(Locale.ROOT);
-        return SECRET_WORDS.stream().anyMatch(lower::contains);
+        return ESCAPED_NAME_WORDS.stream().anyMatch(lower::contains);
     }
 
     /** The text as it appears inside a JSON string. */
