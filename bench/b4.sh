@@ -40,7 +40,7 @@ for i in "${!jars[@]}"; do
   jar=${jars[$i]}; l=$(label "$i")
   JAVA_OPTS=$user_java_opts
   [ "${PROFILE:-0}" = 1 ] && JAVA_OPTS="$JAVA_OPTS -agentpath:$AP=start,event=itimer,interval=1ms,threads,collapsed,file=$PWD/$WORK/b4-$l.collapsed"
-  start_with_data postgres "bench_b4_$l" "$WORK/b4-$l.log" "$WORK/b4-generate.sql" --server.port=$((39000 + RANDOM % 900))\
+  start_with_data postgres "bench_b4_$l" "$WORK/b4-$l.log" "$WORK/b4-generate.sql" --server.port=$(free_port)\
     --localpack.journal.enabled=false --logging.level.root=WARN --localpack.jobs.duration-factor=0 \
     --localpack.jobs.poll-interval=5ms --localpack.odata.page-size=50
   pids+=("$pid"); bases+=("$base"); names+=("bench_b4_$l")

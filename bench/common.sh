@@ -13,6 +13,27 @@ find_jar() {
   [ -n "$jar" ] || { ./mvnw -q -B -ntp -DskipTests package -pl localpack-server; jar=$(ls localpack-server/target/localpack-server-*-exec.jar | head -1); }
 }
 
+# A free TCP port below the range the kernel gives outgoing connections: a port from that range can be taken by a
+# client's socket (curl, wrk) between two starts of a server on it, and the second start then fails.
+free_port() {
+  local low span port
+  low=$(cut -f1 /proc/sys/net/ipv4/ip_local_port_range 2>/dev/null || echo 32768)
+  span=$(( low > 21000 ? low - 20000 : 10000 ))
+  while :; do
+    port=$(( 20000 + RANDOM % span ))
+    { command -v ss >/dev/null && ss -ltn | grep -q ":$port "; } || { echo $port; return; }
+  done
+}
+
+# Waits until $1 answers 200 while process $2 lives; if the process dies first, prints the end of its log ($3) and
+# stops the script (rather than waiting for ever).
+wait_up() {
+  until curl -sf -o /dev/null "$1"; do
+    kill -0 "$2" 2>/dev/null || { echo "pid $2 exited before $1 answered; the end of $3:" >&2; tail -20 "$3" >&2; exit 1; }
+    sleep 0.02
+  done
+}
+
 # Starts LocalPack ($jar, JAVA_OPTS) on a database of its own and loads generated data into it; sets pid, base and
 # load (seconds the load took). $1: h2 or postgres; $2: the PostgreSQL database (dropped and made anew); $3: the log
 # file; $4: the generated SQL file; the rest: LocalPack's arguments, --server.port first.
@@ -25,7 +46,7 @@ start_with_data() {
            --spring.datasource.username="$PGUSER" --spring.datasource.password=)
   fi
   java ${JAVA_OPTS:-} -jar "$jar" "${args[@]}" >"$log" 2>&1 & pid=$!
-  until curl -sf -o /dev/null "http://127.0.0.1:$port/_localpack/health"; do sleep 0.2; done
+  wait_up "http://127.0.0.1:$port/_localpack/health" $pid "$log"
   base="http://127.0.0.1:$port"
   start=$(date +%s%N)
   curl -sf -X POST "$base/_localpack/fixtures/sql" -H 'Content-Type: application/sql' --data-binary @"$sql" >/dev/null

@@ -30,7 +30,7 @@ median_ms() { # $1 URL path: median of 5 timed GETs after one warm-up, in ms
 echo "| services | load s | all, page 1 | one subscription | name filter, all | name filter, one subscription | state filter, all | all VMs | page 100 of all |"
 echo "|---|---|---|---|---|---|---|---|---|"
 for n in $SIZES; do
-  port=$((39000 + RANDOM % 900))
+  port=$(free_port)
   sql_for "$n" >"$WORK/dashboard-$n.sql"
   start_with_data postgres "bench_lp_dash_$n" "$WORK/dashboard-$n.log" "$WORK/dashboard-$n.sql" --server.port=$port \
     --localpack.journal.enabled=false --logging.level.root=WARN --localpack.jobs.duration-factor=0

@@ -25,7 +25,7 @@ find_jar
 [ -f "$WIREMOCK_JAR" ] || ./mvnw -q -B -ntp dependency:copy -Dartifact=org.wiremock:wiremock-standalone:$WIREMOCK_VERSION \
   -DoutputDirectory="$WORK" >/dev/null
 
-LP_PORT=$((31000 + RANDOM % 4000)); WM_PORT=$((35000 + RANDOM % 4000))
+LP_PORT=$(free_port); WM_PORT=$(free_port); [ "$WM_PORT" != "$LP_PORT" ] || WM_PORT=$(free_port)
 SUB=86e93b7f-25e3-4c44-8ca1-3ebdbd2dfc06
 pids=()
 cleanup() { for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done; }
@@ -33,7 +33,6 @@ trap cleanup EXIT
 trap 'cleanup; exit 1' INT TERM
 
 millis() { date +%s%3N; }
-wait_200() { until curl -sf -o /dev/null "$1"; do sleep 0.02; done; }
 LP_ARGS=(--server.port=$LP_PORT --localpack.jobs.duration-factor=0 --localpack.journal.enabled=false
   --logging.level.root=WARN)
 start_localpack() { # $1: how (jar: java -jar; cds: bin/localpack on JDK 17; cds-c2: same with LOCALPACK_QUICK_JIT=0; aot: on JDK 24+)
@@ -63,18 +62,20 @@ done
 # --smoke (CI) starts each way of starting once only to see it still works: java -jar and bin/localpack's best mode here
 if [ -n "$SMOKE" ]; then starts="jar $([ -n "$JAVA_AOT" ] && echo aot || echo cds)"; fi
 case " $starts " in *" cds"*) LOCALPACK_JAVA=$JAVA17 bin/localpack --prepare >/dev/null;; esac # made once per jar
+case " $starts " in *" cds-c2 "*) LOCALPACK_JAVA=$JAVA17 LOCALPACK_QUICK_JIT=0 bin/localpack --prepare >/dev/null;; esac
 case " $starts " in *" aot "*) LOCALPACK_JAVA=$JAVA_AOT bin/localpack --prepare >/dev/null;; esac
 declare -A lp_start=([jar]="" [cds]="" [cds-c2]="" [aot]=""); wm_start=()
 for _ in $(seq 1 $STARTS); do
   for how in $starts; do
-    t=$(millis); start_localpack $how; wait_200 "http://127.0.0.1:$LP_PORT/$SUB/services/systemcenter/vmm/\$metadata"
+    t=$(millis); start_localpack $how
+    wait_up "http://127.0.0.1:$LP_PORT/$SUB/services/systemcenter/vmm/\$metadata" $LP_PID "$WORK/localpack.log"
     lp_start[$how]="${lp_start[$how]} $(( $(millis) - t ))"; stop $LP_PID
   done
-  t=$(millis); start_wiremock; wait_200 "http://127.0.0.1:$WM_PORT/ready"; wm_start+=($(( $(millis) - t ))); stop $WM_PID
+  t=$(millis); start_wiremock; wait_up "http://127.0.0.1:$WM_PORT/ready" $WM_PID "$WORK/wiremock.log"; wm_start+=($(( $(millis) - t ))); stop $WM_PID
 done
 
 # Capture LocalPack's real answers for the paths of B1 and B5, and give WireMock the same body for the same URL
-start_localpack; wait_200 "http://127.0.0.1:$LP_PORT/_localpack/health"
+start_localpack; wait_up "http://127.0.0.1:$LP_PORT/_localpack/health" $LP_PID "$WORK/localpack.log"
 LP="http://127.0.0.1:$LP_PORT"
 : >"$WORK/b1.paths"; : >"$WORK/b5.paths"
 for s in 86e93b7f-25e3-4c44-8ca1-3ebdbd2dfc06 2f4a1d63-3c5e-4b0e-9a57-0c1b8d7e6f21; do
@@ -108,14 +109,14 @@ results="$WORK/results.txt.$$"; : >"$results"
 # Cold: the first DURATION after start, on a fresh process of each server (LocalPack's answered only the capture's
 # dozen requests before). B1 on the processes just started; B5 on new ones (not in --smoke, to keep it short).
 echo "b1 cold-localpack $(measure "$LP" "$WORK/b1.paths" 16)" >>"$results"
-start_wiremock; wait_200 "http://127.0.0.1:$WM_PORT/ready"
+start_wiremock; wait_up "http://127.0.0.1:$WM_PORT/ready" $WM_PID "$WORK/wiremock.log"
 WM="http://127.0.0.1:$WM_PORT"
 echo "b1 cold-wiremock $(measure "$WM" "$WORK/b1.paths" 16)" >>"$results"
 for workload in $COLD_AGAIN; do
   stop $LP_PID; stop $WM_PID
-  start_localpack; wait_200 "$LP/_localpack/health"
+  start_localpack; wait_up "$LP/_localpack/health" $LP_PID "$WORK/localpack.log"
   echo "$workload cold-localpack $(measure "$LP" "$WORK/$workload.paths" 16)" >>"$results"
-  start_wiremock; wait_200 "$WM/ready"
+  start_wiremock; wait_up "$WM/ready" $WM_PID "$WORK/wiremock.log"
   echo "$workload cold-wiremock $(measure "$WM" "$WORK/$workload.paths" 16)" >>"$results"
 done
 
@@ -141,7 +142,10 @@ stop $LP_PID
 start_localpack "$([ -n "$JAVA_AOT" ] && echo aot || echo cds)"; README_PID=$LP_PID
 readme_peak=0
 sample_rss() { local r; r=$(rss_mb $README_PID); [ "${r:-0}" -gt "$readme_peak" ] && readme_peak=$r; true; }
-until curl -sf -o /dev/null "$LP/_localpack/health"; do sample_rss; sleep 0.2; done
+until curl -sf -o /dev/null "$LP/_localpack/health"; do
+  kill -0 $README_PID 2>/dev/null || { echo "bin/localpack exited; see $WORK/localpack.log" >&2; exit 1; }
+  sample_rss; sleep 0.2
+done
 for _ in warm-up measured; do
   measure "$LP" "$WORK/b1.paths" 16 >"$WORK/b7.out" & wrk_pid=$!
   while kill -0 $wrk_pid 2>/dev/null; do sample_rss; sleep 0.2; done

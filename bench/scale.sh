@@ -35,7 +35,7 @@ echo "| db | services | load s | B1 req/s | B1 p50 / p99 ms | B2 req/s | B2 p50 
 echo "|---|---|---|---|---|---|---|---|---|---|---|"
 for db in $DBS; do
   for n in $SIZES; do
-    port=$((39000 + RANDOM % 900)); args=(--server.port=$port --localpack.journal.enabled=false --logging.level.root=WARN
+    port=$(free_port); args=(--server.port=$port --localpack.journal.enabled=false --logging.level.root=WARN
       --localpack.jobs.duration-factor=0 --localpack.jobs.poll-interval=5ms --localpack.odata.page-size=50)
     name=bench_lp_$n
     sql_for "$db" "$n" >"$WORK/generate-$db-$n.sql"

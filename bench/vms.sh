@@ -40,7 +40,7 @@ echo "| db | VMs | load s | V0 by ID, no expand, req/s | V0 p50 / p99 ms | V1 by
 echo "|---|---|---|---|---|---|---|---|---|---|"
 for db in $DBS; do
   for n in $SIZES; do
-    port=$((39000 + RANDOM % 900)); args=(--server.port=$port --localpack.journal.enabled=false --logging.level.root=WARN
+    port=$(free_port); args=(--server.port=$port --localpack.journal.enabled=false --logging.level.root=WARN
       --localpack.jobs.duration-factor=0 --localpack.jobs.poll-interval=5ms)
     name=bench_lp_vms_$n
     sql_for "$db" "$n" >"$WORK/generate-vms-$db-$n.sql"
