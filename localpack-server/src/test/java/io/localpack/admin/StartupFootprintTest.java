@@ -37,6 +37,15 @@ class StartupFootprintTest {
     }
 
     @Test
+    void noBeanValidation() {
+        // nothing in LocalPack declares a constraint: a validator would only cost its start, and Hibernate would run
+        // it on every entity it writes
+        assertThat(context.getBeanNamesForType(
+                org.springframework.validation.beanvalidation.LocalValidatorFactoryBean.class)).isEmpty();
+        assertThat(getClass().getClassLoader().getResource("org/hibernate/validator/HibernateValidator.class")).isNull();
+    }
+
+    @Test
     void whatLocalPackUsesIsStillThere() {
         // the same context still has the JDBC template, the health endpoint and the API docs it had before
         assertThat(context.getBeanNamesForType(org.springframework.jdbc.core.JdbcTemplate.class)).isNotEmpty();
