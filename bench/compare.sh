@@ -10,6 +10,9 @@
 #                                            # the JIT more than the change. JOURNAL=on keeps the request journal on
 #                                            # (as users run it; the benchmarks run it off, as WireMock's is off)
 #   bench/compare.sh BASE.jar --smoke        # 1 round of 1 s
+#   JAVA_OPTS="-XX:+UseSerialGC -Xmx96m -XX:TieredStopAtLevel=1" WARMUP=60 bench/compare.sh BASE.jar --settled
+#                                            # both JVMs with bin/localpack's settings (the client compiler settles
+#                                            # within a minute, so rounds vary less than with the optimizing one)
 #   AUTH=bearer bench/compare.sh BASE.jar    # both in auth mode bearer (shared HS256 secret), every request with
 #                                            # one minted token, as a client that reuses its token does
 # Needs: a JDK, wrk (installed when missing and running as root).
@@ -38,7 +41,7 @@ AUTH_ARGS=(); BENCH_ADMIN_PASSWORD=bench-admin-password
 [ "${AUTH:-none}" = bearer ] && AUTH_ARGS=(--localpack.auth.mode=bearer
   --localpack.auth.secret=bench-shared-secret-of-at-least-32-bytes --localpack.auth.admin-password=$BENCH_ADMIN_PASSWORD)
 start() { # $1 jar, $2 port, $3 log
-  java -jar "$1" --server.port="$2" --localpack.jobs.duration-factor=0 --localpack.journal.enabled=$JOURNAL_ENABLED \
+  java ${JAVA_OPTS:-} -jar "$1" --server.port="$2" --localpack.jobs.duration-factor=0 --localpack.journal.enabled=$JOURNAL_ENABLED \
     --logging.level.root=WARN "${AUTH_ARGS[@]}" >"$3" 2>&1 & pids+=($!); STARTED_PID=$!
   wait_up "http://127.0.0.1:$2/_localpack/health" $STARTED_PID "$3"
 }

@@ -43,8 +43,20 @@ public enum Api {
     private static final Pattern SUBSCRIPTION_API_ID = Pattern.compile("(?i)^/+subscriptions/+([^/]+)");
     private static final String CONTROL_PLANE_PREFIX = "/_localpack";
 
+    /** The request attribute that remembers the answer for the request's path (several filters ask, per request). */
+    private static final String REMEMBERED = Api.class.getName();
+
+    private record Remembered(String path, Api api) {
+    }
+
     public static Api of(HttpServletRequest request) {
-        return of(request.getRequestURI());
+        String path = request.getRequestURI();
+        if (request.getAttribute(REMEMBERED) instanceof Remembered remembered && remembered.path().equals(path)) {
+            return remembered.api();
+        }
+        Api api = of(path);
+        request.setAttribute(REMEMBERED, new Remembered(path, api));
+        return api;
     }
 
     public static Api of(String path) {

@@ -38,6 +38,18 @@ class ApiTest {
     }
 
     @Test
+    void aRequestIsClassifiedOnceForItsPathAndAgainWhenThePathChanges() {
+        MockHttpServletRequest request = new MockHttpServletRequest("GET",
+                "/86e93b7f-25e3-4c44-8ca1-3ebdbd2dfc06/services/systemcenter/vmm/Services");
+        assertThat(Api.of(request)).isEqualTo(Api.VMM);
+        assertThat(Api.of(request)).isEqualTo(Api.VMM);
+        request.setRequestURI("/86e93b7f-25e3-4c44-8ca1-3ebdbd2dfc06/services/hostedservices"); // e.g. a forward
+        assertThat(Api.of(request)).isEqualTo(Api.ASM);
+        request.setRequestURI("/_localpack/journal");
+        assertThat(Api.of(request)).isEqualTo(Api.CONTROL_PLANE);
+    }
+
+    @Test
     void subscriptionIsTheFirstSegmentWhenItIsAGuid() {
         String fabrikam = "86e93b7f-25e3-4c44-8ca1-3ebdbd2dfc06";
         assertThat(Api.subscriptionOf(get("/" + fabrikam + "/services/hostedservices")))

@@ -1,6 +1,8 @@
 package io.localpack.web;
 
 import static io.localpack.testsupport.Fixtures.FABRIKAM;
+import static io.localpack.testsupport.Fixtures.GATEWAY_SERVICE;
+import static io.localpack.testsupport.Fixtures.WEST_STAMP;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.localpack.testsupport.HttpTestSupport;
@@ -9,6 +11,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -19,10 +22,14 @@ class ContainerErrorsTest extends HttpTestSupport {
 
     /** Sends bytes as they are, which java.net.http would refuse to; answers the whole raw response. */
     private String raw(String requestLineAndHeaders) throws IOException {
+        return raw(requestLineAndHeaders, "");
+    }
+
+    private String raw(String requestLineAndHeaders, String body) throws IOException {
         try (Socket socket = new Socket("localhost", port)) {
             socket.setSoTimeout(10_000);
             OutputStream out = socket.getOutputStream();
-            out.write((requestLineAndHeaders + "Host: localhost\r\nConnection: close\r\n\r\n")
+            out.write((requestLineAndHeaders + "Host: localhost\r\nConnection: close\r\n\r\n" + body)
                     .getBytes(StandardCharsets.ISO_8859_1));
             out.flush();
             InputStream in = socket.getInputStream();
@@ -42,6 +49,27 @@ class ContainerErrorsTest extends HttpTestSupport {
         String key = raw("GET " + vmmPath() + "/Clouds(guid'{00000000-0000-0000-0000-000000000000}') HTTP/1.1\r\n"
                 + "Accept: application/json\r\nDataServiceVersion: 3.0\r\n");
         assertThat(key).doesNotContain("<html").contains("odata.error");
+    }
+
+    @Test
+    void aHeaderTheFirewallRefusesIsA400InTheApisFormatAndChangesNothing() throws IOException {
+        // U+0085 (a control character) passes Tomcat as obs-text; Spring Security's firewall refuses it in any header
+        List<String> before = databaseSnapshot();
+        String stop = raw("PUT " + vmmPath() + "/" + serviceKey(GATEWAY_SERVICE, WEST_STAMP).replace("'", "%27")
+                + " HTTP/1.1\r\nAccept: application/json\r\nContent-Type: application/json\r\nX-Note: a\u0085secret\r\n"
+                + "Content-Length: 20\r\n", "{\"Operation\":\"Stop\"}");
+        assertThat(stop).startsWith("HTTP/1.1 400").contains("\"odata.error\"").contains("BadRequest")
+                .contains("x-note").doesNotContain("secret"); // the header named, its value not repeated
+        assertThat(databaseSnapshot()).isEqualTo(before);
+        String accept = raw("GET " + vmmPath() + "/Clouds HTTP/1.1\r\nAccept: application/json\u0085\r\n");
+        assertThat(accept).startsWith("HTTP/1.1 400").contains("\"odata.error\"");
+        String asm = raw("GET /" + FABRIKAM + "/services/hostedservices HTTP/1.1\r\nx-ms-version: 2015-04-01\r\n"
+                + "X-Note: a\u0085b\r\n");
+        assertThat(asm).startsWith("HTTP/1.1 400").contains("<Error").contains("<Code>BadRequest</Code>");
+        // what the firewall allows still passes: a tab in a value, a Latin-1 letter
+        String allowed = raw("GET " + vmmPath() + "/Clouds HTTP/1.1\r\nAccept: application/json\r\n"
+                + "DataServiceVersion: 3.0\r\nX-Note: a\tcaf\u00e9\r\n");
+        assertThat(allowed).startsWith("HTTP/1.1 200");
     }
 
     @Test
