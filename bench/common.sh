@@ -26,13 +26,17 @@ free_port() {
 }
 
 # Waits until $1 answers 200 while process $2 lives; if the process dies first, prints the end of its log ($3) and
-# stops the script (rather than waiting for ever).
+# stops the script (rather than waiting for ever). $4, optional: a command run at each try (e.g. to sample memory).
 wait_up() {
   until curl -sf -o /dev/null "$1"; do
     kill -0 "$2" 2>/dev/null || { echo "pid $2 exited before $1 answered; the end of $3:" >&2; tail -20 "$3" >&2; exit 1; }
+    ${4:-true}
     sleep 0.02
   done
 }
+
+# Stops a server this script started and waits until it is gone (its port free again).
+stop() { kill "$1" 2>/dev/null || true; wait "$1" 2>/dev/null || true; }
 
 # Starts LocalPack ($jar, JAVA_OPTS) on a database of its own and loads generated data into it; sets pid, base and
 # load (seconds the load took). $1: h2 or postgres; $2: the PostgreSQL database (dropped and made anew); $3: the log

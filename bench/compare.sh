@@ -45,7 +45,6 @@ start() { # $1 jar, $2 port, $3 log
     --logging.level.root=WARN "${AUTH_ARGS[@]}" >"$3" 2>&1 & pids+=($!); STARTED_PID=$!
   wait_up "http://127.0.0.1:$2/_localpack/health" $STARTED_PID "$3"
 }
-stop() { kill "$1" 2>/dev/null || true; wait "$1" 2>/dev/null || true; }
 BASE="http://127.0.0.1:$BASE_PORT"; HEAD="http://127.0.0.1:$HEAD_PORT"
 start "$base_jar" $BASE_PORT "$WORK/compare-base.log"; BASE_PID=$STARTED_PID
 export WRK_AUTHORIZATION=""

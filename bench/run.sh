@@ -48,7 +48,6 @@ start_wiremock() {
   java -jar "$WIREMOCK_JAR" --port $WM_PORT --root-dir "$WORK/wiremock" --disable-banner --no-request-journal \
     >"$WORK/wiremock.log" 2>&1 & pids+=($!); WM_PID=$!
 }
-stop() { kill "$1" 2>/dev/null || true; wait "$1" 2>/dev/null || true; }
 
 # B6: process start to the first 200 ($metadata for LocalPack, a mapped URL for WireMock), alternated
 mkdir -p "$WORK/wiremock/mappings" "$WORK/wiremock/__files"
@@ -142,10 +141,7 @@ stop $LP_PID
 start_localpack "$([ -n "$JAVA_AOT" ] && echo aot || echo cds)"; README_PID=$LP_PID
 readme_peak=0
 sample_rss() { local r; r=$(rss_mb $README_PID); [ "${r:-0}" -gt "$readme_peak" ] && readme_peak=$r; true; }
-until curl -sf -o /dev/null "$LP/_localpack/health"; do
-  kill -0 $README_PID 2>/dev/null || { echo "bin/localpack exited; see $WORK/localpack.log" >&2; exit 1; }
-  sample_rss; sleep 0.2
-done
+wait_up "$LP/_localpack/health" $README_PID "$WORK/localpack.log" sample_rss
 for _ in warm-up measured; do
   measure "$LP" "$WORK/b1.paths" 16 >"$WORK/b7.out" & wrk_pid=$!
   while kill -0 $wrk_pid 2>/dev/null; do sample_rss; sleep 0.2; done
