@@ -38,7 +38,7 @@ class ApiTest {
     }
 
     @Test
-    void aRequestIsClassifiedOnceForItsPathAndAgainWhenThePathChanges() {
+    void aRememberedAnswerIsDroppedWhenTheRequestPathChanges() {
         MockHttpServletRequest request = new MockHttpServletRequest("GET",
                 "/86e93b7f-25e3-4c44-8ca1-3ebdbd2dfc06/services/systemcenter/vmm/Services");
         assertThat(Api.of(request)).isEqualTo(Api.VMM);
