@@ -10,6 +10,7 @@
 # process used until then (all its threads: JIT and GC too), less sensitive to what else runs on the machine.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+source bench/common.sh
 [ $# -ge 2 ] || { sed -n 2,8p "$0"; exit 2; }
 n=${3:-5}; how=${4:-jar}
 SUB=86e93b7f-25e3-4c44-8ca1-3ebdbd2dfc06
@@ -42,8 +43,7 @@ millis() { date +%s%3N; }
 declare -A runs=([A]="" [B]="") cpu=([A]="" [B]="")
 for i in $(seq 1 "$n"); do
   for side in A B; do
-    port=$(( 41000 + RANDOM % 4000 ))
-    while ss -ltn | grep -q ":$port "; do port=$(( 41000 + RANDOM % 4000 )); done
+    port=$(free_port)
     args=(--server.port=$port --logging.level.root=WARN)
     extra=$([ $side = A ] && echo "${ARGS_A:-}" || echo "${ARGS_B:-}"); [ -n "$extra" ] && args+=($extra)
     t=$(millis)
