@@ -9,14 +9,16 @@ ARG BASE_IMAGE=eclipse-temurin:17-jre
 # application context is refreshed (Spring's spring.context.exit=onRefresh) writes every class it loaded into an
 # archive that later starts map instead of loading and verifying again (docs/testing-your-code.md has the times).
 # The training runs with the settings of the final image (JAVA_TOOL_OPTIONS below) and Spring's build-time bean
-# definitions (spring.aot.enabled), so the archive holds the classes a real start loads.
+# definitions (spring.aot.enabled), so the archive holds the classes a real start loads. It also keeps a script of
+# the schema its migrations made, from which each start makes its in-memory database (SchemaCache).
 FROM ${BASE_IMAGE} AS train
 ARG JAR=localpack-server/target/localpack-server-*-exec.jar
 COPY ${JAR} /tmp/localpack.jar
 ENV JAVA_TOOL_OPTIONS="-XX:+UseSerialGC -Xmx96m -XX:TieredStopAtLevel=1 -XX:+ExitOnOutOfMemoryError"
 RUN java -Djarmode=tools -jar /tmp/localpack.jar extract --destination /app/run \
  && java -Dspring.aot.enabled=true -XX:ArchiveClassesAtExit=/app/run/localpack.jsa -Xlog:cds=off -Xlog:cds+dynamic=off \
-         -Dspring.context.exit=onRefresh -jar /app/run/localpack.jar --logging.level.root=WARN --server.port=0
+         -Dspring.context.exit=onRefresh -jar /app/run/localpack.jar --logging.level.root=WARN --server.port=0 \
+         --localpack.fixtures.schema-cache=/app/run/schema
 
 FROM ${BASE_IMAGE}
 # A fixed, unprivileged user; /app/data is where generated secrets and file databases go.
@@ -35,6 +37,8 @@ EXPOSE 30005
 # 96 MB heap and the client JIT only. Replace them with -e JAVA_TOOL_OPTIONS=... (a larger -Xmx for big data sets on
 # H2, for instance).
 ENV JAVA_TOOL_OPTIONS="-XX:+UseSerialGC -Xmx96m -XX:TieredStopAtLevel=1 -XX:+ExitOnOutOfMemoryError"
+# The training run's script of the schema (read only: a start on PostgreSQL or an H2 file ignores it)
+ENV LOCALPACK_FIXTURES_SCHEMA_CACHE=/app/run/schema
 # bash's /dev/tcp: the health check needs no curl in the image.
 HEALTHCHECK --interval=5s --timeout=3s --start-period=120s --retries=3 \
   CMD ["bash", "-c", "exec 3<>/dev/tcp/127.0.0.1/30005 && printf 'GET /_localpack/health HTTP/1.0\\r\\n\\r\\n' >&3 && head -1 <&3 | grep -q ' 200 '"]
