@@ -13,7 +13,7 @@ import org.springframework.util.ClassUtils;
 
 /**
  * Start-up (issue 20): a repository is made when it is first used, not at start. Making one parses and validates
- * each of its queries (with Spring Data's HQL parser, then Hibernate's): a third of a start's main thread for the 24
+ * each of its queries (with Spring Data's HQL parser, then Hibernate's): a quarter of a start's main thread for the 24
  * repositories, although a test that starts LocalPack uses a few of them.
  *
  * <p>The repositories' bean definitions are marked lazy, and a bean made at start is given a proxy that makes the
