@@ -26,7 +26,8 @@ class RepositoriesStartLazilyTest {
         List<String> repositories = Arrays.asList(beanFactory.getBeanNamesForType(Repository.class, true, false));
         assertThat(repositories).hasSizeGreaterThan(20);
         // the ones only a request uses (the start loads fixtures and polls jobs through plain SQL and its own few)
-        assertThat(repositories).contains("virtualMachineRepository", "vmCheckpointRepository", "hostedServiceRepository");
+        assertThat(repositories).contains("virtualMachineRepository", "vmCheckpointRepository",
+                "hostedServiceRepository");
         assertThat(made(repositories)).doesNotContain("virtualMachineRepository", "vmCheckpointRepository",
                 "hostedServiceRepository");
 
