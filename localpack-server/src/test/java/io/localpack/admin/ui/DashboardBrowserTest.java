@@ -113,7 +113,7 @@ class DashboardBrowserTest extends DashboardTestSupport {
         until("the VM page to show Running", () -> text(By.cssSelector("#resource-header .state")).equals("Running"),
                 LOAD);
 
-        waitFor(By.cssSelector("button[data-operation=Stop]"), LOAD).click();
+        click(By.cssSelector("button[data-operation=Stop]"), LOAD);
 
         Await.until("the VM to be stopped in the database", () -> jdbc.queryForObject(
                 "SELECT status FROM virtual_machines WHERE id = ?", String.class, vm.get("id")), "PowerOff"::equals);
@@ -193,7 +193,7 @@ class DashboardBrowserTest extends DashboardTestSupport {
         status.sendKeys("503");
         WebElement times = browser.findElement(By.cssSelector("#http-fault-form input[name=times]"));
         times.sendKeys("1");
-        browser.findElement(By.cssSelector("#http-fault-form button[type=submit]")).click();
+        click(By.cssSelector("#http-fault-form button[type=submit]"), LOAD);
         until("the rule to be listed", () -> !browser.findElements(By.cssSelector("#fault-list tr[data-fault]"))
                 .isEmpty(), Duration.ofSeconds(5));
 
@@ -220,7 +220,7 @@ class DashboardBrowserTest extends DashboardTestSupport {
         browser.switchTo().newWindow(org.openqa.selenium.WindowType.TAB);
         open("/_localpack/ui/#/controls");
         new Select(waitFor(By.cssSelector("select[name=reset-subscription]"), LOAD)).selectByValue(FABRIKAM);
-        browser.findElement(By.id("reset-one")).click();
+        click(By.id("reset-one"), LOAD);
         until("the reset to be confirmed", () -> text(By.id("notice")).contains("Reset subscription: done"), LOAD);
         browser.close();
         browser.switchTo().window(list);
@@ -257,7 +257,7 @@ class DashboardBrowserTest extends DashboardTestSupport {
         By row = By.cssSelector("tr[data-id='" + role + "']");
         until("the role to be listed as Provisioned", () -> text(By.cssSelector("tr[data-id='" + role + "'] .state"))
                 .equals("Provisioned"), LOAD);
-        browser.findElement(row).click();
+        click(row, LOAD);
         until("the role's page with its machine", () -> browser.findElements(
                 By.cssSelector("[data-section='Virtual machines'] tbody tr")).size() == 1, LOAD);
         assertThat(text(By.id("representation-body"))).contains("\"ProvisioningState\": \"Provisioned\"");
@@ -266,7 +266,7 @@ class DashboardBrowserTest extends DashboardTestSupport {
         WebElement count = waitFor(By.cssSelector("form[data-operation-form=Scale] input[name=InstanceCount]"), LOAD);
         count.clear();
         count.sendKeys("2");
-        browser.findElement(By.cssSelector("form[data-operation-form=Scale] button[type=submit]")).click();
+        click(By.cssSelector("form[data-operation-form=Scale] button[type=submit]"), LOAD);
 
         Await.until("the role to have two machines in the database", () -> jdbc.queryForObject(
                 "SELECT COUNT(*) FROM virtual_machines WHERE vm_role_id = ?", Integer.class, role), n -> n == 2);
@@ -305,7 +305,7 @@ class DashboardBrowserTest extends DashboardTestSupport {
         Select flag = new Select(waitFor(By.cssSelector("form[data-operation-form=Repair] select[name=flag]"), LIVE));
         assertThat(flag.getOptions()).extracting(WebElement::getText).containsExactly("Retry", "Undo", "Dismiss");
         flag.selectByValue("Undo");
-        browser.findElement(By.cssSelector("form[data-operation-form=Repair] button[type=submit]")).click();
+        click(By.cssSelector("form[data-operation-form=Repair] button[type=submit]"), LOAD);
 
         Await.until("the VM to be repaired in the database", () -> jdbc.queryForObject(
                 "SELECT status FROM virtual_machines WHERE id = ?", String.class, vm.get("id")), "Running"::equals);
@@ -324,8 +324,7 @@ class DashboardBrowserTest extends DashboardTestSupport {
     @Test
     void aVmNetworkOpensFromItsListWithTheApisRepresentation() {
         open("/_localpack/ui/#/resources?kind=vm-networks&subscription=" + FABRIKAM);
-        WebElement link = waitFor(By.linkText("Fabrikam VM Network"), LOAD);
-        link.click();
+        click(By.linkText("Fabrikam VM Network"), LOAD);
         until("the network's page", () -> text(By.cssSelector("#resource-header h2")).startsWith("Fabrikam VM Network"),
                 LOAD);
         until("its subnet", () -> text(By.cssSelector("[data-section='VM subnets'] tbody")).contains("Fabrikam Subnet"),
@@ -362,6 +361,14 @@ class DashboardBrowserTest extends DashboardTestSupport {
         return new WebDriverWait(browser, timeout).until(d -> {
             List<WebElement> found = d.findElements(by);
             return found.isEmpty() || !found.get(0).isDisplayed() ? null : found.get(0);
+        });
+    }
+
+    /** Clicks the element once shown; one the live page re-rendered between lookup and click is looked up again. */
+    private static void click(By by, Duration timeout) {
+        new WebDriverWait(browser, timeout).ignoring(StaleElementReferenceException.class).until(d -> {
+            waitFor(by, timeout).click();
+            return true;
         });
     }
 
