@@ -6,6 +6,7 @@
 #   bench/b4.sh A.jar                   # one jar: 5 s warm-up, 3 rounds of 10 s, 10,000 services
 #   bench/b4.sh BASE.jar HEAD.jar       # A/B: rounds alternated, medians side by side (also A/B/C ...)
 #   SIZE=100000 ROUNDS=5 bench/b4.sh BASE.jar HEAD.jar
+#   POLL=500ms bench/b4.sh A.jar B.jar  # the runner's poll interval (default 5ms as in scale.sh; 500ms is the default config)
 #   PROFILE=1 bench/b4.sh HEAD.jar      # also an async-profiler CPU profile (collapsed stacks, per thread) of each
 #                                       # jar's whole run: target/bench/b4-<a|b>.collapsed (AP: libasyncProfiler.so)
 # PostgreSQL: the local server (PGHOST/PGPORT/PGUSER, default 127.0.0.1:5432 postgres).
@@ -42,7 +43,7 @@ for i in "${!jars[@]}"; do
   [ "${PROFILE:-0}" = 1 ] && JAVA_OPTS="$JAVA_OPTS -agentpath:$AP=start,event=itimer,interval=1ms,threads,collapsed,file=$PWD/$WORK/b4-$l.collapsed"
   start_with_data postgres "bench_b4_$l" "$WORK/b4-$l.log" "$WORK/b4-generate.sql" --server.port=$(free_port)\
     --localpack.journal.enabled=false --logging.level.root=WARN --localpack.jobs.duration-factor=0 \
-    --localpack.jobs.poll-interval=5ms --localpack.odata.page-size=50
+    --localpack.jobs.poll-interval=${POLL:-5ms} --localpack.odata.page-size=50
   pids+=("$pid"); bases+=("$base"); names+=("bench_b4_$l")
 done
 pid=""

@@ -52,6 +52,9 @@ class JobClusterTest {
                 "--localpack.jobs.lease-duration=1s",
                 "--localpack.jobs.duration-factor=0"));
         for (String p : extraProperties) {
+            // a repeated option would reach Spring as both values, comma-joined: the test's own replaces the default
+            String name = "--" + p.substring(0, p.indexOf('=') + 1);
+            arguments.removeIf(a -> a.startsWith(name));
             arguments.add("--" + p);
         }
         ConfigurableApplicationContext context = new SpringApplicationBuilder(LocalPackApplication.class,
@@ -165,6 +168,30 @@ class JobClusterTest {
 
         startInstance();
         assertThat(acceptOnly.awaitCompletion(job.id(), WAIT).status()).isEqualTo(JobStatus.Completed);
+    }
+
+    @Test
+    void aFreedWorkerTakesTheNextQueuedJobWithoutWaitingForAPoll() throws Exception {
+        // one worker, and scheduled polls a minute apart: only the worker itself can take the queue after the first job
+        JobService jobs = startInstance("localpack.jobs.poll-interval=1m", "localpack.jobs.worker-threads=1")
+                .getBean(JobService.class);
+        UUID held = jobs.submit(JobRequest.builder(SUBSCRIPTION, "test.blocking", "Held").build()).id();
+        awaitRunning(jobs, held);
+        List<UUID> queued = new ArrayList<>();
+        for (int i = 0; i < 20; i++) { // their wake-ups find no free worker
+            queued.add(jobs.submit(JobRequest.builder(SUBSCRIPTION, "test.steps", "Queued " + i).build()).id());
+        }
+        assertThat(jobs.find(SUBSCRIPTION, queued.get(0)).orElseThrow().status()).isEqualTo(JobStatus.Queued);
+
+        TestHandlers.gate(held).countDown();
+        for (UUID id : queued) {
+            assertThat(jobs.awaitCompletion(id, Duration.ofSeconds(15)).status()).as("job %s", id)
+                    .isEqualTo(JobStatus.Completed);
+        }
+        // oldest first, as the poller claims them
+        List<OffsetDateTime> starts = queued.stream()
+                .map(id -> jobs.find(SUBSCRIPTION, id).orElseThrow().startTime()).toList();
+        assertThat(starts).isSorted();
     }
 
     private static void awaitRunning(JobService jobs, UUID id) {
