@@ -6,7 +6,7 @@
 #   bench/b4.sh A.jar                   # one jar: 5 s warm-up, 3 rounds of 10 s, 10,000 services
 #   bench/b4.sh BASE.jar HEAD.jar       # A/B: rounds alternated, medians side by side (also A/B/C ...)
 #   SIZE=100000 ROUNDS=5 bench/b4.sh BASE.jar HEAD.jar
-#   POLL=500ms bench/b4.sh A.jar B.jar  # the runner's poll interval (default 5ms as in scale.sh; 500ms is the default config)
+#   POLL=500ms bench/b4.sh A.jar B.jar  # the poll interval (default 5ms, as in scale.sh; the config's is 500ms)
 #   PROFILE=1 bench/b4.sh HEAD.jar      # also an async-profiler CPU profile (collapsed stacks, per thread) of each
 #                                       # jar's whole run: target/bench/b4-<a|b>.collapsed (AP: libasyncProfiler.so)
 # PostgreSQL: the local server (PGHOST/PGPORT/PGUSER, default 127.0.0.1:5432 postgres).
