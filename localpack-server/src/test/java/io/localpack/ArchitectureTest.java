@@ -47,10 +47,11 @@ class ArchitectureTest {
             .layer("web").definedBy("io.localpack.web..")
             .layer("domain").definedBy("io.localpack.domain..")
             .layer("xml").definedBy("io.localpack.xml..")
+            .layer("readcache").definedBy("io.localpack.readcache..")
             .whereLayer("admin").mayOnlyAccessLayers("vmm", "asm", "subscriptions", "vmroles", "fixtures", "dialect",
-                    "jobs", "tenancy", "web", "domain", "xml")
-            .whereLayer("vmm").mayOnlyAccessLayers("dialect", "jobs", "tenancy", "web", "domain", "xml")
-            .whereLayer("asm").mayOnlyAccessLayers("jobs", "tenancy", "web", "domain", "xml")
+                    "jobs", "tenancy", "web", "domain", "xml", "readcache")
+            .whereLayer("vmm").mayOnlyAccessLayers("dialect", "jobs", "tenancy", "web", "domain", "xml", "readcache")
+            .whereLayer("asm").mayOnlyAccessLayers("jobs", "tenancy", "web", "domain", "xml", "readcache")
             .whereLayer("subscriptions").mayOnlyAccessLayers("jobs", "tenancy", "web", "domain", "xml")
             .whereLayer("vmroles").mayOnlyAccessLayers("vmm", "jobs", "tenancy", "web", "domain")
             .whereLayer("fixtures").mayOnlyAccessLayers("jobs", "tenancy", "web", "domain")
@@ -59,7 +60,8 @@ class ArchitectureTest {
             .whereLayer("tenancy").mayOnlyAccessLayers("web", "domain")
             .whereLayer("web").mayNotAccessAnyLayer()
             .whereLayer("domain").mayNotAccessAnyLayer()
-            .whereLayer("xml").mayNotAccessAnyLayer();
+            .whereLayer("xml").mayNotAccessAnyLayer()
+            .whereLayer("readcache").mayNotAccessAnyLayer();
 
     @ArchTest
     static final ArchRule noCycleBetweenTopLevelPackages = slices().matching("io.localpack.(*)..")

@@ -10,6 +10,8 @@ import io.localpack.dialect.V3Metadata;
 import io.localpack.dialect.V3Response;
 import io.localpack.dialect.V3ServiceDocument;
 import io.localpack.dialect.V3UriTranslator;
+import io.localpack.readcache.AnswerReuse;
+import io.localpack.readcache.ReusableAnswers;
 import io.localpack.tenancy.SubscriptionLookup;
 import io.localpack.vmm.edm.VmmEdmProvider;
 import io.localpack.vmm.odata.ChangeSetJobs;
@@ -52,9 +54,10 @@ public class VmmODataController {
     private final SubscriptionLookup subscriptions;
     private final VmmSettings settings;
     private final VmmBatch batch;
+    private final ReusableAnswers reusableAnswers;
 
     public VmmODataController(VmmEdmProvider edm, VmmProcessor.Handlers handlers, SubscriptionLookup subscriptions,
-            VmmSettings settings, VmmBatch batch) {
+            VmmSettings settings, VmmBatch batch, ReusableAnswers reusableAnswers) {
         this.serviceMetadata = odata.createServiceMetadata(edm, List.of());
         this.v3Metadata = new V3Metadata(edm.getSchemas());
         this.v3ServiceDocument = new V3ServiceDocument(serviceMetadata.getEdm().getEntityContainer().getEntitySets()
@@ -63,17 +66,24 @@ public class VmmODataController {
         this.subscriptions = subscriptions;
         this.settings = settings;
         this.batch = batch;
+        this.reusableAnswers = reusableAnswers;
     }
 
     @RequestMapping({"/{subscriptionId}/services/systemcenter/{vmm:(?i)vmm}",
         "/{subscriptionId}/services/systemcenter/{vmm:(?i)vmm}/**"})
     public void handle(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        reusableAnswers.serve(request, response, Caller.principal(request), this::answer);
+    }
+
+    /** One request, or one part of a $batch; {@code reuse} hears whether its answer may be given again. */
+    private void answer(HttpServletRequest request, HttpServletResponse response, AnswerReuse reuse)
+            throws IOException {
         ODataDialect dialect = ODataDialect.of(request, settings.defaultDialect());
         Matcher root = SERVICE_ROOT.matcher(request.getRequestURI());
         ODataResource resource = root.matches() ? ODataResource.of(root.group(3)) : ODataResource.DATA;
         if (dialect == ODataDialect.V4) {
             dialect.declareOn(response); // Olingo says so too, but not on the errors written here before it runs
-            serve(request, response, resource, ODataNegotiation.v4(request, resource), null);
+            serve(request, response, resource, ODataNegotiation.v4(request, resource), null, reuse);
             return;
         }
         Optional<Negotiated> format = ODataNegotiation.v3(request, resource);
@@ -100,7 +110,7 @@ public class VmmODataController {
             // the one V3 document every client reads whatever its maximum
             ODataErrors.write(v3Response, 400, "", DataServiceVersion.tooLowMessage(needed, max));
         } else {
-            serve(request, v3Response, resource, format, v3Metadata);
+            serve(request, v3Response, resource, format, v3Metadata, reuse);
         }
         v3Response.finish();
     }
@@ -110,7 +120,7 @@ public class VmmODataController {
      * @param metadata the $metadata document to answer with instead of Olingo's V4 one; null for V4 clients
      */
     private void serve(HttpServletRequest request, HttpServletResponse response, ODataResource resource,
-            Optional<Negotiated> format, V3Metadata metadata) throws IOException {
+            Optional<Negotiated> format, V3Metadata metadata, AnswerReuse reuse) throws IOException {
         Matcher root = SERVICE_ROOT.matcher(request.getRequestURI());
         if (!root.matches()) {
             ODataErrors.write(response, 404, "NotFound", "Not an SPF/VMM service URL");
@@ -162,7 +172,7 @@ public class VmmODataController {
                         @Override
                         public void handle(HttpServletRequest part, HttpServletResponse partResponse)
                                 throws IOException {
-                            VmmODataController.this.handle(part, partResponse);
+                            answer(part, partResponse, new AnswerReuse()); // parts are not kept
                         }
 
                         @Override
@@ -175,7 +185,8 @@ public class VmmODataController {
         }
         ODataHttpHandler handler = odata.createHandler(serviceMetadata);
         handler.register(new VmmProcessor(handlers, subscriptionId, Caller.principal(request),
-                request.getAttribute(ChangeSetJobs.ATTRIBUTE) instanceof ChangeSetJobs changeSet ? changeSet : null));
+                request.getAttribute(ChangeSetJobs.ATTRIBUTE) instanceof ChangeSetJobs changeSet ? changeSet : null,
+                reuse));
         handler.process(adapted, answer);
     }
 

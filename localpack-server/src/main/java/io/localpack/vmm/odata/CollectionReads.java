@@ -85,6 +85,9 @@ public class CollectionReads {
         boolean withCount = uriInfo.getCountOption() != null && uriInfo.getCountOption().getValue();
 
         Optional<PolledForStatus> polled = declaration.statusReads();
+        if (polled.isPresent()) {
+            request.reuse().forbid(); // the read itself may move jobs: the next one must count too
+        }
         if (polled.isPresent() && limit > 0) {
             // count the read first (it may advance the jobs), then answer with what they show afterwards
             List<UUID> ids = transactions.run(() -> query.page(skip, from.after(), limit).stream()

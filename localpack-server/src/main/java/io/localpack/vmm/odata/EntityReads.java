@@ -64,8 +64,10 @@ public class EntityReads {
     Entity readByKey(VmmRequest request, EdmEntitySet entitySet, VmmKey key, ExpandOption expand)
             throws ODataApplicationException {
         EntitySetDeclaration<?> declaration = entitySets.of(entitySet);
-        declaration.statusReads()
-                .ifPresent(polled -> polled.statusRead(request.subscriptionId(), List.of(key.getId())));
+        declaration.statusReads().ifPresent(polled -> {
+            request.reuse().forbid(); // the read itself may move a job: the next one must count too
+            polled.statusRead(request.subscriptionId(), List.of(key.getId()));
+        });
         return transactions.run(() -> {
             Object row = row(declaration, key, entitySet, request);
             Entity entity = EntityAnswers.wire(declaration, row, request);

@@ -1,5 +1,6 @@
 package io.localpack.vmm.odata;
 
+import io.localpack.readcache.AnswerReuse;
 import java.util.UUID;
 import org.apache.olingo.commons.api.format.ContentType;
 import org.apache.olingo.server.api.OData;
@@ -30,18 +31,23 @@ public class VmmProcessor implements CountEntityCollectionProcessor, EntityProce
     private final UUID subscriptionId;
     private final String caller;
     private final ChangeSetJobs changeSet;
+    private final AnswerReuse reuse;
     private OData odata;
     private ServiceMetadata serviceMetadata;
 
     /**
      * @param caller who made the request (the authenticated user, else x-ms-principal-id); null when nobody said
      * @param changeSet the {@code $batch} change set the request belongs to; null for a request of its own
+     * @param reuse hears whether the answer may be given again: a read of entities may, unless it counted as a
+     *     status read (which moves jobs in the polled timing mode)
      */
-    public VmmProcessor(Handlers handlers, UUID subscriptionId, String caller, ChangeSetJobs changeSet) {
+    public VmmProcessor(Handlers handlers, UUID subscriptionId, String caller, ChangeSetJobs changeSet,
+            AnswerReuse reuse) {
         this.handlers = handlers;
         this.subscriptionId = subscriptionId;
         this.caller = caller;
         this.changeSet = changeSet;
+        this.reuse = reuse;
     }
 
     @Override
@@ -51,12 +57,13 @@ public class VmmProcessor implements CountEntityCollectionProcessor, EntityProce
     }
 
     private VmmRequest context(ODataRequest request) {
-        return new VmmRequest(subscriptionId, caller, odata, serviceMetadata, request, changeSet);
+        return new VmmRequest(subscriptionId, caller, odata, serviceMetadata, request, changeSet, reuse);
     }
 
     @Override
     public void readEntityCollection(ODataRequest request, ODataResponse response, UriInfo uriInfo,
             ContentType format) throws ODataApplicationException, ODataLibraryException {
+        reuse.allow();
         handlers.collections().read(context(request), response, uriInfo, format);
     }
 
@@ -69,6 +76,7 @@ public class VmmProcessor implements CountEntityCollectionProcessor, EntityProce
     @Override
     public void readEntity(ODataRequest request, ODataResponse response, UriInfo uriInfo, ContentType format)
             throws ODataApplicationException, ODataLibraryException {
+        reuse.allow();
         handlers.entities().read(context(request), response, uriInfo, format);
     }
 

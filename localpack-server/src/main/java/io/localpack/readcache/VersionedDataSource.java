@@ -1,0 +1,248 @@
+package io.localpack.readcache;
+
+import java.lang.reflect.InvocationHandler;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.lang.reflect.Proxy;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import javax.sql.DataSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.datasource.DelegatingDataSource;
+
+/**
+ * The application's data source, noticing every statement that may have written (an INSERT, UPDATE, DELETE or MERGE
+ * that reported rows; any other statement but a query) and moving the {@link DataVersion} once that statement's
+ * transaction has committed. Watching the connections rather
+ * than the code that writes means no write path can be forgotten: JPA, JDBC, native SQL, jobs, fixtures, reset and
+ * snapshots all pass here. A rolled-back transaction moves nothing.
+ */
+public final class VersionedDataSource extends DelegatingDataSource {
+
+    private static final Logger log = LoggerFactory.getLogger(VersionedDataSource.class);
+
+    private final DataVersion version;
+    /** Told when a commit's change could not be counted: answers kept so far must go. */
+    private volatile Runnable versionLost = () -> { };
+
+    VersionedDataSource(DataSource target) {
+        super(target);
+        this.version = new DataVersion(target);
+    }
+
+    DataVersion version() {
+        return version;
+    }
+
+    void onVersionLost(Runnable listener) {
+        this.versionLost = listener;
+    }
+
+    @Override
+    public Connection getConnection() throws SQLException {
+        return watched(super.getConnection());
+    }
+
+    @Override
+    public Connection getConnection(String username, String password) throws SQLException {
+        return watched(super.getConnection(username, password));
+    }
+
+    private Connection watched(Connection connection) {
+        return (Connection) watch(Connection.class, new WatchedConnection(connection));
+    }
+
+    /** One connection's writes since its last commit or rollback. */
+    private final class WatchedConnection implements InvocationHandler {
+
+        private final Connection target;
+        private boolean written;
+
+        WatchedConnection(Connection target) {
+            this.target = target;
+        }
+
+        @Override
+        public Object invoke(Object proxy, Method method, Object[] args) throws Throwable {
+            switch (method.getName()) {
+                case "prepareStatement" -> {
+                    WriteStatements.Kind kind = WriteStatements.kindOf((String) args[0]);
+                    Object statement = call(target, method, args);
+                    if (kind == WriteStatements.Kind.COUNTED) {
+                        // counted by what it reports: a lease renewal that matched no row changed nothing
+                        return watch(PreparedStatement.class, new CountedStatement(statement, proxy));
+                    }
+                    written |= kind == WriteStatements.Kind.OTHER;
+                    return statement;
+                }
+                case "prepareCall" -> written = true;
+                case "createStatement" -> {
+                    return watch(Statement.class, new PlainStatement(call(target, method, args), proxy));
+                }
+                case "commit" -> {
+                    call(target, method, args);
+                    committed();
+                    return null;
+                }
+                case "rollback" -> {
+                    if (args == null) {
+                        written = false;
+                    }
+                }
+                case "setAutoCommit" -> {
+                    // turning auto-commit on commits the transaction open so far
+                    call(target, method, args);
+                    if ((Boolean) args[0]) {
+                        committed();
+                    }
+                    return null;
+                }
+                case "close" -> {
+                    // what was written in auto-commit mode has committed by now
+                    if (written && !target.isClosed() && target.getAutoCommit()) {
+                        committed();
+                    }
+                }
+                case "unwrap" -> {
+                    if (((Class<?>) args[0]).isInstance(proxy)) {
+                        return proxy;
+                    }
+                    written = true; // the caller goes round this watch: count whatever it does as a write
+                }
+                default -> {
+                    // everything else is the connection's own
+                }
+            }
+            return call(target, method, args);
+        }
+
+        private void committed() {
+            if (!written) {
+                return;
+            }
+            written = false;
+            try {
+                version.moved(target);
+            } catch (SQLException | RuntimeException e) {
+                log.warn("A change was committed but the data version could not be moved: {}", e.toString());
+                versionLost.run();
+            }
+        }
+    }
+
+    private static Object watch(Class<?> type, InvocationHandler handler) {
+        return Proxy.newProxyInstance(type.getClassLoader(), new Class<?>[] {type}, handler);
+    }
+
+    private static Object call(Object target, Method method, Object[] args) throws Throwable {
+        try {
+            return method.invoke(target, args);
+        } catch (InvocationTargetException e) {
+            throw e.getCause();
+        }
+    }
+
+    private static void written(Object connection) {
+        ((WatchedConnection) Proxy.getInvocationHandler(connection)).written = true;
+    }
+
+    /** A plain statement: its SQL comes with each execution and is judged by its words alone. */
+    private static final class PlainStatement implements InvocationHandler {
+
+        private final Object target;
+        private final Object connection;
+
+        PlainStatement(Object target, Object connection) {
+            this.target = target;
+            this.connection = connection;
+        }
+
+        @Override
+        public Object invoke(Object proxy, Method method, Object[] args) throws Throwable {
+            String name = method.getName();
+            if (name.equals("getConnection")) {
+                return connection;
+            }
+            if ((name.startsWith("execute") || name.equals("addBatch")) && args != null && args.length > 0
+                    && args[0] instanceof String sql && WriteStatements.mayWrite(sql)) {
+                written(connection);
+            }
+            return call(target, method, args);
+        }
+    }
+
+    /** An INSERT, UPDATE, DELETE or MERGE: a write when it says it changed rows. */
+    private static final class CountedStatement implements InvocationHandler {
+
+        private final Object target;
+        private final Object connection;
+
+        CountedStatement(Object target, Object connection) {
+            this.target = target;
+            this.connection = connection;
+        }
+
+        @Override
+        public Object invoke(Object proxy, Method method, Object[] args) throws Throwable {
+            Object result = call(target, method, args);
+            switch (method.getName()) {
+                case "getConnection" -> {
+                    return connection;
+                }
+                case "executeUpdate", "executeLargeUpdate" -> {
+                    if (((Number) result).longValue() != 0) {
+                        written(connection);
+                    }
+                }
+                case "executeBatch" -> {
+                    if (java.util.Arrays.stream((int[]) result).anyMatch(count -> count != 0)) {
+                        written(connection);
+                    }
+                }
+                case "executeLargeBatch" -> {
+                    if (java.util.Arrays.stream((long[]) result).anyMatch(count -> count != 0)) {
+                        written(connection);
+                    }
+                }
+                case "execute" -> {
+                    if ((Boolean) result || ((Statement) target).getUpdateCount() != 0) {
+                        written(connection);
+                    }
+                }
+                case "executeQuery" -> {
+                    // WITH … UPDATE … RETURNING: it changed rows when it returns any
+                    return watch(ResultSet.class, new ReturnedRows(result, connection));
+                }
+                default -> {
+                    // setting parameters and the like
+                }
+            }
+            return result;
+        }
+    }
+
+    /** The rows a changing statement returned: one row read means rows changed. */
+    private static final class ReturnedRows implements InvocationHandler {
+
+        private final Object target;
+        private final Object connection;
+
+        ReturnedRows(Object target, Object connection) {
+            this.target = target;
+            this.connection = connection;
+        }
+
+        @Override
+        public Object invoke(Object proxy, Method method, Object[] args) throws Throwable {
+            Object result = call(target, method, args);
+            if (method.getName().equals("next") && (Boolean) result) {
+                written(connection);
+            }
+            return result;
+        }
+    }
+}
