@@ -56,11 +56,17 @@ public final class VersionedDataSource extends DelegatingDataSource {
         return (Connection) watch(Connection.class, new WatchedConnection(connection));
     }
 
-    /** One connection's writes since its last commit or rollback. */
+    /**
+     * One connection's writes. The version is moved after the commit, at the connection's next step (auto-commit
+     * turned back on, the connection given back, or its next statement): in auto-commit mode that is one round trip.
+     */
     private final class WatchedConnection implements InvocationHandler {
 
         private final Connection target;
+        /** Something may have been written since the last commit or rollback. */
         private boolean written;
+        /** A commit that wrote has not moved the version yet. */
+        private boolean unmoved;
 
         WatchedConnection(Connection target) {
             this.target = target;
@@ -70,6 +76,7 @@ public final class VersionedDataSource extends DelegatingDataSource {
         public Object invoke(Object proxy, Method method, Object[] args) throws Throwable {
             switch (method.getName()) {
                 case "prepareStatement" -> {
+                    moveIfDue();
                     WriteStatements.Kind kind = WriteStatements.kindOf((String) args[0]);
                     Object statement = call(target, method, args);
                     if (kind == WriteStatements.Kind.COUNTED) {
@@ -79,8 +86,12 @@ public final class VersionedDataSource extends DelegatingDataSource {
                     written |= kind == WriteStatements.Kind.OTHER;
                     return statement;
                 }
-                case "prepareCall" -> written = true;
+                case "prepareCall" -> {
+                    moveIfDue();
+                    written = true;
+                }
                 case "createStatement" -> {
+                    moveIfDue();
                     return watch(Statement.class, new PlainStatement(call(target, method, args), proxy));
                 }
                 case "commit" -> {
@@ -94,17 +105,19 @@ public final class VersionedDataSource extends DelegatingDataSource {
                     }
                 }
                 case "setAutoCommit" -> {
-                    // turning auto-commit on commits the transaction open so far
                     call(target, method, args);
                     if ((Boolean) args[0]) {
-                        committed();
+                        committed(); // turning auto-commit on commits the transaction open so far
+                        moveIfDue();
                     }
                     return null;
                 }
                 case "close" -> {
-                    // what was written in auto-commit mode has committed by now
-                    if (written && !target.isClosed() && target.getAutoCommit()) {
-                        committed();
+                    if (!target.isClosed()) {
+                        if (target.getAutoCommit()) {
+                            committed(); // what was written in auto-commit mode has committed by now
+                        }
+                        moveIfDue();
                     }
                 }
                 case "unwrap" -> {
@@ -121,10 +134,17 @@ public final class VersionedDataSource extends DelegatingDataSource {
         }
 
         private void committed() {
-            if (!written) {
+            if (written) {
+                written = false;
+                unmoved = true;
+            }
+        }
+
+        private void moveIfDue() {
+            if (!unmoved) {
                 return;
             }
-            written = false;
+            unmoved = false;
             try {
                 version.moved(target);
             } catch (SQLException | RuntimeException e) {

@@ -43,9 +43,30 @@ class VersionedDataSourceTest {
             }
             assertThat(version()).as("not before the commit").isEqualTo(before);
             connection.commit();
+            connection.setAutoCommit(true); // as Spring does after each transaction: the version moves now
             assertThat(version()).isEqualTo(before + 1);
         }
         assertThat(version()).isEqualTo(before + 1);
+    }
+
+    @Test
+    void aCommitMovesTheVersionBeforeTheConnectionIsGivenBackOrUsedAgain() throws Exception {
+        long before = version();
+        try (Connection connection = dataSource.getConnection()) {
+            connection.setAutoCommit(false);
+            try (Statement statement = connection.createStatement()) {
+                statement.executeUpdate("INSERT INTO t VALUES (7, 'x')");
+            }
+            connection.commit();
+            try (PreparedStatement read = connection.prepareStatement("SELECT COUNT(*) FROM t")) {
+                assertThat(version()).as("moved before the next statement").isEqualTo(before + 1);
+            }
+            try (Statement statement = connection.createStatement()) {
+                statement.executeUpdate("INSERT INTO t VALUES (8, 'x')");
+            }
+            connection.commit();
+        }
+        assertThat(version()).as("moved when given back").isEqualTo(before + 2);
     }
 
     @Test
