@@ -10,6 +10,7 @@ import java.util.OptionalLong;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.function.Supplier;
 import javax.sql.DataSource;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
@@ -46,7 +47,8 @@ public class ReusableAnswers {
     private long keptBytes;
     private long keptVersion = -1;
 
-    private record Kept(long version, StoredAnswer answer) {
+    /** @param value a {@link StoredAnswer}, or a text kept by {@link #text} */
+    private record Kept(long version, Object value, long size) {
     }
 
     ReusableAnswers(DataSource dataSource, @Value("${localpack.read-cache.size:8MB}") DataSize size) {
@@ -87,8 +89,8 @@ public class ReusableAnswers {
         }
         String key = keyOf(request, caller);
         Kept kept = answers.get(key);
-        if (kept != null && kept.version == now.getAsLong()) {
-            kept.answer.writeTo(response);
+        if (kept != null && kept.version == now.getAsLong() && kept.value instanceof StoredAnswer answer) {
+            answer.writeTo(response);
             given.increment();
             return;
         }
@@ -96,11 +98,35 @@ public class ReusableAnswers {
         AnswerReuse reuse = new AnswerReuse();
         answering.answer(request, recorder, reuse);
         if (reuse.allowed()) {
-            recorder.recorded().ifPresent(answer -> keep(key, now.getAsLong(), answer));
+            recorder.recorded().ifPresent(answer -> keep(key, now.getAsLong(), answer, answer.size()));
         }
     }
 
-    private synchronized void keep(String key, long atVersion, StoredAnswer answer) {
+    /**
+     * A text made from the data alone (an ASM document before Spring MVC writes it): the kept one while the data
+     * has not changed, else made and kept. What {@code make} throws is thrown and nothing is kept.
+     *
+     * @param key everything the text depends on, the subscription first
+     */
+    public String text(String key, Supplier<String> make) {
+        OptionalLong now = maxBytes == 0 ? OptionalLong.empty() : version.current();
+        if (now.isEmpty()) {
+            return make.get();
+        }
+        String textKey = "text\n" + key;
+        Kept kept = answers.get(textKey);
+        if (kept != null && kept.version == now.getAsLong() && kept.value instanceof String text) {
+            given.increment();
+            return text;
+        }
+        String text = make.get();
+        if (2L * text.length() <= maxBytes / 8) {
+            keep(textKey, now.getAsLong(), text, 2L * text.length() + 64);
+        }
+        return text;
+    }
+
+    private synchronized void keep(String key, long atVersion, Object value, long valueSize) {
         if (atVersion < keptVersion) {
             return; // made from data older than answers already kept
         }
@@ -108,12 +134,12 @@ public class ReusableAnswers {
             clear();
             keptVersion = atVersion;
         }
-        long size = answer.size() + 2L * key.length();
+        long size = valueSize + 2L * key.length();
         if (keptBytes + size > maxBytes) {
             clear();
         }
-        Kept previous = answers.put(key, new Kept(atVersion, answer));
-        keptBytes += size - (previous == null ? 0 : previous.answer.size() + 2L * key.length());
+        Kept previous = answers.put(key, new Kept(atVersion, value, size));
+        keptBytes += size - (previous == null ? 0 : previous.size);
     }
 
     synchronized void clear() {

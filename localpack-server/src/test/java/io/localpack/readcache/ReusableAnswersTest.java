@@ -1,5 +1,7 @@
 package io.localpack.readcache;
 
+import static io.localpack.testsupport.Fixtures.ASM_PRODUCTION_DEPLOYMENT;
+import static io.localpack.testsupport.Fixtures.ASM_SERVICE;
 import static io.localpack.testsupport.Fixtures.CONTOSO;
 import static io.localpack.testsupport.Fixtures.EAST_STAMP;
 import static io.localpack.testsupport.Fixtures.FABRIKAM;
@@ -127,6 +129,27 @@ class ReusableAnswersTest extends HttpTestSupport {
         assertThat(other.status()).isEqualTo(404);
         assertThat(other.body()).doesNotContain("Fabrikam")
                 .isEqualTo(get(missing).body().replace("00000000-0000-0000-0000-00000000abcd", WEB_STORE_SERVICE));
+    }
+
+    @Test
+    void anAsmDeploymentIsAnsweredAgainUntilItChangesAndNeverToAnotherSubscription() {
+        String slot = "/services/hostedservices/" + ASM_SERVICE + "/deploymentslots/Production";
+        Response first = get(base + "/" + FABRIKAM + slot, "x-ms-version", "2014-06-01");
+        long given = answers.given();
+        Response again = get(base + "/" + FABRIKAM + slot, "x-ms-version", "2014-06-01");
+        assertThat(answers.given()).isEqualTo(given + 1);
+        assertThat(again.body()).isEqualTo(first.body()).contains("<Status>Running</Status>");
+        assertThat(withoutPerRequestHeaders(again)).isEqualTo(withoutPerRequestHeaders(first));
+        assertThat(again.header("x-ms-request-id")).matches("[0-9a-f]{32}")
+                .isNotEqualTo(first.header("x-ms-request-id"));
+
+        Response other = get(base + "/" + CONTOSO + slot, "x-ms-version", "2014-06-01");
+        assertThat(other.status()).isEqualTo(404);
+        assertThat(other.body()).contains("ResourceNotFound").doesNotContain("<Deployment");
+
+        jdbc.update("UPDATE asm_deployments SET status = 'Suspended' WHERE name = ?", ASM_PRODUCTION_DEPLOYMENT);
+        assertThat(get(base + "/" + FABRIKAM + slot, "x-ms-version", "2014-06-01").body())
+                .contains("<Status>Suspended</Status>");
     }
 
     /** PostgreSQL's job claim: one statement that changes rows and returns them (H2 has no such statement). */

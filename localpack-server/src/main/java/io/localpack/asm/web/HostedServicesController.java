@@ -6,6 +6,7 @@ import io.localpack.asm.domain.CloudServices;
 import io.localpack.asm.domain.Commands;
 import io.localpack.asm.domain.Commands.DeploymentRef;
 import io.localpack.asm.domain.DeploymentSlot;
+import io.localpack.readcache.ReusableAnswers;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.Map;
 import java.util.UUID;
@@ -19,6 +20,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 import org.w3c.dom.Element;
 
 /**
@@ -36,11 +38,14 @@ class HostedServicesController {
     private final CloudServices cloudServices;
     private final CloudServiceLifecycle lifecycle;
     private final AsmRenderer renderer;
+    private final ReusableAnswers reusable;
 
-    HostedServicesController(CloudServices cloudServices, CloudServiceLifecycle lifecycle, AsmRenderer renderer) {
+    HostedServicesController(CloudServices cloudServices, CloudServiceLifecycle lifecycle, AsmRenderer renderer,
+            ReusableAnswers reusable) {
         this.cloudServices = cloudServices;
         this.lifecycle = lifecycle;
         this.renderer = renderer;
+        this.reusable = reusable;
     }
 
     // ---- hosted services ---------------------------------------------------------------------------------
@@ -76,7 +81,10 @@ class HostedServicesController {
                     "The embed-detail query parameter must be true or false.");
         }
         UUID sub = subscription(subscriptionId);
-        return ok(renderer.hostedService(sub, cloudServices.get(sub, serviceName, detail), detail));
+        // the answer's Url is made from the URL the client called
+        String base = ServletUriComponentsBuilder.fromCurrentContextPath().toUriString();
+        return ok(reusable.text(sub + "\nhosted service\n" + serviceName + "\n" + detail + "\n" + base,
+                () -> renderer.hostedService(sub, cloudServices.get(sub, serviceName, detail), detail)));
     }
 
     @PutMapping({SVC, SVC + "/"})
@@ -123,15 +131,19 @@ class HostedServicesController {
     @GetMapping({SLOT, SLOT + "/"})
     ResponseEntity<String> getBySlot(@PathVariable String subscriptionId, @PathVariable String serviceName,
                                      @PathVariable String slot) {
-        return ok(renderer.deployment(cloudServices.deployment(subscription(subscriptionId), serviceName,
-                DeploymentRef.bySlot(slot(slot)))));
+        UUID sub = subscription(subscriptionId);
+        DeploymentRef ref = DeploymentRef.bySlot(slot(slot));
+        return ok(reusable.text(sub + "\ndeployment slot\n" + serviceName + "\n" + ref.slot(),
+                () -> renderer.deployment(cloudServices.deployment(sub, serviceName, ref))));
     }
 
     @GetMapping({NAME, NAME + "/"})
     ResponseEntity<String> getByName(@PathVariable String subscriptionId, @PathVariable String serviceName,
                                      @PathVariable String deploymentName) {
-        return ok(renderer.deployment(cloudServices.deployment(subscription(subscriptionId), serviceName,
-                DeploymentRef.byName(deploymentName))));
+        UUID sub = subscription(subscriptionId);
+        return ok(reusable.text(sub + "\ndeployment\n" + serviceName + "\n" + deploymentName,
+                () -> renderer.deployment(cloudServices.deployment(sub, serviceName,
+                        DeploymentRef.byName(deploymentName)))));
     }
 
     /** Create Deployment (no comp) or a deployment action such as comp=status. */
