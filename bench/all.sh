@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # The whole benchmark suite of issue 9 in one command, as markdown tables:
-#   1. bench/run.sh: B1, B5 and B6 against WireMock standalone, same URLs and bodies, alternated rounds;
+#   1. bench/run.sh: B1, B5 and B6 against WireMock standalone, same URLs and bodies, alternated rounds; then
+#      bench/reads.sh: B1 and B5 at one and 16 connections on H2, on PostgreSQL and on WireMock side by side;
 #   2. bench/scale.sh on PostgreSQL at 10,000 and 1,000,000 services with the heap capped at 384 MB: B1, B2, B3,
 #      B4 (jobs completed per second) and B7 (peak resident memory during B1);
 #   3. bench/scale.sh on H2 at 10,000 and 1,000,000 services (an in-memory database that size needs a big heap);
@@ -14,12 +15,16 @@ cd "$(dirname "$0")/.."
 if [ "${1:-}" = "--smoke" ]; then
   bench/run.sh --smoke
   echo
+  bench/reads.sh --smoke
+  echo
   bench/scale.sh --smoke
   echo
   bench/vms.sh --smoke
   exit
 fi
 bench/run.sh
+echo
+bench/reads.sh
 echo
 JAVA_OPTS=-Xmx384m SIZES="10000 1000000" DBS=postgres bench/scale.sh
 echo

@@ -9,6 +9,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Arrays;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -166,101 +167,91 @@ public final class VersionedDataSource extends DelegatingDataSource {
         }
     }
 
-    private static void written(Object connection) {
-        ((WatchedConnection) Proxy.getInvocationHandler(connection)).written = true;
+    /** What a connection handed out (a statement, its rows), reporting writes to that connection. */
+    private abstract static class Watch implements InvocationHandler {
+
+        final Object target;
+        private final Object connection;
+
+        Watch(Object target, Object connection) {
+            this.target = target;
+            this.connection = connection;
+        }
+
+        Object connection() {
+            return connection;
+        }
+
+        void written() {
+            ((WatchedConnection) Proxy.getInvocationHandler(connection)).written = true;
+        }
     }
 
     /** A plain statement: its SQL comes with each execution and is judged by its words alone. */
-    private static final class PlainStatement implements InvocationHandler {
-
-        private final Object target;
-        private final Object connection;
+    private static final class PlainStatement extends Watch {
 
         PlainStatement(Object target, Object connection) {
-            this.target = target;
-            this.connection = connection;
+            super(target, connection);
         }
 
         @Override
         public Object invoke(Object proxy, Method method, Object[] args) throws Throwable {
             String name = method.getName();
             if (name.equals("getConnection")) {
-                return connection;
+                return connection();
             }
             if ((name.startsWith("execute") || name.equals("addBatch")) && args != null && args.length > 0
                     && args[0] instanceof String sql && WriteStatements.mayWrite(sql)) {
-                written(connection);
+                written();
             }
             return call(target, method, args);
         }
     }
 
     /** An INSERT, UPDATE, DELETE or MERGE: a write when it says it changed rows. */
-    private static final class CountedStatement implements InvocationHandler {
-
-        private final Object target;
-        private final Object connection;
+    private static final class CountedStatement extends Watch {
 
         CountedStatement(Object target, Object connection) {
-            this.target = target;
-            this.connection = connection;
+            super(target, connection);
         }
 
         @Override
         public Object invoke(Object proxy, Method method, Object[] args) throws Throwable {
+            String name = method.getName();
+            if (name.equals("getConnection")) {
+                return connection();
+            }
             Object result = call(target, method, args);
-            switch (method.getName()) {
-                case "getConnection" -> {
-                    return connection;
-                }
-                case "executeUpdate", "executeLargeUpdate" -> {
-                    if (((Number) result).longValue() != 0) {
-                        written(connection);
-                    }
-                }
-                case "executeBatch" -> {
-                    if (java.util.Arrays.stream((int[]) result).anyMatch(count -> count != 0)) {
-                        written(connection);
-                    }
-                }
-                case "executeLargeBatch" -> {
-                    if (java.util.Arrays.stream((long[]) result).anyMatch(count -> count != 0)) {
-                        written(connection);
-                    }
-                }
-                case "execute" -> {
-                    if ((Boolean) result || ((Statement) target).getUpdateCount() != 0) {
-                        written(connection);
-                    }
-                }
-                case "executeQuery" -> {
-                    // WITH … UPDATE … RETURNING: it changed rows when it returns any
-                    return watch(ResultSet.class, new ReturnedRows(result, connection));
-                }
-                default -> {
-                    // setting parameters and the like
-                }
+            if (name.equals("executeQuery")) {
+                // WITH … UPDATE … RETURNING: it changed rows when it returns any
+                return watch(ResultSet.class, new ReturnedRows(result, connection()));
+            }
+            boolean changed = switch (name) {
+                case "executeUpdate", "executeLargeUpdate" -> ((Number) result).longValue() != 0;
+                case "executeBatch" -> Arrays.stream((int[]) result).anyMatch(count -> count != 0);
+                case "executeLargeBatch" -> Arrays.stream((long[]) result).anyMatch(count -> count != 0);
+                case "execute" -> (Boolean) result || ((Statement) target).getUpdateCount() != 0;
+                default -> false; // setting parameters and the like
+            };
+            if (changed) {
+                written();
             }
             return result;
         }
     }
 
     /** The rows a changing statement returned: one row read means rows changed. */
-    private static final class ReturnedRows implements InvocationHandler {
-
-        private final Object target;
-        private final Object connection;
+    private static final class ReturnedRows extends Watch {
 
         ReturnedRows(Object target, Object connection) {
-            this.target = target;
-            this.connection = connection;
+            super(target, connection);
         }
 
         @Override
         public Object invoke(Object proxy, Method method, Object[] args) throws Throwable {
             Object result = call(target, method, args);
             if (method.getName().equals("next") && (Boolean) result) {
-                written(connection);
+                written();
             }
             return result;
         }
