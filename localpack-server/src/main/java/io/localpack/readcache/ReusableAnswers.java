@@ -47,7 +47,7 @@ public class ReusableAnswers {
     private long keptBytes;
     private long keptVersion = -1;
 
-    /** @param value a {@link StoredAnswer}, or a text kept by {@link #text} */
+    /** @param value a {@link StoredAnswer}, or a document kept by {@link #document} (never handed out to be changed) */
     private record Kept(long version, Object value, long size) {
     }
 
@@ -103,27 +103,27 @@ public class ReusableAnswers {
     }
 
     /**
-     * A text made from the data alone (an ASM document before Spring MVC writes it): the kept one while the data
-     * has not changed, else made and kept. What {@code make} throws is thrown and nothing is kept.
+     * A document made from the data alone (an ASM answer's XML, before Spring MVC writes it), encoded: the kept one
+     * while the data has not changed, else made and kept. What {@code make} throws is thrown and nothing is kept.
      *
-     * @param key everything the text depends on, the subscription first
+     * @param key everything the document depends on, the subscription first
      */
-    public String text(String key, Supplier<String> make) {
+    public byte[] document(String key, Supplier<byte[]> make) {
         OptionalLong now = maxBytes == 0 ? OptionalLong.empty() : version.current();
         if (now.isEmpty()) {
             return make.get();
         }
-        String textKey = "text\n" + key;
-        Kept kept = answers.get(textKey);
-        if (kept != null && kept.version == now.getAsLong() && kept.value instanceof String text) {
+        String documentKey = "document\n" + key;
+        Kept kept = answers.get(documentKey);
+        if (kept != null && kept.version == now.getAsLong() && kept.value instanceof byte[] document) {
             given.increment();
-            return text;
+            return document;
         }
-        String text = make.get();
-        if (2L * text.length() <= maxBytes / 8) {
-            keep(textKey, now.getAsLong(), text, 2L * text.length() + 64);
+        byte[] document = make.get();
+        if (document.length <= maxBytes / 8) {
+            keep(documentKey, now.getAsLong(), document, document.length + 64L);
         }
-        return text;
+        return document;
     }
 
     private synchronized void keep(String key, long atVersion, Object value, long valueSize) {

@@ -73,7 +73,7 @@ class HostedServicesController {
     }
 
     @GetMapping({SVC, SVC + "/"})
-    ResponseEntity<String> get(@PathVariable String subscriptionId, @PathVariable String serviceName,
+    ResponseEntity<byte[]> get(@PathVariable String subscriptionId, @PathVariable String serviceName,
                                @RequestParam(name = "embed-detail", required = false) String embedDetail) {
         boolean detail = "true".equalsIgnoreCase(embedDetail);
         if (embedDetail != null && !detail && !"false".equalsIgnoreCase(embedDetail)) {
@@ -83,8 +83,8 @@ class HostedServicesController {
         UUID sub = subscription(subscriptionId);
         // the answer's Url is made from the URL the client called
         String base = ServletUriComponentsBuilder.fromCurrentContextPath().toUriString();
-        return ok(reusable.text(sub + "\nhosted service\n" + serviceName + "\n" + detail + "\n" + base,
-                () -> renderer.hostedService(sub, cloudServices.get(sub, serviceName, detail), detail)));
+        return xml(reusable.document(sub + "\nhosted service\n" + serviceName + "\n" + detail + "\n" + base,
+                () -> utf8(renderer.hostedService(sub, cloudServices.get(sub, serviceName, detail), detail))));
     }
 
     @PutMapping({SVC, SVC + "/"})
@@ -129,21 +129,21 @@ class HostedServicesController {
     // ---- deployments -------------------------------------------------------------------------------------
 
     @GetMapping({SLOT, SLOT + "/"})
-    ResponseEntity<String> getBySlot(@PathVariable String subscriptionId, @PathVariable String serviceName,
+    ResponseEntity<byte[]> getBySlot(@PathVariable String subscriptionId, @PathVariable String serviceName,
                                      @PathVariable String slot) {
         UUID sub = subscription(subscriptionId);
         DeploymentRef ref = DeploymentRef.bySlot(slot(slot));
-        return ok(reusable.text(sub + "\ndeployment slot\n" + serviceName + "\n" + ref.slot(),
-                () -> renderer.deployment(cloudServices.deployment(sub, serviceName, ref))));
+        return xml(reusable.document(sub + "\ndeployment slot\n" + serviceName + "\n" + ref.slot(),
+                () -> utf8(renderer.deployment(cloudServices.deployment(sub, serviceName, ref)))));
     }
 
     @GetMapping({NAME, NAME + "/"})
-    ResponseEntity<String> getByName(@PathVariable String subscriptionId, @PathVariable String serviceName,
+    ResponseEntity<byte[]> getByName(@PathVariable String subscriptionId, @PathVariable String serviceName,
                                      @PathVariable String deploymentName) {
         UUID sub = subscription(subscriptionId);
-        return ok(reusable.text(sub + "\ndeployment\n" + serviceName + "\n" + deploymentName,
-                () -> renderer.deployment(cloudServices.deployment(sub, serviceName,
-                        DeploymentRef.byName(deploymentName)))));
+        return xml(reusable.document(sub + "\ndeployment\n" + serviceName + "\n" + deploymentName,
+                () -> utf8(renderer.deployment(cloudServices.deployment(sub, serviceName,
+                        DeploymentRef.byName(deploymentName))))));
     }
 
     /** Create Deployment (no comp) or a deployment action such as comp=status. */
@@ -396,6 +396,15 @@ class HostedServicesController {
 
     static ResponseEntity<String> ok(String xml) {
         return ResponseEntity.ok().contentType(AsmErrors.XML).body(xml);
+    }
+
+    /** The same answer as {@link #ok} gives, from its bytes: a kept document is not encoded again. */
+    private static ResponseEntity<byte[]> xml(byte[] utf8) {
+        return ResponseEntity.ok().contentType(AsmErrors.XML).body(utf8);
+    }
+
+    private static byte[] utf8(String xml) {
+        return xml.getBytes(java.nio.charset.StandardCharsets.UTF_8);
     }
 
     static ResponseEntity<String> empty(int status) {
