@@ -26,21 +26,18 @@ trap cleanup EXIT
 trap 'cleanup; exit 1' INT TERM
 LP_ARGS=(--localpack.jobs.duration-factor=0 --localpack.journal.enabled=false --logging.level.root=WARN)
 
-port=$(free_port)
-java ${JAVA_OPTS:-} -jar "$jar" --server.port=$port "${LP_ARGS[@]}" >"$WORK/reads-h2.log" 2>&1 & pids+=($!)
-wait_up "http://127.0.0.1:$port/_localpack/health" $! "$WORK/reads-h2.log"; H2="http://127.0.0.1:$port"
-
-port=$(free_port); name=bench_reads
+# the three start side by side; each is waited for below
+h2_port=$(free_port); pg_port=$(free_port); wm_port=$(free_port); name=bench_reads
+java ${JAVA_OPTS:-} -jar "$jar" --server.port=$h2_port "${LP_ARGS[@]}" >"$WORK/reads-h2.log" 2>&1 & pids+=($!); h2_pid=$!
 psql -q -h "$PGHOST" -p "$PGPORT" -U "$PGUSER" -d postgres -c "DROP DATABASE IF EXISTS $name" -c "CREATE DATABASE $name" >/dev/null
-java ${JAVA_OPTS:-} -jar "$jar" --server.port=$port "${LP_ARGS[@]}" --spring.profiles.active=postgres \
+java ${JAVA_OPTS:-} -jar "$jar" --server.port=$pg_port "${LP_ARGS[@]}" --spring.profiles.active=postgres \
   "--spring.datasource.url=jdbc:postgresql://$PGHOST:$PGPORT/$name" --spring.datasource.username="$PGUSER" \
-  --spring.datasource.password= >"$WORK/reads-pg.log" 2>&1 & pids+=($!)
-wait_up "http://127.0.0.1:$port/_localpack/health" $! "$WORK/reads-pg.log"; PG="http://127.0.0.1:$port"
-
-port=$(free_port)
-java -jar "$WIREMOCK_JAR" --port $port --root-dir "$WORK/wiremock" --disable-banner --no-request-journal \
-  >"$WORK/reads-wiremock.log" 2>&1 & pids+=($!)
-wait_up "http://127.0.0.1:$port/ready" $! "$WORK/reads-wiremock.log"; WM="http://127.0.0.1:$port"
+  --spring.datasource.password= >"$WORK/reads-pg.log" 2>&1 & pids+=($!); pg_pid=$!
+java -jar "$WIREMOCK_JAR" --port $wm_port --root-dir "$WORK/wiremock" --disable-banner --no-request-journal \
+  >"$WORK/reads-wiremock.log" 2>&1 & pids+=($!); wm_pid=$!
+wait_up "http://127.0.0.1:$h2_port/_localpack/health" $h2_pid "$WORK/reads-h2.log"; H2="http://127.0.0.1:$h2_port"
+wait_up "http://127.0.0.1:$pg_port/_localpack/health" $pg_pid "$WORK/reads-pg.log"; PG="http://127.0.0.1:$pg_port"
+wait_up "http://127.0.0.1:$wm_port/ready" $wm_pid "$WORK/reads-wiremock.log"; WM="http://127.0.0.1:$wm_port"
 
 measure() { # $1 base url, $2 paths file, $3 connections, $4 duration -> RESULT line
   WRK_PATHS="$2" wrk -t$(( $3 < 2 ? 1 : 2 )) -c$3 -d$4 --timeout 10s -s bench/rotate-keys.lua "$1" | grep '^RESULT'
