@@ -77,21 +77,17 @@ public class ReusableAnswers {
      */
     public void serve(HttpServletRequest request, HttpServletResponse response, String caller, Answering answering)
             throws IOException {
-        if (maxBytes == 0 || !"GET".equals(request.getMethod()) || request.getContentLengthLong() > 0
-                || request.getHeader("Transfer-Encoding") != null) {
-            answering.answer(request, response, new AnswerReuse());
-            return;
-        }
-        OptionalLong now = version.current();
+        boolean plainRead = "GET".equals(request.getMethod()) && request.getContentLengthLong() <= 0
+                && request.getHeader("Transfer-Encoding") == null;
+        OptionalLong now = plainRead ? versionNow() : OptionalLong.empty();
         if (now.isEmpty()) {
             answering.answer(request, response, new AnswerReuse());
             return;
         }
         String key = keyOf(request, caller);
-        Kept kept = answers.get(key);
-        if (kept != null && kept.version == now.getAsLong() && kept.value instanceof StoredAnswer answer) {
-            answer.writeTo(response);
-            given.increment();
+        StoredAnswer kept = kept(key, now.getAsLong(), StoredAnswer.class);
+        if (kept != null) {
+            kept.writeTo(response);
             return;
         }
         AnswerRecorder recorder = new AnswerRecorder(response, (int) Math.min(Integer.MAX_VALUE, maxBytes / 8));
@@ -109,21 +105,35 @@ public class ReusableAnswers {
      * @param key everything the document depends on, the subscription first
      */
     public byte[] document(String key, Supplier<byte[]> make) {
-        OptionalLong now = maxBytes == 0 ? OptionalLong.empty() : version.current();
+        OptionalLong now = versionNow();
         if (now.isEmpty()) {
             return make.get();
         }
         String documentKey = "document\n" + key;
-        Kept kept = answers.get(documentKey);
-        if (kept != null && kept.version == now.getAsLong() && kept.value instanceof byte[] document) {
-            given.increment();
-            return document;
+        byte[] kept = kept(documentKey, now.getAsLong(), byte[].class);
+        if (kept != null) {
+            return kept;
         }
         byte[] document = make.get();
         if (document.length <= maxBytes / 8) {
             keep(documentKey, now.getAsLong(), document, document.length + 64L);
         }
         return document;
+    }
+
+    /** The data version now; empty when nothing is kept (turned off, or no version to be had). */
+    private OptionalLong versionNow() {
+        return maxBytes == 0 ? OptionalLong.empty() : version.current();
+    }
+
+    /** The value kept under {@code key} for this version, counted as given; null when there is none. */
+    private <T> T kept(String key, long atVersion, Class<T> type) {
+        Kept kept = answers.get(key);
+        if (kept == null || kept.version != atVersion || !type.isInstance(kept.value)) {
+            return null;
+        }
+        given.increment();
+        return type.cast(kept.value);
     }
 
     private synchronized void keep(String key, long atVersion, Object value, long valueSize) {

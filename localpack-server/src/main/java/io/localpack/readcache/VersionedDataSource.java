@@ -167,7 +167,10 @@ public final class VersionedDataSource extends DelegatingDataSource {
         }
     }
 
-    /** What a connection handed out (a statement, its rows), reporting writes to that connection. */
+    /**
+     * What a connection handed out (a statement, its rows), reporting writes to that connection; asked for its
+     * connection, it gives the watched one, so that nothing reaches the connection round the watch.
+     */
     private abstract static class Watch implements InvocationHandler {
 
         final Object target;
@@ -185,6 +188,14 @@ public final class VersionedDataSource extends DelegatingDataSource {
         void written() {
             ((WatchedConnection) Proxy.getInvocationHandler(connection)).written = true;
         }
+
+        @Override
+        public final Object invoke(Object proxy, Method method, Object[] args) throws Throwable {
+            return method.getName().equals("getConnection") ? connection : watched(method, args);
+        }
+
+        /** Any other call: passed on, with what it tells of writes noted. */
+        abstract Object watched(Method method, Object[] args) throws Throwable;
     }
 
     /** A plain statement: its SQL comes with each execution and is judged by its words alone. */
@@ -195,11 +206,8 @@ public final class VersionedDataSource extends DelegatingDataSource {
         }
 
         @Override
-        public Object invoke(Object proxy, Method method, Object[] args) throws Throwable {
+        Object watched(Method method, Object[] args) throws Throwable {
             String name = method.getName();
-            if (name.equals("getConnection")) {
-                return connection();
-            }
             if ((name.startsWith("execute") || name.equals("addBatch")) && args != null && args.length > 0
                     && args[0] instanceof String sql && WriteStatements.mayWrite(sql)) {
                 written();
@@ -216,11 +224,8 @@ public final class VersionedDataSource extends DelegatingDataSource {
         }
 
         @Override
-        public Object invoke(Object proxy, Method method, Object[] args) throws Throwable {
+        Object watched(Method method, Object[] args) throws Throwable {
             String name = method.getName();
-            if (name.equals("getConnection")) {
-                return connection();
-            }
             Object result = call(target, method, args);
             if (name.equals("executeQuery")) {
                 // WITH … UPDATE … RETURNING: it changed rows when it returns any
@@ -248,7 +253,7 @@ public final class VersionedDataSource extends DelegatingDataSource {
         }
 
         @Override
-        public Object invoke(Object proxy, Method method, Object[] args) throws Throwable {
+        Object watched(Method method, Object[] args) throws Throwable {
             Object result = call(target, method, args);
             if (method.getName().equals("next") && (Boolean) result) {
                 written();
