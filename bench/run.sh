@@ -1,20 +1,25 @@
 #!/usr/bin/env bash
 # LocalPack against WireMock standalone (the canned stub a team would otherwise write), same URLs, same bodies,
 # same machine, runs alternated. Workloads of issue 9 measured so far: B1 (GET Services by key, rotating keys),
-# B5 (ASM GET deployment slot) and B6 (process start to the first 200; LocalPack started three or four ways: java -jar,
-# bin/localpack with its class-data-sharing archive, with its quick JIT and with the optimizing one, and bin/localpack with the JDK's
-# ahead-of-time cache when a JDK 24+ is installed). Issue 20: B1 and B5 at 16, 64 and 256 connections, LocalPack's
-# stack ceiling (its VMM service document, and health) beside them, failures counted (non-2xx, socket errors), and
-# the first 10 s after start (cold) against the steady state; B7, the resident memory during B1 when LocalPack is
-# started as the README says (bin/localpack and its JVM settings). Prints markdown tables.
+# B2 (a cloud's services ordered by Name, $top=100, and the next page when there is one, rotating clouds), B3 (the
+# $count of a cloud's services), B5 (ASM GET deployment slot) and B6 (process start to the first 200; LocalPack
+# started three or four ways: java -jar, bin/localpack with its class-data-sharing archive, with its quick JIT and
+# with the optimizing one, and bin/localpack with the JDK's ahead-of-time cache when a JDK 24+ is installed).
+# Issue 20: B1, B2, B3 and B5 at 16, 64 and 256 connections, LocalPack's stack ceiling (its VMM service document,
+# and health) beside them, failures counted (non-2xx, socket errors), and the first 10 s after start (cold) against
+# the steady state; B7, the resident memory during B1 when LocalPack is started as the README says (bin/localpack
+# and its JVM settings). Prints markdown tables.
 #   bench/run.sh              # 3 alternated rounds of 10 s per workload, server and connection count
-#   bench/run.sh --smoke      # seconds: 1 round of 1 s, to check the suite still runs
+#   bench/run.sh --smoke      # seconds: 1 round of 1 s at 16 and 256 connections, no warm-up, to check the suite
+#                             # still runs
 # Needs: a JDK, wrk (Debian package; installed here when missing and running as root), network to Maven Central
 # for the WireMock jar the first time.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROUNDS=3; DURATION=10s; THREADS=2; STARTS=3; CONNECTION_LEVELS="16 64 256"; COLD_AGAIN=b5; SMOKE=""
-if [ "${1:-}" = "--smoke" ]; then ROUNDS=1; DURATION=1s; STARTS=1; COLD_AGAIN=""; SMOKE=yes; fi
+WARM_UPS=2
+if [ "${1:-}" = "--smoke" ]; then ROUNDS=1; DURATION=1s; STARTS=1; COLD_AGAIN=""; SMOKE=yes; WARM_UPS=0
+  CONNECTION_LEVELS="16 256"; fi
 WORK=target/bench; mkdir -p "$WORK"
 WIREMOCK_VERSION=3.13.1
 WIREMOCK_JAR=$WORK/wiremock-standalone-$WIREMOCK_VERSION.jar
@@ -73,7 +78,7 @@ for _ in $(seq 1 $STARTS); do
   t=$(millis); start_wiremock; wait_up "http://127.0.0.1:$WM_PORT/ready" $WM_PID "$WORK/wiremock.log"; wm_start+=($(( $(millis) - t ))); stop $WM_PID
 done
 
-# Capture LocalPack's real answers for the paths of B1 and B5, and give WireMock the same body for the same URL
+# Capture LocalPack's real answers for the paths of B1, B2, B3 and B5, and give WireMock the same body for the same URL
 start_localpack; wait_up "http://127.0.0.1:$LP_PORT/_localpack/health" $LP_PID "$WORK/localpack.log"
 LP="http://127.0.0.1:$LP_PORT"
 : >"$WORK/b1.paths"; : >"$WORK/b5.paths"
@@ -83,9 +88,22 @@ for s in 86e93b7f-25e3-4c44-8ca1-3ebdbd2dfc06 2f4a1d63-3c5e-4b0e-9a57-0c1b8d7e6f
     | sed -E "s#\"ID\":\"([^\"]*)\",\"StampId\":\"([^\"]*)\"#/$s/services/systemcenter/vmm/Services(ID=guid'\1',StampId=guid'\2')#" \
     >>"$WORK/b1.paths"
 done
+: >"$WORK/b2.paths"; : >"$WORK/b3.paths"
+for s in 86e93b7f-25e3-4c44-8ca1-3ebdbd2dfc06 2f4a1d63-3c5e-4b0e-9a57-0c1b8d7e6f21; do
+  for cloud in $(curl -s "$LP/$s/services/systemcenter/vmm/Clouds?\$select=ID" -H 'OData-MaxVersion: 4.0' \
+      -H 'Accept: application/json' | grep -o '"ID":"[^"]*"' | cut -d'"' -f4); do
+    filter="\$filter=CloudId%20eq%20guid%27$cloud%27"
+    first="/$s/services/systemcenter/vmm/Services?$filter&\$orderby=Name&\$top=100"
+    echo "$first" >>"$WORK/b2.paths"
+    # the next page, when the first has a next link (keyset paging: its $skiptoken is where page one ended)
+    curl -s "$LP$first" -H 'Accept: application/json' | grep -o '"odata.nextLink":"[^"]*"' | cut -d'"' -f4 \
+      | sed -E 's#^https?://[^/]+##; s#'"'"'#%27#g' >>"$WORK/b2.paths"
+    echo "/$s/services/systemcenter/vmm/Services/\$count?$filter" >>"$WORK/b3.paths"
+  done
+done
 echo "/$SUB/services/hostedservices/fabrikam-web/deploymentslots/Production" >"$WORK/b5.paths"
 n=0
-for path in $(cat "$WORK/b1.paths" "$WORK/b5.paths"); do
+for path in $(cat "$WORK/b1.paths" "$WORK/b2.paths" "$WORK/b3.paths" "$WORK/b5.paths"); do
   n=$((n + 1))
   curl -s -D "$WORK/headers" -o "$WORK/wiremock/__files/body-$n" "$LP$path" -H 'Accept: application/json' \
     -H 'x-ms-version: 2015-04-01'
@@ -121,8 +139,8 @@ done
 
 # Steady state: a warm-up (twice the measured time: on 2 cores the JIT compiler takes much of the first seconds),
 # then alternated measured rounds at each connection count, the ceiling measured in the same rounds
-for workload in b1 b5; do
-  for _ in 1 2; do measure "$LP" "$WORK/$workload.paths" 16 >/dev/null; measure "$WM" "$WORK/$workload.paths" 16 >/dev/null; done
+for workload in b1 b2 b3 b5; do
+  for _ in $(seq 1 $WARM_UPS); do measure "$LP" "$WORK/$workload.paths" 16 >/dev/null; measure "$WM" "$WORK/$workload.paths" 16 >/dev/null; done
   for c in $CONNECTION_LEVELS; do
     for round in $(seq 1 $ROUNDS); do
       echo "$workload localpack-c$c $(measure "$LP" "$WORK/$workload.paths" $c)" >>"$results"
@@ -154,7 +172,7 @@ ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", (b > 0) ? a / b : 0 }'
 median() { tr ' ' '\n' | grep . | sort -n | awk '{a[NR]=$1} END {print (NR % 2) ? a[(NR+1)/2] : (a[NR/2] + a[NR/2+1]) / 2}'; }
 field() { grep "^$1 $2 " "$results" | sed -E "s/.*[ ]$3=([0-9.]+).*/\1/" | tr '\n' ' '; }
 total() { field "$1" "$2" "$3" | tr ' ' '\n' | awk '{s+=$1} END {print s+0}'; }
-echo "Machine: $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg) at the end, $(java -version 2>&1 | head -1); wrk -t$THREADS -d$DURATION, $ROUNDS alternated rounds (medians); $(wc -l <"$WORK/b1.paths") B1 keys"
+echo "Machine: $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg) at the end, $(java -version 2>&1 | head -1); wrk -t$THREADS -d$DURATION, $ROUNDS alternated rounds (medians); $(wc -l <"$WORK/b1.paths") B1 keys, $(wc -l <"$WORK/b2.paths") B2 pages, $(wc -l <"$WORK/b3.paths") B3 counts"
 echo
 echo "Steady state. Ceiling: the VMM service document (V3 JSON light) on LocalPack at the same connection count, the"
 echo "same filters, controller and subscription lookup without Olingo or an entity read. Failures: non-2xx answers /"
@@ -162,7 +180,7 @@ echo "socket errors and timeouts (10 s), summed over the rounds."
 echo
 echo "| workload | connections | LocalPack req/s | WireMock req/s | ratio | LocalPack ceiling req/s | LocalPack / ceiling | LocalPack p50 / p99 ms | WireMock p50 / p99 ms | p99 ratio | failures LP | failures WM |"
 echo "|---|---|---|---|---|---|---|---|---|---|---|---|"
-for workload in b1 b5; do
+for workload in b1 b2 b3 b5; do
   for c in $CONNECTION_LEVELS; do
     lr=$(field $workload localpack-c$c rps | median); wr=$(field $workload wiremock-c$c rps | median)
     cr=$(field ceiling localpack-c$c rps | median)

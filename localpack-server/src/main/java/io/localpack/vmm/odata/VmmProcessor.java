@@ -38,8 +38,8 @@ public class VmmProcessor implements CountEntityCollectionProcessor, EntityProce
     /**
      * @param caller who made the request (the authenticated user, else x-ms-principal-id); null when nobody said
      * @param changeSet the {@code $batch} change set the request belongs to; null for a request of its own
-     * @param reuse hears whether the answer may be given again: a read of entities may, unless it counted as a
-     *     status read (which moves jobs in the polled timing mode)
+     * @param reuse hears whether the answer may be given again: a read or a count of entities may, unless the
+     *     read counted as a status read (which moves jobs in the polled timing mode)
      */
     public VmmProcessor(Handlers handlers, UUID subscriptionId, String caller, ChangeSetJobs changeSet,
             AnswerReuse reuse) {
@@ -70,6 +70,7 @@ public class VmmProcessor implements CountEntityCollectionProcessor, EntityProce
     @Override
     public void countEntityCollection(ODataRequest request, ODataResponse response, UriInfo uriInfo)
             throws ODataApplicationException, ODataLibraryException {
+        reuse.allow(); // a count reads rows only: unlike a read of Jobs, it never moves a job
         handlers.collections().count(context(request), response, uriInfo);
     }
 
