@@ -2,10 +2,11 @@ package io.localpack.web;
 
 import jakarta.servlet.http.HttpServletRequest;
 import java.lang.reflect.Method;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.stream.Collectors;
 import org.springframework.boot.autoconfigure.web.servlet.WebMvcRegistrations;
 import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.mvc.condition.PathPatternsRequestCondition;
@@ -49,9 +50,13 @@ class PathFirstRequestMappings implements WebMvcRegistrations {
             if (known != null) {
                 return known;
             }
-            Set<RequestMappingInfo> matching = getHandlerMethods().keySet().stream()
+            // by identity: the lookup asks with the registry's own instances, and RequestMappingInfo's equals
+            // compares every condition (a third of the lookup's time in a B5 profile)
+            Set<RequestMappingInfo> matching = Collections.newSetFromMap(new IdentityHashMap<>());
+            getHandlerMethods().keySet().stream()
                     .filter(info -> pathMatches(info.getPathPatternsCondition(), request))
-                    .collect(Collectors.toUnmodifiableSet());
+                    .forEach(matching::add);
+            matching = Collections.unmodifiableSet(matching);
             if (matchingPaths.size() >= REMEMBERED) {
                 matchingPaths.clear();
             }
