@@ -96,8 +96,8 @@ for s in 86e93b7f-25e3-4c44-8ca1-3ebdbd2dfc06 2f4a1d63-3c5e-4b0e-9a57-0c1b8d7e6f
     first="/$s/services/systemcenter/vmm/Services?$filter&\$orderby=Name&\$top=100"
     echo "$first" >>"$WORK/b2.paths"
     # the next page, when the first has a next link (keyset paging: its $skiptoken is where page one ended)
-    curl -s "$LP$first" -H 'Accept: application/json' | grep -o '"odata.nextLink":"[^"]*"' | cut -d'"' -f4 \
-      | sed -E 's#^https?://[^/]+##; s#'"'"'#%27#g' >>"$WORK/b2.paths"
+    { curl -s "$LP$first" -H 'Accept: application/json' | grep -o '"odata.nextLink":"[^"]*"' || true; } \
+      | cut -d'"' -f4 | sed -E 's#^https?://[^/]+##; s#'"'"'#%27#g' >>"$WORK/b2.paths"
     echo "/$s/services/systemcenter/vmm/Services/\$count?$filter" >>"$WORK/b3.paths"
   done
 done
