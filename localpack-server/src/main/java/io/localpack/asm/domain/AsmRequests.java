@@ -39,9 +39,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * does not list them, only Get Operation Status finds them) is held back for a moment
  * ({@code localpack.asm.read-records-delay}, 20 ms) and written with the others of that moment in one batch, on a
  * background thread: an INSERT and a commit per read, with its subscription check, was the largest cost of a kept
- * ASM answer (B5), and concurrent reads queued on it.
- * Meanwhile Get Operation Status on this instance finds the record here; another instance sharing the database
- * finds it once the batch is written.
+ * ASM answer (B5), and concurrent reads queued on it. Meanwhile Get Operation Status on this instance finds the
+ * record here; another instance sharing the database finds it once the batch is written.
  *
  * <p>Only the newest reads are kept ({@code localpack.asm.read-records-kept}, 10,000 by default, about the last
  * written by this instance): the id of an older read is then unknown, as an expired operation's. Kept without end,
@@ -93,8 +92,8 @@ public class AsmRequests implements PendingWrites {
         return t;
     });
 
-    AsmRequests(JdbcTemplate jdbc, JobService jobs,
-                SubscriptionLookup subscriptions, @Value("${localpack.asm.read-records-delay:20ms}") Duration delay,
+    AsmRequests(JdbcTemplate jdbc, JobService jobs, SubscriptionLookup subscriptions,
+                @Value("${localpack.asm.read-records-delay:20ms}") Duration delay,
                 @Value("${localpack.asm.read-records-kept:10000}") int readsKept) {
         this.jdbc = jdbc;
         this.readBatchDelayNanos = delay.toNanos();
