@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The whole benchmark suite of issue 9 in one command, as markdown tables:
-#   1. bench/run.sh: B1, B5 and B6 against WireMock standalone, same URLs and bodies, alternated rounds; then
+#   1. bench/run.sh: B1, B2, B3, B5 and B6 against WireMock standalone, same URLs and bodies, alternated rounds; then
 #      bench/reads.sh: B1 and B5 at one and 16 connections on H2, on PostgreSQL and on WireMock side by side;
 #   2. bench/scale.sh on PostgreSQL at 10,000 and 1,000,000 services with the heap capped at 384 MB: B1, B2, B3,
 #      B4 (jobs completed per second) and B7 (peak resident memory during B1);
