@@ -57,5 +57,12 @@ start_with_data() {
   load=$(awk -v ns=$(( $(date +%s%N) - start )) 'BEGIN { printf "%.1f", ns / 1e9 }')
 }
 
+# The path of the next page of collection page $2 on server $1, from its odata.nextLink (keyset paging: the
+# $skiptoken is where the page ended), quotes as %27; prints nothing when the page is the last.
+next_page_path() {
+  { curl -s "$1$2" -H 'Accept: application/json' | grep -o '"odata.nextLink":"[^"]*"' || true; } \
+    | cut -d'"' -f4 | sed -E 's#^https?://[^/]+##; s#'"'"'#%27#g'
+}
+
 # The resident memory of a process in MB (0 once it is gone).
 rss_mb() { awk '/VmRSS/ {print int($2/1024)}' "/proc/$1/status" 2>/dev/null || echo 0; }

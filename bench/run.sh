@@ -81,23 +81,18 @@ done
 # Capture LocalPack's real answers for the paths of B1, B2, B3 and B5, and give WireMock the same body for the same URL
 start_localpack; wait_up "http://127.0.0.1:$LP_PORT/_localpack/health" $LP_PID "$WORK/localpack.log"
 LP="http://127.0.0.1:$LP_PORT"
-: >"$WORK/b1.paths"; : >"$WORK/b5.paths"
+: >"$WORK/b1.paths"; : >"$WORK/b2.paths"; : >"$WORK/b3.paths"
 for s in 86e93b7f-25e3-4c44-8ca1-3ebdbd2dfc06 2f4a1d63-3c5e-4b0e-9a57-0c1b8d7e6f21; do
   curl -s "$LP/$s/services/systemcenter/vmm/Services?\$select=ID,StampId&\$top=1000" -H 'OData-MaxVersion: 4.0' \
     -H 'Accept: application/json' | grep -o '"ID":"[^"]*","StampId":"[^"]*"' \
     | sed -E "s#\"ID\":\"([^\"]*)\",\"StampId\":\"([^\"]*)\"#/$s/services/systemcenter/vmm/Services(ID=guid'\1',StampId=guid'\2')#" \
     >>"$WORK/b1.paths"
-done
-: >"$WORK/b2.paths"; : >"$WORK/b3.paths"
-for s in 86e93b7f-25e3-4c44-8ca1-3ebdbd2dfc06 2f4a1d63-3c5e-4b0e-9a57-0c1b8d7e6f21; do
   for cloud in $(curl -s "$LP/$s/services/systemcenter/vmm/Clouds?\$select=ID" -H 'OData-MaxVersion: 4.0' \
       -H 'Accept: application/json' | grep -o '"ID":"[^"]*"' | cut -d'"' -f4); do
     filter="\$filter=CloudId%20eq%20guid%27$cloud%27"
     first="/$s/services/systemcenter/vmm/Services?$filter&\$orderby=Name&\$top=100"
     echo "$first" >>"$WORK/b2.paths"
-    # the next page, when the first has a next link (keyset paging: its $skiptoken is where page one ended)
-    { curl -s "$LP$first" -H 'Accept: application/json' | grep -o '"odata.nextLink":"[^"]*"' || true; } \
-      | cut -d'"' -f4 | sed -E 's#^https?://[^/]+##; s#'"'"'#%27#g' >>"$WORK/b2.paths"
+    next_page_path "$LP" "$first" >>"$WORK/b2.paths"
     echo "/$s/services/systemcenter/vmm/Services/\$count?$filter" >>"$WORK/b3.paths"
   done
 done

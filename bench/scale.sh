@@ -50,9 +50,7 @@ for db in $DBS; do
       filter="\$filter=CloudId%20eq%20guid%27$cloud%27"
       first="/$sub/services/systemcenter/vmm/Services?$filter&\$orderby=Name&\$top=100"
       echo "$first" >>"$WORK/scale-b2"
-      # the second page is the first page's next link (keyset paging: its $skiptoken is where page one ended)
-      curl -s "$base$first" -H 'Accept: application/json' | grep -o '"odata.nextLink":"[^"]*"' | cut -d'"' -f4 \
-        | sed -E 's#^https?://[^/]+##; s#'"'"'#%27#g' >>"$WORK/scale-b2"
+      next_page_path "$base" "$first" >>"$WORK/scale-b2" # the second page
       echo "/$sub/services/systemcenter/vmm/Services/\$count?$filter" >>"$WORK/scale-b3"
     done
     row="| $db | $n | $load"
