@@ -46,6 +46,8 @@ public final class JobExecution {
     private String deferredStepText;
     private int deferredStepsBegun = -1;
     private int deferredProgress = -1;
+    /** In a one-transaction run: the work of the last transitional step, until a later step's work begins. */
+    private Runnable heldWork;
 
     JobExecution(Job job, int version, JobTiming timing, Duration tick, int skipStepsBefore, FaultRule fault,
                  JobRepository repository) {
@@ -102,6 +104,21 @@ public final class JobExecution {
      * @throws InterruptedException when the instance shuts down mid-step (the engine fails the job)
      */
     public void step(String text, int progressWhenDone, Runnable work) throws InterruptedException {
+        step(text, progressWhenDone, work, false);
+    }
+
+    /**
+     * A step whose work only sets a transitional state that a later step's work overwrites (a service's machines
+     * "Powering Off" before "Power Off"). In a run that is one transaction nobody could see that state, so its work
+     * is held: left out once a later step's work begins, done if the run fails before that (the failed job leaves
+     * the state a run in separate transactions would have left). Otherwise the same as {@link #step}.
+     */
+    public void transitionalStep(String text, int progressWhenDone, Runnable work) throws InterruptedException {
+        step(text, progressWhenDone, work, true);
+    }
+
+    private void step(String text, int progressWhenDone, Runnable work, boolean transitional)
+            throws InterruptedException {
         if (progressWhenDone < progress || progressWhenDone > 100) {
             throw new IllegalArgumentException("progress must rise within 0..100, got " + progressWhenDone);
         }
@@ -122,7 +139,10 @@ public final class JobExecution {
         if (fault != null && index == fault.atStep()) {
             throw new JobFailedException(fault.error());
         }
-        if (work != null) {
+        if (work != null && transitional && deferStepWrites) {
+            heldWork = work;
+        } else if (work != null) {
+            heldWork = null;
             work.run();
         }
         pace(share, progressWhenDone);
@@ -151,10 +171,15 @@ public final class JobExecution {
     }
 
     /**
-     * Write the deferred step text and progress as the per-step writes would have left them (before a failure is
-     * recorded in the same transaction, so the failed job shows the step it failed in).
+     * Write the held transitional work, and the deferred step text and progress, as the per-step writes would have
+     * left them (before a failure is recorded in the same transaction, so the failed job shows the step it failed in).
      */
     void flushDeferredSteps() {
+        if (heldWork != null) {
+            Runnable work = heldWork;
+            heldWork = null;
+            work.run();
+        }
         if (deferStepWrites && (deferredStepsBegun >= 0 || deferredProgress >= 0)) {
             guard(repository.stepState(job.id(), version, deferredStepText, deferredStepsBegun, deferredProgress));
         }

@@ -80,15 +80,23 @@ class JobRepository {
                 activeTarget(targetObjectId)).stream().findFirst();
     }
 
-    /** The unfinished jobs holding any of the objects (not empty), by object. */
-    Map<UUID, UUID> findActiveJobs(java.util.Collection<UUID> targetObjectIds) {
-        List<String> targets = targetObjectIds.stream().map(JobRepository::activeTarget).toList();
-        String marks = String.join(", ", Collections.nCopies(targets.size(), "?"));
+    /**
+     * The unfinished jobs holding the target or any of the other objects, by object: one statement, in which the
+     * objects' ids come from their own query (see {@link HeldObjects}).
+     */
+    Map<UUID, UUID> findActiveJobs(UUID target, HeldObjects others) {
+        List<Object> parameters = new ArrayList<>();
+        parameters.add(activeTarget(target));
+        String held = "SELECT ?";
+        if (others != null) {
+            held += " UNION ALL SELECT CAST(held.id AS VARCHAR(36)) FROM (" + others.idsQuery() + ") held";
+            parameters.addAll(List.of(others.parameters()));
+        }
         Map<UUID, UUID> busy = new LinkedHashMap<>();
-        jdbc.query("SELECT active_target, id FROM jobs WHERE active_target IN (" + marks + ")",
+        jdbc.query("SELECT active_target, id FROM jobs WHERE active_target IN (" + held + ")",
                 rs -> {
                     busy.put(UUID.fromString(rs.getString(1)), rs.getObject(2, UUID.class));
-                }, targets.toArray());
+                }, parameters.toArray());
         return busy;
     }
 

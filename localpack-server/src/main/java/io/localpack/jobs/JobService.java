@@ -53,7 +53,7 @@ public class JobService {
      * @throws IllegalArgumentException no handler for the kind, or the id is taken
      */
     public Job submit(JobRequest request) {
-        return submit(request, List.of());
+        return submit(request, null);
     }
 
     /**
@@ -62,21 +62,20 @@ public class JobService {
      *
      * @throws TargetBusyException an unfinished job holds the target or one of {@code heldWith} (named in it)
      */
-    public Job submit(JobRequest request, java.util.Collection<UUID> heldWith) {
+    public Job submit(JobRequest request, HeldObjects heldWith) {
         if (!runner.handles(request.kind())) {
             throw new IllegalArgumentException("No job handler for kind " + request.kind());
         }
-        List<UUID> held = new java.util.ArrayList<>(heldWith);
-        if (request.targetObjectId() != null) {
-            held.add(request.targetObjectId());
-        }
-        if (!held.isEmpty()) {
-            java.util.Map<UUID, UUID> busy = repository.findActiveJobs(held);
-            for (UUID object : held) { // in order: the other objects first, then the target
-                UUID running = busy.get(object);
-                if (running != null) {
-                    throw new TargetBusyException(object, running);
-                }
+        UUID target = request.targetObjectId();
+        if (target != null || heldWith != null) {
+            java.util.Map<UUID, UUID> busy = repository.findActiveJobs(target, heldWith);
+            UUID runningOnTarget = target == null ? null : busy.remove(target);
+            if (!busy.isEmpty()) {
+                java.util.Map.Entry<UUID, UUID> other = busy.entrySet().iterator().next();
+                throw new TargetBusyException(other.getKey(), other.getValue());
+            }
+            if (runningOnTarget != null) {
+                throw new TargetBusyException(target, runningOnTarget);
             }
         }
         Job queued;

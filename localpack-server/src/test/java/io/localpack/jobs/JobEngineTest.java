@@ -338,6 +338,36 @@ class JobEngineTest {
         }
     }
 
+    /**
+     * In a run in one transaction a transitional step's work is left out when a later step's work runs, and done
+     * when the run fails before that, so the failed job leaves what a run with a transaction per step leaves.
+     */
+    @Test
+    void aTransitionalStepsWorkIsDoneOnlyWhenTheRunFailsBeforeALaterStepsWork() throws Exception {
+        assertThat(workAfter("test.transitional", null)).containsExactly("Preparing", "Changing", "Finishing");
+        assertThat(workAfter("test.transitional-one-transaction", null)).containsExactly("Preparing", "Finishing");
+        for (int failedStep : new int[] {2, 3}) {
+            assertThat(workAfter("test.transitional-one-transaction", failedStep))
+                    .containsExactly("Preparing", "Changing")
+                    .isEqualTo(workAfter("test.transitional", failedStep));
+            assertThat(rowAfter("test.transitional-one-transaction", failedStep))
+                    .isEqualTo(rowAfter("test.transitional", failedStep));
+        }
+        assertThat(workAfter("test.transitional-one-transaction", 1)).containsExactly("Preparing");
+    }
+
+    /** The names of the steps whose work ran in a finished job of the kind (failedStep: as {@link #rowAfter}). */
+    private java.util.List<String> workAfter(String kind, Integer failedStep) throws Exception {
+        UUID target = UUID.randomUUID();
+        if (failedStep != null) {
+            faults.add(kind, target, null, 2606, null, "Step failed", null, 500, failedStep, 1);
+        }
+        Job done = jobs.awaitCompletion(jobs.submit(request(kind, target).build()).id(), WAIT);
+        assertThat(done.completed()).isTrue();
+        return TestHandlers.WORK_DONE.stream().filter(work -> work.startsWith(done.id() + ":"))
+                .map(work -> work.substring(work.indexOf(':') + 1)).toList();
+    }
+
     /** The step and outcome columns of a finished job of the kind; failedStep: a fault rule fails that step. */
     private java.util.Map<String, Object> rowAfter(String kind, Integer failedStep) throws Exception {
         UUID target = UUID.randomUUID();

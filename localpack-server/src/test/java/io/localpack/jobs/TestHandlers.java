@@ -70,6 +70,38 @@ public class TestHandlers {
         };
     }
 
+    /** A transitional step ("Changing", which "Finishing" overwrites), then a step without work. */
+    @Bean
+    JobHandler transitional() {
+        return new Recording("test.transitional") {
+            @Override
+            public void run(JobExecution x) throws Exception {
+                super.run(x);
+                x.step("Preparing", 30, () -> WORK_DONE.add(x.jobId() + ":Preparing"));
+                x.transitionalStep("Changing", 60, () -> WORK_DONE.add(x.jobId() + ":Changing"));
+                x.step("Waiting", 80);
+                x.step("Finishing", 100, () -> WORK_DONE.add(x.jobId() + ":Finishing"));
+            }
+        };
+    }
+
+    /** test.transitional declared write-only: with zero-duration timing it runs in one transaction. */
+    @Bean
+    JobHandler transitionalInOneTransaction() {
+        JobHandler steps = transitional();
+        return new Recording("test.transitional-one-transaction") {
+            @Override
+            public void run(JobExecution x) throws Exception {
+                steps.run(x);
+            }
+
+            @Override
+            public boolean stepsOnlyWrite() {
+                return true;
+            }
+        };
+    }
+
     /** Holds in its second step until the test opens the job's gate. */
     @Bean
     JobHandler blocking() {

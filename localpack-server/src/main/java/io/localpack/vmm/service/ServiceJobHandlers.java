@@ -38,7 +38,8 @@ class ServiceJobHandlers {
     @Bean
     JobHandler stopServiceJob(ServiceTransitions t) {
         return new ServiceJob(ServiceLifecycle.STOP, t, (x, key) -> {
-            x.step("Shutting down virtual machines", 90, () -> t.machines(key, ServiceMachines.Phase.STOPPING));
+            x.transitionalStep("Shutting down virtual machines", 90,
+                    () -> t.machines(key, ServiceMachines.Phase.STOPPING));
             x.step("Updating service status", 100, () -> t.stopped(key));
         });
     }
@@ -46,7 +47,8 @@ class ServiceJobHandlers {
     @Bean
     JobHandler startServiceJob(ServiceTransitions t) {
         return new ServiceJob(ServiceLifecycle.START, t, (x, key) -> {
-            x.step("Starting virtual machines", 90, () -> t.machines(key, ServiceMachines.Phase.STARTING));
+            x.transitionalStep("Starting virtual machines", 90,
+                    () -> t.machines(key, ServiceMachines.Phase.STARTING));
             x.step("Updating service status", 100, () -> t.running(key));
         });
     }
@@ -64,7 +66,8 @@ class ServiceJobHandlers {
     @Bean
     JobHandler deleteServiceJob(ServiceTransitions t) {
         return new ServiceJob(ServiceLifecycle.DELETE, t, (x, key) -> {
-            x.step("Removing virtual machines", 80, () -> t.machines(key, ServiceMachines.Phase.DELETING));
+            x.transitionalStep("Removing virtual machines", 80,
+                    () -> t.machines(key, ServiceMachines.Phase.DELETING));
             x.step("Removing service", 100, () -> t.deleted(key));
         });
     }

@@ -156,10 +156,9 @@ public class ServiceLifecycle {
         parameters.forEach(request::parameter);
         // A job on one of its machines holds the service too, as a service job holds its machines (2602 both ways).
         // The caller holds the service's row lock (ServiceManager.getForJob, or lockForJob for a new service).
-        List<UUID> machineIds = machines.machineIds(new io.localpack.vmm.common.VmmKey(service.getId(),
-                service.getStampId()));
         try {
-            Job job = jobs.submit(request.build(), machineIds);
+            Job job = jobs.submit(request.build(), machines.heldWith(new io.localpack.vmm.common.VmmKey(
+                    service.getId(), service.getStampId())));
             service.setMostRecentTaskId(job.id());
             return job;
         } catch (TargetBusyException e) {

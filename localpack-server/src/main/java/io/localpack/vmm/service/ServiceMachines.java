@@ -1,5 +1,6 @@
 package io.localpack.vmm.service;
 
+import io.localpack.jobs.HeldObjects;
 import io.localpack.vmm.common.VmmKey;
 import io.localpack.vmm.template.ServiceTemplate;
 import java.util.UUID;
@@ -23,6 +24,6 @@ public interface ServiceMachines {
 
     void deleteAll(VmmKey service);
 
-    /** The ids of the service's machines (each can be the target of a job of its own). */
-    java.util.List<UUID> machineIds(VmmKey service);
+    /** The service's machines, which a job on the service holds too (each can be the target of a job of its own). */
+    HeldObjects heldWith(VmmKey service);
 }

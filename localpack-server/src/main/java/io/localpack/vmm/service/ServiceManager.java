@@ -82,9 +82,11 @@ public class ServiceManager {
 
     /**
      * Holds the service's row until the caller's transaction ends: jobs on the service and on its machines are
-     * queued one at a time (see {@link ServiceRepository#lockForJob}).
+     * queued one at a time (see {@link ServiceLocks#lockForJob}). A service saved in this transaction is written
+     * first, so that there is a row to lock.
      */
     public void lockForJob(UUID serviceId, UUID stampId) {
+        services.flush();
         services.lockForJob(serviceId, stampId);
     }
 

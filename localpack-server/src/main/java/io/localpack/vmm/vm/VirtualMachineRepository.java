@@ -30,10 +30,6 @@ public interface VirtualMachineRepository extends JpaRepository<VirtualMachine, 
             + " order by v.name")
     List<VirtualMachine> findByRole(@Param("subscriptionId") UUID subscriptionId, @Param("roleId") UUID roleId);
 
-    /** The ids of one service's machines, without loading the machines. */
-    @Query("select v.id from VirtualMachine v where v.serviceId = :serviceId and v.stampId = :stampId")
-    List<UUID> findIdsByService(@Param("serviceId") UUID serviceId, @Param("stampId") UUID stampId);
-
     /** The machines of one service (in no particular order). */
     List<VirtualMachine> findByServiceIdAndStampId(UUID serviceId, UUID stampId);
 

@@ -1,5 +1,6 @@
 package io.localpack.vmm.vm;
 
+import io.localpack.jobs.HeldObjects;
 import io.localpack.vmm.common.VmmKey;
 import io.localpack.vmm.service.Service;
 import io.localpack.vmm.service.ServiceMachines;
@@ -84,8 +85,9 @@ public class VirtualMachinesOfServices implements ServiceMachines {
     }
 
     @Override
-    public List<UUID> machineIds(VmmKey service) {
-        return machines.findIdsByService(service.getId(), service.getStampId());
+    public HeldObjects heldWith(VmmKey service) {
+        return new HeldObjects("SELECT id FROM virtual_machines WHERE service_id = ? AND stamp_id = ?",
+                service.getId(), service.getStampId());
     }
 
     private OffsetDateTime now() {

@@ -436,8 +436,8 @@ class ServiceRulesTest {
         }
 
         @Override
-        public List<UUID> machineIds(VmmKey service) {
-            return List.of();
+        public io.localpack.jobs.HeldObjects heldWith(VmmKey service) {
+            return null;
         }
     }
 }
