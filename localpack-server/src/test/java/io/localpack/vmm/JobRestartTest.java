@@ -6,6 +6,7 @@ import static io.localpack.testsupport.Fixtures.WEST_STAMP;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.util.List;
 import io.localpack.testsupport.HttpTestSupport;
 import org.junit.jupiter.api.Test;
 
@@ -52,6 +53,42 @@ class JobRestartTest extends HttpTestSupport {
                 .allSatisfy(status -> assertThat(status).isEqualTo("PoweringOff"));
         assertThat(machineStatusesAfterStopFailingAt(1, "Fail before shutting down")).isNotEmpty()
                 .allSatisfy(status -> assertThat(status).isEqualTo("Running"));
+    }
+
+    /**
+     * A zero-duration Start runs in one transaction and records itself on the machines with their new state, in one
+     * write: the machines it leaves (state, most recent job, failed job cleared) are the ones a Start paced over time,
+     * with a write per step, leaves; after a failed Stop here, so that there is a failed job to clear.
+     */
+    @Test
+    void aStartInOneTransactionLeavesTheMachinesAStepByStepStartLeaves() {
+        assertThat(machinesAfterFailedStopThenStart("Started at once")).isEqualTo(List.of("Running 1 null"));
+        try {
+            assertThat(send("PUT", base + "/_localpack/timing/vmm.service.start",
+                    "{\"mode\":\"duration\",\"duration\":\"PT0.2S\"}").status()).isEqualTo(200);
+            assertThat(machinesAfterFailedStopThenStart("Started step by step")).isEqualTo(List.of("Running 1 null"));
+        } finally {
+            send("DELETE", base + "/_localpack/timing/vmm.service.start", null);
+        }
+    }
+
+    /** Each distinct machine row as "status, number of machines pointing at the Start job, failed job". */
+    private List<String> machinesAfterFailedStopThenStart(String name) {
+        String id = createGateway(name);
+        assertThat(send("POST", base + "/_localpack/faults", """
+                {"operation":"vmm.service.stop","targetObjectId":"%s","errorCode":20413,"atStep":2,
+                 "message":"The virtual machine could not be stopped.","times":"once"}""".formatted(id))
+                .status()).isIn(200, 201);
+        String service = vmm(FABRIKAM) + "/" + serviceKey(id, WEST_STAMP);
+        assertThat(send("PUT", service, "{\"Operation\":\"Stop\"}").status()).isEqualTo(500);
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM virtual_machines WHERE service_id = CAST(? AS UUID)"
+                + " AND failed_job_id IS NOT NULL", Integer.class, id)).isPositive();
+        Response start = send("PUT", service, "{\"Operation\":\"Start\"}");
+        assertThat(start.status()).isEqualTo(204);
+        return jdbc.queryForList("SELECT status || ' ' || SUM(CASE WHEN CAST(most_recent_task_id AS VARCHAR(36)) = ?"
+                + " THEN 1 ELSE 0 END) / COUNT(*) || ' ' || COALESCE(CAST(failed_job_id AS VARCHAR(36)), 'null')"
+                + " FROM virtual_machines WHERE service_id = CAST(? AS UUID) GROUP BY status, failed_job_id",
+                String.class, start.header("x-ms-request-id"), id);
     }
 
     private java.util.List<String> machineStatusesAfterStopFailingAt(int step, String name) {

@@ -18,17 +18,22 @@ class ServiceJobHandlers {
 
     /** The steps of one kind of service job. */
     interface Steps {
-        void run(JobExecution x, VmmKey service) throws InterruptedException;
+        /**
+         * @param jobToRecord the job, for the last step to record on the machines with the state it leaves them in;
+         *                    null when the run recorded it already (or a restart skipped the step that would)
+         */
+        void run(JobExecution x, VmmKey service, UUID jobToRecord) throws InterruptedException;
     }
 
     @Bean
     JobHandler updateServiceJob(ServiceTransitions t) {
-        return new ServiceJob(ServiceLifecycle.UPDATE, t, (x, key) -> x.step("Completing the change", 100), true);
+        return new ServiceJob(ServiceLifecycle.UPDATE, t, LastStep.WRITES_NOTHING,
+                (x, key, job) -> x.step("Completing the change", 100));
     }
 
     @Bean
     JobHandler deployServiceJob(ServiceTransitions t) {
-        return new ServiceJob(ServiceLifecycle.DEPLOY, t, (x, key) -> {
+        return new ServiceJob(ServiceLifecycle.DEPLOY, t, LastStep.WRITES_SERVICE, (x, key, job) -> {
             x.step("Placing virtual machines in the cloud", 20, () -> t.createMachines(key));
             x.step("Creating virtual machines", 80);
             x.step("Starting service", 100, () -> t.deployed(key));
@@ -37,25 +42,25 @@ class ServiceJobHandlers {
 
     @Bean
     JobHandler stopServiceJob(ServiceTransitions t) {
-        return new ServiceJob(ServiceLifecycle.STOP, t, (x, key) -> {
+        return new ServiceJob(ServiceLifecycle.STOP, t, LastStep.WRITES_MACHINES, (x, key, job) -> {
             x.transitionalStep("Shutting down virtual machines", 90,
                     () -> t.machines(key, ServiceMachines.Phase.STOPPING));
-            x.step("Updating service status", 100, () -> t.stopped(key));
+            x.step("Updating service status", 100, () -> t.stopped(key, job));
         });
     }
 
     @Bean
     JobHandler startServiceJob(ServiceTransitions t) {
-        return new ServiceJob(ServiceLifecycle.START, t, (x, key) -> {
+        return new ServiceJob(ServiceLifecycle.START, t, LastStep.WRITES_MACHINES, (x, key, job) -> {
             x.transitionalStep("Starting virtual machines", 90,
                     () -> t.machines(key, ServiceMachines.Phase.STARTING));
-            x.step("Updating service status", 100, () -> t.running(key));
+            x.step("Updating service status", 100, () -> t.running(key, job));
         });
     }
 
     @Bean
     JobHandler updateServiceTemplateJob(ServiceTransitions t) {
-        return new ServiceJob(ServiceLifecycle.UPDATE_TEMPLATE, t, (x, key) -> {
+        return new ServiceJob(ServiceLifecycle.UPDATE_TEMPLATE, t, LastStep.WRITES_SERVICE, (x, key, job) -> {
             UUID templateId = UUID.fromString(x.parameter(JobRequest.TEMPLATE_ID));
             x.step("Entering servicing mode", 15, () -> t.servicing(key));
             x.step("Updating virtual machines one upgrade domain at a time", 90);
@@ -65,30 +70,35 @@ class ServiceJobHandlers {
 
     @Bean
     JobHandler deleteServiceJob(ServiceTransitions t) {
-        return new ServiceJob(ServiceLifecycle.DELETE, t, (x, key) -> {
+        return new ServiceJob(ServiceLifecycle.DELETE, t, LastStep.WRITES_MACHINES, (x, key, job) -> {
             x.transitionalStep("Removing virtual machines", 80,
                     () -> t.machines(key, ServiceMachines.Phase.DELETING));
             x.step("Removing service", 100, () -> t.deleted(key));
         });
     }
 
+    /** What the last step of a kind writes, which lets a run in one transaction leave out earlier writes. */
+    enum LastStep {
+        /** Nothing: the first step touches the service even without changes. */
+        WRITES_NOTHING,
+        /** The service. */
+        WRITES_SERVICE,
+        /** The service and the machines (their new state, or their removal): it records the job on them too. */
+        WRITES_MACHINES
+    }
+
     /** One kind of service job: the carried changes, the kind's steps, the result. */
     static final class ServiceJob implements JobHandler {
         private final String kind;
         private final ServiceTransitions transitions;
+        private final LastStep lastStep;
         private final Steps steps;
-        /** True when no later step writes the service, so the first one touches it even without changes. */
-        private final boolean onlyStepWritesService;
 
-        ServiceJob(String kind, ServiceTransitions transitions, Steps steps) {
-            this(kind, transitions, steps, false);
-        }
-
-        ServiceJob(String kind, ServiceTransitions transitions, Steps steps, boolean onlyStepWritesService) {
+        ServiceJob(String kind, ServiceTransitions transitions, LastStep lastStep, Steps steps) {
             this.kind = kind;
             this.transitions = transitions;
+            this.lastStep = lastStep;
             this.steps = steps;
-            this.onlyStepWritesService = onlyStepWritesService;
         }
 
         @Override
@@ -100,16 +110,23 @@ class ServiceJobHandlers {
         public void run(JobExecution x) throws Exception {
             VmmKey key = keyOf(x);
             ServiceChanges changes = ServiceLifecycle.changesOf(x.parameters());
+            UUID[] jobToRecord = new UUID[1];
             x.step("Updating service properties", 5, () -> {
-                transitions.jobStarted(key, x.jobId());
+                // In one transaction nobody sees the machines between the steps: when the last step writes them, it
+                // records the job with their new state, one write instead of two (a failure records it anyway).
+                if (x.isOneTransaction() && lastStep == LastStep.WRITES_MACHINES) {
+                    jobToRecord[0] = x.jobId();
+                } else {
+                    transitions.jobStarted(key, x.jobId());
+                }
                 // Without changes this only touches ModifiedTime, which a later step (or the failure) sets again in
                 // the same transaction: skipping it writes the service row once per job instead of twice. A run
                 // in several transactions still touches it here, where readers can see it.
-                if (!changes.isEmpty() || onlyStepWritesService || !x.isOneTransaction()) {
+                if (!changes.isEmpty() || lastStep == LastStep.WRITES_NOTHING || !x.isOneTransaction()) {
                     transitions.applyChanges(key, changes);
                 }
             });
-            steps.run(x, key);
+            steps.run(x, key, jobToRecord[0]);
             x.result(key.getId(), "Service", x.job().targetObjectName());
         }
 

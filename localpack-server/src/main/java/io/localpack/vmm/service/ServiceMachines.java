@@ -19,6 +19,12 @@ public interface ServiceMachines {
 
     void moveTo(VmmKey service, Phase phase);
 
+    /**
+     * {@link #moveTo} that also records the job on the machines, as {@link #recordJob} with no failed job does, in
+     * the same write (null: as {@link #moveTo}).
+     */
+    void moveTo(VmmKey service, Phase phase, UUID jobId);
+
     /** The job the machines were last touched by (MostRecentTaskId) and the one that failed, if any. */
     void recordJob(VmmKey service, UUID jobId, UUID failedJobId);
 

@@ -56,22 +56,24 @@ public class ServiceTransitions {
         machines.moveTo(key, ServiceMachines.Phase.RUNNING);
     }
 
+    /** @param jobId the job to record on the machines with their new state (null: recorded already) */
     @Transactional
-    public void running(VmmKey key) {
+    public void running(VmmKey key, UUID jobId) {
         with(key, service -> {
             service.setServiceStatus(ServiceStates.STATUS_RUNNING);
             service.setOverallStatus(ServiceStates.OVERALL_OK);
         });
-        machines.moveTo(key, ServiceMachines.Phase.RUNNING);
+        machines.moveTo(key, ServiceMachines.Phase.RUNNING, jobId);
     }
 
+    /** @param jobId the job to record on the machines with their new state (null: recorded already) */
     @Transactional
-    public void stopped(VmmKey key) {
+    public void stopped(VmmKey key, UUID jobId) {
         with(key, service -> {
             service.setServiceStatus(ServiceStates.STATUS_STOPPED);
             service.setOverallStatus(ServiceStates.OVERALL_OK);
         });
-        machines.moveTo(key, ServiceMachines.Phase.STOPPED);
+        machines.moveTo(key, ServiceMachines.Phase.STOPPED, jobId);
     }
 
     @Transactional

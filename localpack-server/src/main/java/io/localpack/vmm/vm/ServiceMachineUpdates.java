@@ -27,6 +27,15 @@ public interface ServiceMachineUpdates {
      */
     int setJobs(UUID serviceId, UUID stampId, UUID jobId, UUID failedJobId, OffsetDateTime now);
 
+    /**
+     * {@link #setPowerState} and {@link #setJobs} with no failed job, in one statement: the state a job leaves the
+     * machines in, and the job.
+     *
+     * @return how many machines changed
+     */
+    int setPowerStateByJob(UUID serviceId, UUID stampId, String status, String statusString,
+            String virtualMachineState, UUID jobId, OffsetDateTime now);
+
     /** Sets the DeploymentState of every machine of a service, e.g. "Deploying" then "Deployed". */
     int setDeploymentState(UUID serviceId, UUID stampId, String deploymentState, OffsetDateTime now);
 }

@@ -40,6 +40,13 @@ public interface VirtualMachineRepository extends JpaRepository<VirtualMachine, 
         return setPowerState(serviceId, stampId, state.status(), state.statusString(), state.virtualMachineState(), now);
     }
 
+    /** {@link #setPowerStateByJob(UUID, UUID, String, String, String, UUID, OffsetDateTime)} with a state. */
+    default int setPowerStateByJob(UUID serviceId, UUID stampId, VirtualMachineStates.PowerState state, UUID jobId,
+            OffsetDateTime now) {
+        return setPowerStateByJob(serviceId, stampId, state.status(), state.statusString(),
+                state.virtualMachineState(), jobId, now);
+    }
+
     /**
      * Deletes the machines of a service. Deleting the service row deletes them too (ON DELETE CASCADE); this is for a
      * delete job that removes the machines first, as VMM does.

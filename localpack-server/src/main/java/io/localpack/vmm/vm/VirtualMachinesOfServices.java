@@ -50,6 +50,11 @@ public class VirtualMachinesOfServices implements ServiceMachines {
 
     @Override
     public void moveTo(VmmKey service, Phase phase) {
+        moveTo(service, phase, null);
+    }
+
+    @Override
+    public void moveTo(VmmKey service, Phase phase, UUID jobId) {
         VirtualMachineStates.PowerState state = switch (phase) {
             case CREATING -> VirtualMachineStates.UNDER_CREATION_STATE;
             case RUNNING -> VirtualMachineStates.RUNNING_STATE;
@@ -59,7 +64,12 @@ public class VirtualMachinesOfServices implements ServiceMachines {
             case CREATION_FAILED -> VirtualMachineStates.CREATION_FAILED_STATE;
             case DELETING -> VirtualMachineStates.DELETING_STATE;
         };
-        machines.setPowerState(service.getId(), service.getStampId(), state, now());
+        if (jobId == null) {
+            machines.setPowerState(service.getId(), service.getStampId(), state, now());
+        } else {
+            machines.setPowerStateByJob(service.getId(), service.getStampId(), state, jobId, now());
+            tiers.setFailedJob(service.getId(), service.getStampId(), null, now());
+        }
         if (phase == Phase.RUNNING) {
             machines.setDeploymentState(service.getId(), service.getStampId(), ServiceStates.DEPLOYED, now());
             tiers.setState(service.getId(), service.getStampId(), ServiceStates.DEPLOYED, ComputerTier.STATUS_OK,

@@ -103,13 +103,14 @@ class ServiceRulesTest {
         void stopAndStartChangeTheStatusAndTheMachinesButNotTheDeploymentState() {
             Service service = service(ServiceStates.DEPLOYED, ServiceStates.STATUS_STOPPING);
 
-            transitions.stopped(service.key());
+            UUID job = UUID.randomUUID();
+            transitions.stopped(service.key(), null);
             assertState(service, ServiceStates.DEPLOYED, ServiceStates.STATUS_STOPPED, ServiceStates.OVERALL_OK);
 
-            transitions.running(service.key());
+            transitions.running(service.key(), job);
             assertState(service, ServiceStates.DEPLOYED, ServiceStates.STATUS_RUNNING, ServiceStates.OVERALL_OK);
             assertThat(machines.calls).containsExactly("moveTo " + service.key() + " STOPPED",
-                    "moveTo " + service.key() + " RUNNING");
+                    "moveTo " + service.key() + " RUNNING by " + job);
         }
 
         @Test
@@ -423,6 +424,11 @@ class ServiceRulesTest {
         @Override
         public void moveTo(VmmKey service, Phase phase) {
             calls.add("moveTo " + service + " " + phase);
+        }
+
+        @Override
+        public void moveTo(VmmKey service, Phase phase, UUID jobId) {
+            calls.add("moveTo " + service + " " + phase + (jobId == null ? "" : " by " + jobId));
         }
 
         @Override
