@@ -56,18 +56,7 @@ public class TestHandlers {
     /** test.steps declared write-only: with zero-duration timing the engine runs it in one transaction. */
     @Bean
     JobHandler threeStepsInOneTransaction() {
-        JobHandler steps = threeSteps();
-        return new Recording("test.steps-one-transaction") {
-            @Override
-            public void run(JobExecution x) throws Exception {
-                steps.run(x);
-            }
-
-            @Override
-            public boolean stepsOnlyWrite() {
-                return true;
-            }
-        };
+        return inOneTransaction("test.steps-one-transaction", threeSteps());
     }
 
     /** A transitional step ("Changing", which "Finishing" overwrites), then a step without work. */
@@ -88,8 +77,12 @@ public class TestHandlers {
     /** test.transitional declared write-only: with zero-duration timing it runs in one transaction. */
     @Bean
     JobHandler transitionalInOneTransaction() {
-        JobHandler steps = transitional();
-        return new Recording("test.transitional-one-transaction") {
+        return inOneTransaction("test.transitional-one-transaction", transitional());
+    }
+
+    /** The steps of another handler under a kind of its own, declared write-only. */
+    private static JobHandler inOneTransaction(String kind, JobHandler steps) {
+        return new Recording(kind) {
             @Override
             public void run(JobExecution x) throws Exception {
                 steps.run(x);
