@@ -17,11 +17,13 @@ public interface ServiceMachines {
     /** Creates the machines of a new service from its template's tiers, under creation. */
     void create(Service service, ServiceTemplate template);
 
-    void moveTo(VmmKey service, Phase phase);
+    default void moveTo(VmmKey service, Phase phase) {
+        moveTo(service, phase, null);
+    }
 
     /**
-     * {@link #moveTo} that also records the job on the machines, as {@link #recordJob} with no failed job does, in
-     * the same write (null: as {@link #moveTo}).
+     * {@link #moveTo(VmmKey, Phase)} that also records the job on the machines, as {@link #recordJob} with no failed
+     * job does, in the same write (null: the machines' state only).
      */
     void moveTo(VmmKey service, Phase phase, UUID jobId);
 

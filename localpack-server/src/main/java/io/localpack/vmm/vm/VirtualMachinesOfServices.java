@@ -49,11 +49,6 @@ public class VirtualMachinesOfServices implements ServiceMachines {
     }
 
     @Override
-    public void moveTo(VmmKey service, Phase phase) {
-        moveTo(service, phase, null);
-    }
-
-    @Override
     public void moveTo(VmmKey service, Phase phase, UUID jobId) {
         VirtualMachineStates.PowerState state = switch (phase) {
             case CREATING -> VirtualMachineStates.UNDER_CREATION_STATE;

@@ -422,11 +422,6 @@ class ServiceRulesTest {
         }
 
         @Override
-        public void moveTo(VmmKey service, Phase phase) {
-            calls.add("moveTo " + service + " " + phase);
-        }
-
-        @Override
         public void moveTo(VmmKey service, Phase phase, UUID jobId) {
             calls.add("moveTo " + service + " " + phase + (jobId == null ? "" : " by " + jobId));
         }
