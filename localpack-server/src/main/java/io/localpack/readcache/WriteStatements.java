@@ -28,7 +28,8 @@ final class WriteStatements {
      * and each instance counts its changes for the dashboard. Counting them would end every kept answer at each ASM
      * request.
      */
-    private static final java.util.Set<String> NOT_SHOWN = java.util.Set.of("asm_requests", "instance_changes");
+    private static final java.util.Set<String> NOT_SHOWN = java.util.Set.of("asm_requests", "asm_read_requests",
+            "instance_changes");
 
     private WriteStatements() {
     }

@@ -25,6 +25,8 @@ import org.springframework.test.context.TestPropertySource;
     "localpack.asm.read-records-kept=4"})
 class AsmReadRecordsTest extends AsmTestSupport {
 
+    private static final List<String> TABLES = List.of("asm_requests", "asm_read_requests");
+
     @Autowired AsmRequests requests;
 
     @Test
@@ -41,6 +43,7 @@ class AsmReadRecordsTest extends AsmTestSupport {
         }
 
         Await.until("the read's record to be written", () -> rows(id), n -> n == 1);
+        assertThat(rows("asm_read_requests", id)).as("in the reads' own table").isEqualTo(1);
         assertThat(operationStatus(id)).isEqualTo("Succeeded");
         assertError(get("/" + CONTOSO + "/operations/" + id), 404, "ResourceNotFound");
     }
@@ -49,7 +52,8 @@ class AsmReadRecordsTest extends AsmTestSupport {
     void aWriteIsRecordedAtOnce() throws Exception {
         HttpResponse<String> refused = send("DELETE", "/" + FABRIKAM + "/services/hostedservices/" + SERVICE, null);
         assertError(refused, 409, "ConflictError"); // it has deployments
-        assertThat(rows(requestId(refused))).isEqualTo(1);
+        assertThat(rows("asm_requests", requestId(refused))).isEqualTo(1);
+        assertThat(rows("asm_read_requests", requestId(refused))).isZero();
     }
 
     @Test
@@ -82,8 +86,10 @@ class AsmReadRecordsTest extends AsmTestSupport {
         assertThat(refused.statusCode()).isEqualTo(403); // the subscription is not one the caller may use
         requests.flush();
         assertThat(rows(requestId(refused))).isZero();
-        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM asm_requests WHERE subscription_id = ?", Integer.class,
-                UUID.fromString(unknown))).isZero();
+        for (String table : TABLES) {
+            assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM " + table + " WHERE subscription_id = ?",
+                    Integer.class, UUID.fromString(unknown))).isZero();
+        }
     }
 
     @Test
@@ -110,8 +116,13 @@ class AsmReadRecordsTest extends AsmTestSupport {
         assertThat(rows(requestId(refused))).isEqualTo(1);
     }
 
+    /** The request's records in both tables. */
     private int rows(String requestId) {
-        return jdbc.queryForObject("SELECT COUNT(*) FROM asm_requests WHERE request_id = ?", Integer.class,
+        return TABLES.stream().mapToInt(table -> rows(table, requestId)).sum();
+    }
+
+    private int rows(String table, String requestId) {
+        return jdbc.queryForObject("SELECT COUNT(*) FROM " + table + " WHERE request_id = ?", Integer.class,
                 uuid(requestId));
     }
 

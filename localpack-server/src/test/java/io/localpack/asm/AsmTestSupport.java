@@ -48,6 +48,7 @@ abstract class AsmTestSupport {
         jdbc.update("DELETE FROM job_fault_rules");
         jdbc.update("DELETE FROM asm_hosted_services");
         jdbc.update("DELETE FROM asm_requests"); // List Subscription Operations sees this test's requests only
+        jdbc.update("DELETE FROM asm_read_requests");
         try (var connection = jdbc.getDataSource().getConnection()) {
             ScriptUtils.executeSqlScript(connection, new ClassPathResource("db/fixtures/20_asm.sql"));
         }

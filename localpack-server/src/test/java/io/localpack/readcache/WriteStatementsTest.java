@@ -19,6 +19,8 @@ class WriteStatementsTest {
         "SET LOCK_TIMEOUT 10000",
         "show search_path",
         "INSERT INTO asm_requests (request_id, subscription_id) VALUES (?, ?)",
+        "INSERT INTO asm_read_requests (request_id, subscription_id) SELECT ?, ? FROM subscriptions WHERE id = ?",
+        "DELETE FROM asm_read_requests WHERE started_time <= ?",
         "UPDATE instance_changes SET change_count = change_count + 1 WHERE instance_id = ?"})
     void queriesSessionSettingsAndBookkeepingDoNotWrite(String sql) {
         assertThat(WriteStatements.mayWrite(sql)).isFalse();

@@ -31,7 +31,8 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * The record of every Service Management request (table {@code asm_requests}): what Get Operation Status answers
+ * The record of every Service Management request (tables {@code asm_requests}, and {@code asm_read_requests} for
+ * reads): what Get Operation Status answers
  * for a request that started no job (a read, a refusal), and what List Subscription Operations lists. A request
  * that started a job has the job's id, and its status is the job's.
  *
@@ -69,8 +70,11 @@ public class AsmRequests implements PendingWrites {
             + "http_status, error_code, error_message, caller_user, caller_thumbprint, client_ip, started_time, "
             + "completed_time";
     /** Kept only when the subscription exists (a refusal for an unknown one has nobody to show it to). */
-    private static final String INSERT = "INSERT INTO asm_requests (" + COLUMNS + ") SELECT ?, ?, ?, ?, ?, ?, ?, ?, "
-            + "?, ?, ?, ?, ? FROM subscriptions WHERE id = ?";
+    private static final String INSERT = " (" + COLUMNS + ") SELECT ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ? "
+            + "FROM subscriptions WHERE id = ?";
+    /** Reads' records: a table of their own, without the index by time the listing of the others needs. */
+    private static final String READS = "asm_read_requests";
+    private static final String OTHERS = "asm_requests";
 
     private final JdbcTemplate jdbc;
     private final TransactionTemplate transaction;
@@ -109,7 +113,7 @@ public class AsmRequests implements PendingWrites {
             return;
         }
         if (!"GET".equals(r.method())) {
-            insert(List.of(r));
+            insert(OTHERS, List.of(r));
             return;
         }
         pending.put(r.requestId(), r);
@@ -139,7 +143,7 @@ public class AsmRequests implements PendingWrites {
         }
         List<Finished> batch = List.copyOf(pending.values());
         try {
-            insert(batch);
+            insert(READS, batch);
         } finally {
             batch.forEach(r -> pending.remove(r.requestId(), r));
         }
@@ -165,12 +169,13 @@ public class AsmRequests implements PendingWrites {
         }
         if (pruneBefore != null && readsWrittenSincePrune >= Math.max(1, readsKept / 2)) {
             readsWrittenSincePrune = 0;
-            jdbc.update("DELETE FROM asm_requests WHERE http_method = 'GET' AND started_time <= ?", pruneBefore);
+            jdbc.update("DELETE FROM " + READS + " WHERE started_time <= ?", pruneBefore);
         }
     }
 
-    private void insert(List<Finished> rows) {
-        transaction.executeWithoutResult(status -> jdbc.batchUpdate(INSERT, rows, 500, (ps, r) -> {
+    private void insert(String table, List<Finished> rows) {
+        String insert = "INSERT INTO " + table + INSERT;
+        transaction.executeWithoutResult(status -> jdbc.batchUpdate(insert, rows, 500, (ps, r) -> {
             ps.setObject(1, r.requestId());
             ps.setObject(2, r.subscriptionId());
             ps.setString(3, r.method());
@@ -204,8 +209,10 @@ public class AsmRequests implements PendingWrites {
         if (held != null && held.subscriptionId().equals(subscriptionId)) {
             return Optional.of(held);
         }
-        return jdbc.query("SELECT " + COLUMNS + " FROM asm_requests WHERE subscription_id = ? AND request_id = ?",
-                AsmRequests::finished, subscriptionId, requestId).stream().findFirst();
+        String byId = " WHERE subscription_id = ? AND request_id = ?";
+        return jdbc.query("SELECT " + COLUMNS + " FROM " + READS + byId + " UNION ALL SELECT " + COLUMNS + " FROM "
+                + OTHERS + byId, AsmRequests::finished, subscriptionId, requestId, subscriptionId, requestId)
+                .stream().findFirst();
     }
 
     /**
@@ -217,8 +224,8 @@ public class AsmRequests implements PendingWrites {
         if (!subscriptions.exists(subscriptionId)) {
             throw CloudServiceException.unknownSubscription(subscriptionId);
         }
-        StringBuilder sql = new StringBuilder("SELECT " + COLUMNS + " FROM asm_requests WHERE subscription_id = ? "
-                + "AND http_method <> 'GET' AND started_time >= ? AND started_time <= ?");
+        StringBuilder sql = new StringBuilder("SELECT " + COLUMNS + " FROM " + OTHERS + " WHERE subscription_id = ? "
+                + "AND started_time >= ? AND started_time <= ?");
         List<Object> args = new ArrayList<>(List.of(subscriptionId, start, end));
         if (objectId != null) {
             sql.append(" AND object_id = ?");
