@@ -20,6 +20,7 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.WebSecurityCustomizer;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.config.web.PathPatternRequestMatcherBuilderFactoryBean;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.core.userdetails.User;
@@ -57,6 +58,16 @@ class SecurityConfiguration {
         this.settings = settings;
         this.errors = errors;
         this.failures = new AuthFailures(errors, settings.mode() == AuthSettings.Mode.BEARER ? "Bearer" : null);
+    }
+
+    /**
+     * The chains' URL patterns ({@code securityMatcher}, {@code requestMatchers}) as path patterns, matched as Spring
+     * MVC matches its mappings, without asking Spring MVC for the handler of each request (see
+     * {@link NoHandlerLookupBeforeSecurity}).
+     */
+    @Bean
+    static PathPatternRequestMatcherBuilderFactoryBean pathPatterns() {
+        return new PathPatternRequestMatcherBuilderFactoryBean();
     }
 
     @Bean
