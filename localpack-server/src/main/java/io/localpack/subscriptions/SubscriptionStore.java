@@ -198,9 +198,13 @@ public class SubscriptionStore {
         jdbc.update("DELETE FROM services WHERE subscription_id = ?", id);
     }
 
-    /** The Service Management side: hosted services (deployments and role instances cascade). */
+    /**
+     * The Service Management side: hosted services (deployments and role instances cascade), and the records of
+     * its reads (they have no foreign key to cascade by: see migration 18).
+     */
     void deleteCloudServices(UUID id) {
         jdbc.update("DELETE FROM asm_hosted_services WHERE subscription_id = ?", id);
+        jdbc.update("DELETE FROM asm_read_requests WHERE subscription_id = ?", id);
     }
 
     /** The subscription row; grants, certificates, co-admins and add-ons cascade. Its jobs stay as history. */

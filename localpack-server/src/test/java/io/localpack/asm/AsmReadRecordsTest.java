@@ -9,6 +9,7 @@ import io.localpack.testsupport.TestHttp;
 import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.UUID;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.context.TestPropertySource;
@@ -114,6 +115,31 @@ class AsmReadRecordsTest extends AsmTestSupport {
             requests.flush();
         }
         assertThat(rows(requestId(refused))).isEqualTo(1);
+    }
+
+    @Test
+    void aReadWhoseKeyIsTakenIsTheOnlyOneOfItsBatchNotKept() {
+        // a read's record is keyed by its id's first 64 bits: two random ids share them about once in 10^15 reads
+        UUID first = UUID.randomUUID();
+        UUID twin = new UUID(first.getMostSignificantBits(), first.getLeastSignificantBits() ^ 1);
+        UUID other = UUID.randomUUID();
+        synchronized (requests) {
+            for (UUID id : List.of(first, twin, other)) {
+                requests.record(read(id));
+            }
+            requests.flush();
+        }
+        // the batch is written in no set order: one of the twins is kept, whichever came first
+        assertThat(Stream.of(first, twin).filter(id -> requests.find(uuid(FABRIKAM), id).isPresent())).hasSize(1);
+        assertThat(requests.find(uuid(FABRIKAM), other)).as("the rest of the batch is kept").isPresent();
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM asm_read_requests WHERE request_id IN (?, ?, ?)",
+                Integer.class, first, twin, other)).isEqualTo(2);
+    }
+
+    private static AsmRequests.Finished read(UUID id) {
+        java.time.OffsetDateTime now = java.time.OffsetDateTime.now();
+        return new AsmRequests.Finished(id, uuid(FABRIKAM), "GET", "ListHostedServices",
+                "/" + FABRIKAM + "/services/hostedservices", 200, null, null, null, null, "127.0.0.1", now, now);
     }
 
     /** The request's records in both tables. */

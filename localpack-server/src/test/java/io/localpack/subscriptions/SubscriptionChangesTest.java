@@ -165,6 +165,9 @@ class SubscriptionChangesTest extends SubscriptionApiSupport {
         assertThat(send("POST", vmm(id) + "/Services", serviceBody("Doomed"), "Accept", "application/json").status())
                 .isEqualTo(201);
         assertThat(createHostedService(id).status()).isEqualTo(201);
+        assertThat(send("GET", base + "/" + id + "/services/hostedservices", null, "x-ms-version", "2015-04-01")
+                .status()).isEqualTo(200);
+        io.localpack.testsupport.Await.until("the read's record", () -> count("asm_read_requests", id), n -> n > 0);
         assertThat(count("virtual_machines", id)).isPositive();
         List<String> othersBefore = rowsOfOthers(id);
 
@@ -179,7 +182,8 @@ class SubscriptionChangesTest extends SubscriptionApiSupport {
         io.localpack.testsupport.Await.until("deletion", Duration.ofSeconds(20),
                 () -> getAs(user, "/subscriptions/" + id).status(), status -> status == 404);
         for (String table : List.of("services", "virtual_machines", "computer_tiers", "asm_hosted_services",
-                "subscription_clouds", "subscription_service_templates", "subscription_co_admins")) {
+                "asm_read_requests", "subscription_clouds", "subscription_service_templates",
+                "subscription_co_admins")) {
             assertThat(count(table, id)).as(table).isZero();
         }
         assertThat(jdbc.queryForObject("SELECT status FROM jobs WHERE id = CAST(? AS UUID)", String.class, jobId))
