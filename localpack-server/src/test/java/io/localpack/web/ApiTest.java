@@ -35,6 +35,20 @@ class ApiTest {
     })
     void classifiesByPath(String path, Api expected) {
         assertThat(Api.of(path)).isEqualTo(expected);
+        assertThat(Api.of(path)).as("remembered").isEqualTo(expected);
+    }
+
+    @Test
+    void classifiesManyAndLongPathsTheSameWay() {
+        String fabrikam = "/86e93b7f-25e3-4c44-8ca1-3ebdbd2dfc06";
+        for (int i = 0; i < 3000; i++) { // more than are remembered
+            assertThat(Api.of(fabrikam + "/operations/" + i)).isEqualTo(Api.ASM);
+            assertThat(Api.of(fabrikam + "/services/systemcenter/vmm/Jobs(" + i + ")")).isEqualTo(Api.VMM);
+            assertThat(Api.of("/x" + i)).isEqualTo(Api.OTHER);
+        }
+        String longPath = fabrikam + "/services/systemcenter/vmm/" + "a".repeat(2000);
+        assertThat(Api.of(longPath)).isEqualTo(Api.VMM);
+        assertThat(Api.of(longPath)).isEqualTo(Api.VMM);
     }
 
     @Test
