@@ -33,9 +33,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The record of every Service Management request (tables {@code asm_requests}, and {@code asm_read_requests} for
- * reads): what Get Operation Status answers
- * for a request that started no job (a read, a refusal), and what List Subscription Operations lists. A request
- * that started a job has the job's id, and its status is the job's.
+ * reads): what Get Operation Status answers for a request that started no job (a read, a refusal), and what List
+ * Subscription Operations lists. A request that started a job has the job's id, and its status is the job's.
  *
  * <p>A request that may change something is written at once. A read's record (a GET: List Subscription Operations
  * does not list them, only Get Operation Status finds them) is held back for a moment
