@@ -1,10 +1,8 @@
 package io.localpack.web;
 
 import jakarta.servlet.http.HttpServletRequest;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -51,14 +49,8 @@ public enum Api {
     private record Remembered(String path, Api api) {
     }
 
-    /**
-     * The answers for the paths seen last: clients repeat paths (a job polled, an entity read again), and matching
-     * the patterns above was 3 % of a kept ASM read's samples. Bounded in count and in path length, so that
-     * hostile paths cannot make it large.
-     */
-    private static final Map<String, Api> REMEMBERED_PATHS = new ConcurrentHashMap<>();
-    private static final int REMEMBERED_PATH_COUNT = 1024;
-    private static final int REMEMBERED_PATH_LENGTH = 512;
+    /** The answers for the paths seen last: matching the patterns above was 3 % of a kept ASM read's samples. */
+    private static final RememberedPaths<Api> REMEMBERED_PATHS = new RememberedPaths<>();
 
     public static Api of(HttpServletRequest request) {
         String path = request.getRequestURI();
@@ -76,12 +68,7 @@ public enum Api {
             return known;
         }
         Api api = classify(path);
-        if (path.length() <= REMEMBERED_PATH_LENGTH) {
-            if (REMEMBERED_PATHS.size() >= REMEMBERED_PATH_COUNT) {
-                REMEMBERED_PATHS.clear();
-            }
-            REMEMBERED_PATHS.put(path, api);
-        }
+        REMEMBERED_PATHS.put(path, api);
         return api;
     }
 
