@@ -5,7 +5,6 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
-import jakarta.persistence.FetchType;
 import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
@@ -24,7 +23,8 @@ public class Deployment {
 
     @Id
     private UUID id;
-    @ManyToOne(fetch = FetchType.LAZY, optional = false)
+    // loaded with this row: Hibernate makes no lazy-loading proxies here (io.localpack.NoRuntimeBytecode)
+    @ManyToOne(optional = false)
     @JoinColumn(name = "hosted_service_id")
     private HostedService hostedService;
     @Enumerated(EnumType.STRING)

@@ -2,7 +2,6 @@ package io.localpack.asm.domain;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
-import jakarta.persistence.FetchType;
 import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
@@ -16,7 +15,8 @@ public class RoleInstance {
 
     @Id
     private UUID id;
-    @ManyToOne(fetch = FetchType.LAZY, optional = false)
+    // loaded with this row: Hibernate makes no lazy-loading proxies here (io.localpack.NoRuntimeBytecode)
+    @ManyToOne(optional = false)
     @JoinColumn(name = "deployment_id")
     private Deployment deployment;
     @Column(nullable = false)

@@ -1,0 +1,47 @@
+package io.localpack;
+
+import org.hibernate.boot.registry.StandardServiceRegistryBuilder;
+import org.hibernate.bytecode.spi.BytecodeProvider;
+import org.hibernate.cfg.BytecodeSettings;
+import org.hibernate.service.spi.ServiceContributor;
+import org.springframework.boot.autoconfigure.orm.jpa.HibernatePropertiesCustomizer;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * Start-up and memory (issue 20): Hibernate generates no classes at run time. With its default (ByteBuddy) bytecode
+ * provider it generates, at every start, a lazy-loading proxy class and an accessor class for each entity, and loads
+ * about a thousand of ByteBuddy's own classes to do it; none of it can be kept in the JVM's class-data archive or AOT
+ * cache, since the classes are made anew each time. The "none" provider Hibernate ships instead reads and writes
+ * entities' fields by reflection and makes no proxies.
+ *
+ * <p>Without proxies an association to one entity cannot be loaded lazily, so every such association is eager
+ * ({@code NoRuntimeBytecodeTest} checks that the model has no lazy one, whose first load would fail).
+ */
+@Configuration(proxyBeanMethods = false)
+class NoRuntimeBytecode {
+
+    /**
+     * Hibernate 6.6 ignores {@code hibernate.bytecode.provider} and takes the provider of its run time from
+     * {@code ServiceLoader}; a service contributor (named in {@code META-INF/services}) is its way to replace it.
+     */
+    public static class Contributor implements ServiceContributor {
+        @Override
+        public void contribute(StandardServiceRegistryBuilder registry) {
+            registry.addService(BytecodeProvider.class, none());
+        }
+    }
+
+    /**
+     * The JPA class transformer Hibernate sets up at boot (used only with a load-time weaver, which LocalPack does not
+     * have) takes its own provider, ByteBuddy's unless given one.
+     */
+    @Bean
+    static HibernatePropertiesCustomizer noBytecodeProviderForTheEnhancer() {
+        return properties -> properties.put(BytecodeSettings.BYTECODE_PROVIDER_INSTANCE, none());
+    }
+
+    private static BytecodeProvider none() {
+        return new org.hibernate.bytecode.internal.none.BytecodeProviderImpl();
+    }
+}
