@@ -3,7 +3,8 @@
 # says (bin/localpack, its JVM settings and its AOT cache or CDS archive), resident memory sampled every 0.2 s from
 # the start through a warm-up and a B1 round at 16 connections; alternated starts, peak per start, medians.
 #   bench/memory-compare.sh A.jar B.jar [n] [cds|aot]      (n: starts per jar, 3; aot on a JDK 24+ if there is one)
-# Each jar runs in a directory of its own with this checkout's bin/localpack, as bench/startup-compare.sh does.
+# Each jar runs in a directory of its own with this checkout's bin/localpack (SCRIPT_A / SCRIPT_B: another one for a
+# side, to try a change to it), as bench/startup-compare.sh does.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source bench/common.sh
@@ -24,7 +25,7 @@ fi
 java=${java:-$(command -v java)}
 for side in A B; do
   mkdir -p "$work/$side/bin" "$work/$side/localpack-server/target"
-  cp bin/localpack "$work/$side/bin/"
+  cp "$([ $side = A ] && echo "${SCRIPT_A:-bin/localpack}" || echo "${SCRIPT_B:-bin/localpack}")" "$work/$side/bin/localpack"
   cp "$([ $side = A ] && echo "$1" || echo "$2")" "$work/$side/localpack-server/target/localpack-server-0-exec.jar"
   LOCALPACK_JAVA=$java "$work/$side/bin/localpack" --prepare >/dev/null
 done

@@ -5,9 +5,10 @@
 #     n: starts per jar (5); how: jar (java -jar, JDK on PATH), cds (bin/localpack on JDK 17: CDS archive),
 #        aot (bin/localpack on JDK 24+: AOT cache; LOCALPACK_JAVA or the newest under /usr/lib/jvm)
 # Each jar runs in a directory of its own with no ./config, so it reads the settings it ships with, and bin/localpack
-# (this checkout's) makes its archive or cache there once per jar, before the timed starts. ARGS_A / ARGS_B: extra
-# LocalPack arguments for one side (to try a setting without a build). Besides the wall time, the CPU time the
-# process used until then (all its threads: JIT and GC too), less sensitive to what else runs on the machine.
+# (this checkout's; SCRIPT_A / SCRIPT_B: another one for a side) makes its archive or cache there once per jar, before
+# the timed starts. ARGS_A / ARGS_B: extra LocalPack arguments for one side, JAVA_OPTS_A / JAVA_OPTS_B JVM options (to
+# try a setting without a build). Besides the wall time, the CPU time the process used until then (all its threads:
+# JIT and GC too), less sensitive to what else runs on the machine.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source bench/common.sh
@@ -34,7 +35,7 @@ case $how in cds) launch_java=$java17;; aot) launch_java=$(aot_java);; jar) laun
 for side in A B; do
   jar=$([ $side = A ] && echo "$1" || echo "$2")
   mkdir -p "$work/$side/bin" "$work/$side/localpack-server/target"
-  cp bin/localpack "$work/$side/bin/"
+  cp "$([ $side = A ] && echo "${SCRIPT_A:-bin/localpack}" || echo "${SCRIPT_B:-bin/localpack}")" "$work/$side/bin/localpack"
   cp "$jar" "$work/$side/localpack-server/target/localpack-server-0-exec.jar"
   if [ "$how" != jar ]; then LOCALPACK_JAVA=$launch_java "$work/$side/bin/localpack" --prepare >/dev/null; fi
 done
@@ -46,12 +47,14 @@ for i in $(seq 1 "$n"); do
     port=$(free_port)
     args=(--server.port=$port --logging.level.root=WARN)
     extra=$([ $side = A ] && echo "${ARGS_A:-}" || echo "${ARGS_B:-}"); [ -n "$extra" ] && args+=($extra)
+    jvm_opts=$([ $side = A ] && echo "${JAVA_OPTS_A:-}" || echo "${JAVA_OPTS_B:-}")
     t=$(millis)
     if [ "$how" = jar ]; then
-      (cd "$work/$side" && exec "$launch_java" -jar localpack-server/target/localpack-server-0-exec.jar "${args[@]}") \
+      (cd "$work/$side" && exec "$launch_java" $jvm_opts -jar localpack-server/target/localpack-server-0-exec.jar "${args[@]}") \
         >"$work/$side.log" 2>&1 &
     else
-      (cd "$work/$side" && LOCALPACK_JAVA=$launch_java exec bin/localpack "${args[@]}") >"$work/$side.log" 2>&1 &
+      (cd "$work/$side" && LOCALPACK_JAVA=$launch_java JAVA_OPTS=$jvm_opts exec bin/localpack "${args[@]}") \
+        >"$work/$side.log" 2>&1 &
     fi
     pid=$!
     until curl -sf -o /dev/null "http://127.0.0.1:$port/$SUB/services/systemcenter/vmm/\$metadata"; do
