@@ -22,26 +22,29 @@ import org.springframework.context.annotation.Configuration;
 class NoRuntimeBytecode {
 
     /**
+     * LocalPack's persistence unit gets the "none" provider as a setting. The JPA class transformer Hibernate sets up
+     * at boot (used only with a load-time weaver, which LocalPack does not have) takes it from there; without it, that
+     * transformer loads ByteBuddy for itself.
+     */
+    @Bean
+    static HibernatePropertiesCustomizer noBytecodeProvider() {
+        return properties -> properties.put(BytecodeSettings.BYTECODE_PROVIDER_INSTANCE,
+                new org.hibernate.bytecode.internal.none.BytecodeProviderImpl());
+    }
+
+    /**
      * Hibernate 6.6 ignores {@code hibernate.bytecode.provider} and takes the provider of its run time from
-     * {@code ServiceLoader}; a service contributor (named in {@code META-INF/services}) is its way to replace it.
+     * {@code ServiceLoader}; a service contributor (named in {@code META-INF/services}) is its way to replace it. Only
+     * where the setting above is: another persistence unit in the same JVM (a user's, beside the JUnit 5 extension's
+     * LocalPack) keeps its own provider and its lazy associations.
      */
     public static class Contributor implements ServiceContributor {
         @Override
         public void contribute(StandardServiceRegistryBuilder registry) {
-            registry.addService(BytecodeProvider.class, none());
+            if (registry.getSettings().get(BytecodeSettings.BYTECODE_PROVIDER_INSTANCE)
+                    instanceof org.hibernate.bytecode.internal.none.BytecodeProviderImpl none) {
+                registry.addService(BytecodeProvider.class, none);
+            }
         }
-    }
-
-    /**
-     * The JPA class transformer Hibernate sets up at boot (used only with a load-time weaver, which LocalPack does not
-     * have) takes its own provider, ByteBuddy's unless given one.
-     */
-    @Bean
-    static HibernatePropertiesCustomizer noBytecodeProviderForTheEnhancer() {
-        return properties -> properties.put(BytecodeSettings.BYTECODE_PROVIDER_INSTANCE, none());
-    }
-
-    private static BytecodeProvider none() {
-        return new org.hibernate.bytecode.internal.none.BytecodeProviderImpl();
     }
 }

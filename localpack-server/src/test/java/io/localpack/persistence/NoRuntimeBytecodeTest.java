@@ -9,6 +9,8 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
 import java.util.ArrayList;
 import java.util.List;
+import org.hibernate.boot.registry.StandardServiceRegistry;
+import org.hibernate.boot.registry.StandardServiceRegistryBuilder;
 import org.hibernate.bytecode.spi.BytecodeProvider;
 import org.hibernate.engine.FetchTiming;
 import org.hibernate.engine.spi.SessionFactoryImplementor;
@@ -64,6 +66,19 @@ class NoRuntimeBytecodeTest {
             Deployment deployment = entityManager.createQuery("SELECT d FROM Deployment d", Deployment.class)
                     .setMaxResults(1).getSingleResult();
             assertThat(deployment.getHostedService().getServiceName()).isNotBlank();
+        }
+    }
+
+    @Test
+    void anotherPersistenceUnitInTheSameJvmKeepsItsProvider() {
+        // e.g. a user's own Hibernate beside the JUnit 5 extension's LocalPack: its registry applies the service
+        // contributors ServiceLoader finds, LocalPack's among them, but has not LocalPack's setting
+        StandardServiceRegistry registry = new StandardServiceRegistryBuilder().build();
+        try {
+            assertThat(registry.requireService(BytecodeProvider.class))
+                    .isNotInstanceOf(org.hibernate.bytecode.internal.none.BytecodeProviderImpl.class);
+        } finally {
+            StandardServiceRegistryBuilder.destroy(registry);
         }
     }
 }
