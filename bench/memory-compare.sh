@@ -34,7 +34,9 @@ declare -A peaks=([A]="" [B]="") rates=([A]="" [B]="")
 for i in $(seq 1 "$n"); do
   for side in A B; do
     port=$(free_port); base="http://127.0.0.1:$port"
-    (cd "$work/$side" && LOCALPACK_JAVA=$java exec bin/localpack --server.port=$port --logging.level.root=WARN) \
+    # bench/run.sh's LocalPack arguments: zero-duration jobs, no request journal (WireMock runs without one)
+    (cd "$work/$side" && LOCALPACK_JAVA=$java exec bin/localpack --server.port=$port --logging.level.root=WARN \
+      --localpack.jobs.duration-factor=0 --localpack.journal.enabled=false) \
       >"$work/$side.log" 2>&1 &
     pid=$!; peak=0
     sample() { local r; r=$(rss_mb $pid); [ "${r:-0}" -gt "$peak" ] && peak=$r; true; }
