@@ -66,3 +66,14 @@ next_page_path() {
 
 # The resident memory of a process in MB (0 once it is gone).
 rss_mb() { awk '/VmRSS/ {print int($2/1024)}' "/proc/$1/status" 2>/dev/null || echo 0; }
+
+# The java of a JDK 24 or newer (its AOT cache): LOCALPACK_JAVA if set, else the newest under /usr/lib/jvm; stops the
+# script when there is none.
+aot_java() {
+  [ -n "${LOCALPACK_JAVA:-}" ] && { echo "$LOCALPACK_JAVA"; return; }
+  for c in $(ls -d /usr/lib/jvm/*/bin/java | sort -V -r); do
+    v=$("$c" -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java.specification.version = //p' | cut -d. -f1)
+    [ "${v:-0}" -ge 24 ] && { echo "$c"; return; }
+  done
+  echo "no JDK 24+ found" >&2; exit 1
+}

@@ -2,7 +2,7 @@
 # Memory of two LocalPack jars side by side (issue 20, B7 as bench/run.sh measures it): each started as the README
 # says (bin/localpack, its JVM settings and its AOT cache or CDS archive), resident memory sampled every 0.2 s from
 # the start through a warm-up and a B1 round at 16 connections; alternated starts, peak per start, medians.
-#   bench/memory-compare.sh A.jar B.jar [n] [cds|aot]      (n: starts per jar, 3; aot on a JDK 24+ if there is one)
+#   bench/memory-compare.sh A.jar B.jar [n] [cds|aot]      (n: starts per jar, 3; aot, the default, needs a JDK 24+)
 # Each jar runs in a directory of its own with this checkout's bin/localpack (SCRIPT_A / SCRIPT_B: another one for a
 # side, to try a change to it), as bench/startup-compare.sh does.
 set -euo pipefail
@@ -15,14 +15,7 @@ SUB=86e93b7f-25e3-4c44-8ca1-3ebdbd2dfc06
 work=$(mktemp -d /tmp/memory-compare.XXXXXX)
 pid=""
 trap '[ -n "$pid" ] && kill "$pid" 2>/dev/null; rm -rf "$work"; true' EXIT
-java=${LOCALPACK_JAVA:-}
-if [ -z "$java" ] && [ "${4:-aot}" = aot ]; then
-  for c in $(ls -d /usr/lib/jvm/*/bin/java 2>/dev/null | sort -V -r); do
-    v=$("$c" -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java.specification.version = //p' | cut -d. -f1)
-    [ "${v:-0}" -ge 24 ] && { java=$c; break; }
-  done
-fi
-java=${java:-$(command -v java)}
+if [ "${4:-aot}" = aot ]; then java=$(aot_java); else java=${LOCALPACK_JAVA:-$(command -v java)}; fi
 for side in A B; do
   mkdir -p "$work/$side/bin" "$work/$side/localpack-server/target"
   cp "$([ $side = A ] && echo "${SCRIPT_A:-bin/localpack}" || echo "${SCRIPT_B:-bin/localpack}")" "$work/$side/bin/localpack"

@@ -19,14 +19,6 @@ work=$(mktemp -d /tmp/startup-compare.XXXXXX)
 pid=""
 trap '[ -n "$pid" ] && kill "$pid" 2>/dev/null; true' EXIT
 
-aot_java() {
-  [ -n "${LOCALPACK_JAVA:-}" ] && { echo "$LOCALPACK_JAVA"; return; }
-  for c in $(ls -d /usr/lib/jvm/*/bin/java | sort -V -r); do
-    v=$("$c" -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java.specification.version = //p' | cut -d. -f1)
-    [ "${v:-0}" -ge 24 ] && { echo "$c"; return; }
-  done
-  echo "no JDK 24+ found" >&2; exit 1
-}
 java17=$(command -v java)
 case $how in cds) launch_java=$java17;; aot) launch_java=$(aot_java);; jar) launch_java=$java17;;
   *) echo "how: jar, cds or aot" >&2; exit 2;; esac
