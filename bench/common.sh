@@ -77,3 +77,15 @@ aot_java() {
   done
   echo "no JDK 24+ found" >&2; exit 1
 }
+
+# A checkout-like directory for one side of an A/B run: $1/bin/localpack ($SCRIPT_A or $SCRIPT_B for side $2, else
+# this checkout's) and jar $3 as localpack-server/target/localpack-server-0-exec.jar; with $4, a java, bin/localpack
+# makes its archive or cache there once, with that java.
+side_checkout() {
+  local dir=$1 side=$2 jar=$3 java=${4:-} script
+  script=$([ "$side" = A ] && echo "${SCRIPT_A:-bin/localpack}" || echo "${SCRIPT_B:-bin/localpack}")
+  mkdir -p "$dir/bin" "$dir/localpack-server/target"
+  cp "$script" "$dir/bin/localpack"
+  cp "$jar" "$dir/localpack-server/target/localpack-server-0-exec.jar"
+  if [ -n "$java" ]; then LOCALPACK_JAVA=$java "$dir/bin/localpack" --prepare >/dev/null; fi
+}

@@ -16,12 +16,7 @@ work=$(mktemp -d /tmp/memory-compare.XXXXXX)
 pid=""
 trap '[ -n "$pid" ] && kill "$pid" 2>/dev/null; rm -rf "$work"; true' EXIT
 if [ "${4:-aot}" = aot ]; then java=$(aot_java); else java=${LOCALPACK_JAVA:-$(command -v java)}; fi
-for side in A B; do
-  mkdir -p "$work/$side/bin" "$work/$side/localpack-server/target"
-  cp "$([ $side = A ] && echo "${SCRIPT_A:-bin/localpack}" || echo "${SCRIPT_B:-bin/localpack}")" "$work/$side/bin/localpack"
-  cp "$([ $side = A ] && echo "$1" || echo "$2")" "$work/$side/localpack-server/target/localpack-server-0-exec.jar"
-  LOCALPACK_JAVA=$java "$work/$side/bin/localpack" --prepare >/dev/null
-done
+for side in A B; do side_checkout "$work/$side" $side "$([ $side = A ] && echo "$1" || echo "$2")" "$java"; done
 
 declare -A peaks=([A]="" [B]="") rates=([A]="" [B]="")
 for i in $(seq 1 "$n"); do

@@ -25,11 +25,7 @@ case $how in cds) launch_java=$java17;; aot) launch_java=$(aot_java);; jar) laun
 
 # one directory per side: bin/localpack and localpack-server/target/localpack-server-x-exec.jar, as in a checkout
 for side in A B; do
-  jar=$([ $side = A ] && echo "$1" || echo "$2")
-  mkdir -p "$work/$side/bin" "$work/$side/localpack-server/target"
-  cp "$([ $side = A ] && echo "${SCRIPT_A:-bin/localpack}" || echo "${SCRIPT_B:-bin/localpack}")" "$work/$side/bin/localpack"
-  cp "$jar" "$work/$side/localpack-server/target/localpack-server-0-exec.jar"
-  if [ "$how" != jar ]; then LOCALPACK_JAVA=$launch_java "$work/$side/bin/localpack" --prepare >/dev/null; fi
+  side_checkout "$work/$side" $side "$([ $side = A ] && echo "$1" || echo "$2")" "$([ "$how" = jar ] || echo "$launch_java")"
 done
 
 millis() { date +%s%3N; }
