@@ -1,24 +1,23 @@
 # LocalPack image, built from the jar the host has already built (no Maven inside the image):
 #   ./mvnw -B -ntp -DskipTests package && docker build -t localpack .
 # On a machine that cannot pull from a registry, build a local base first and name it:
-#   docker/build-base-image.sh && docker build --build-arg BASE_IMAGE=localpack-base:17 -t localpack .
-# (docker/build-image.sh does all of it.) Any Java 17+ runtime image with bash, useradd and java on PATH works as a base.
-ARG BASE_IMAGE=eclipse-temurin:17-jre
+#   docker/build-base-image.sh && docker build --build-arg BASE_IMAGE=localpack-base:25 -t localpack .
+# (docker/build-image.sh does all of it.) Any Java 17+ runtime image with bash, useradd and java on PATH works as a
+# base; Java 25 or newer starts fastest (the JDK's ahead-of-time cache instead of a class-data-sharing archive).
+ARG BASE_IMAGE=eclipse-temurin:25-jre
 
-# Class-data sharing, as bin/localpack does on the host: the jar is extracted, and a training run that stops once the
-# application context is refreshed (Spring's spring.context.exit=onRefresh) writes every class it loaded into an
-# archive that later starts map instead of loading and verifying again (docs/testing-your-code.md has the times).
-# The training runs with the settings of the final image (JAVA_TOOL_OPTIONS below) and Spring's build-time bean
-# definitions (spring.aot.enabled), so the archive holds the classes a real start loads. It also keeps a script of
-# the schema its migrations made, from which each start makes its in-memory database (SchemaCache).
+# As bin/localpack does on a host: the jar is extracted, and a training run (start, the requests clients send first,
+# stop) records the classes they load, linked, in the JDK's ahead-of-time cache (Java 25+) or a class-data-sharing
+# archive (Java 17-24), which every start then maps instead of loading and verifying again (docs/benchmarks.md has the
+# times). The training runs with the final image's settings (JAVA_TOOL_OPTIONS below) and Spring's build-time bean
+# definitions, so it records what a real start loads. It also keeps a script of the schema its migrations made, from
+# which each start makes its in-memory database (SchemaCache).
 FROM ${BASE_IMAGE} AS train
 ARG JAR=localpack-server/target/localpack-server-*-exec.jar
 COPY ${JAR} /tmp/localpack.jar
+COPY docker/train-image.sh /tmp/train-image.sh
 ENV JAVA_TOOL_OPTIONS="-XX:+UseSerialGC -Xmx96m -XX:TieredStopAtLevel=1 -XX:+ExitOnOutOfMemoryError"
-RUN java -Djarmode=tools -jar /tmp/localpack.jar extract --destination /app/run \
- && java -Dspring.aot.enabled=true -XX:ArchiveClassesAtExit=/app/run/localpack.jsa -Xlog:cds=off -Xlog:cds+dynamic=off \
-         -Dspring.context.exit=onRefresh -jar /app/run/localpack.jar --logging.level.root=WARN --server.port=0 \
-         --localpack.fixtures.schema-cache=/app/run/schema
+RUN bash /tmp/train-image.sh /tmp/localpack.jar
 
 FROM ${BASE_IMAGE}
 # A fixed, unprivileged user; /app/data is where generated secrets and file databases go.
@@ -27,6 +26,7 @@ RUN useradd --system --uid 10001 --user-group --home-dir /app --no-create-home l
  && chown -R localpack:localpack /app
 WORKDIR /app
 COPY --from=train /app/run /app/run
+COPY docker/start-image.sh /app/bin/localpack
 # Spring reads ./config at start: mount your own over it to change settings without rebuilding.
 COPY config /app/config
 USER localpack
@@ -42,6 +42,5 @@ ENV LOCALPACK_FIXTURES_SCHEMA_CACHE=/app/run/schema
 # bash's /dev/tcp: the health check needs no curl in the image.
 HEALTHCHECK --interval=5s --timeout=3s --start-period=120s --retries=3 \
   CMD ["bash", "-c", "exec 3<>/dev/tcp/127.0.0.1/30005 && printf 'GET /_localpack/health HTTP/1.0\\r\\n\\r\\n' >&3 && head -1 <&3 | grep -q ' 200 '"]
-# exec form: java is PID 1 and gets docker stop's SIGTERM, so Spring shuts down gracefully.
-ENTRYPOINT ["java", "-XX:SharedArchiveFile=/app/run/localpack.jsa", "-Xlog:cds=off", "-Dspring.aot.enabled=true", \
-            "-jar", "/app/run/localpack.jar"]
+# exec form, and the script execs java: java is PID 1 and gets docker stop's SIGTERM, so Spring shuts down gracefully.
+ENTRYPOINT ["/app/bin/localpack"]

@@ -36,7 +36,7 @@ class DockerComposeFileTest {
         assertThat(single).doesNotContainKey("profiles");
         assertThat((List<String>) single.get("ports")).containsExactly("30005:30005");
         assertThat(String.valueOf(((Map<String, Object>) single.get("build")).get("args")))
-                .contains("BASE_IMAGE=${LOCALPACK_BASE_IMAGE:-eclipse-temurin:17-jre}");
+                .contains("BASE_IMAGE=${LOCALPACK_BASE_IMAGE:-eclipse-temurin:25-jre}");
 
         assertThat(services.get("postgres")).containsKey("healthcheck").containsEntry("profiles", List.of("postgres"));
         List<String> replicas = services.keySet().stream().filter(name -> name.startsWith("localpack-pg-")).toList();

@@ -17,11 +17,15 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.testcontainers.DockerClientFactory;
+import org.testcontainers.containers.GenericContainer;
+import org.testcontainers.containers.startupcheck.OneShotStartupCheckStrategy;
 import org.testcontainers.containers.wait.strategy.AbstractWaitStrategy;
 
 /** The image built from this repository, started through the module as a user would, with and without PostgreSQL. */
@@ -66,6 +70,35 @@ class LocalPackContainerTest {
                     .containsExactly("Minimal Cloud");
             assertThat(send("GET", localPack.getTenantEndpoint(SUBSCRIPTION).resolve("Services"), null).statusCode())
                     .as("the bundled tenants are not there").isIn(403, 404);
+        }
+    }
+
+    /**
+     * The image starts from the class cache its build's training run made: the JDK's ahead-of-time cache on Java 25+,
+     * a class-data-sharing archive before. With -XX:AOTMode=on or -Xshare:on added to the image's own JVM settings
+     * the JVM refuses to start when it cannot use it.
+     */
+    @Test
+    void startsFromTheClassCacheItsBuildMade() throws Exception {
+        String image = LocalPackImage.name();
+        String files;
+        try (GenericContainer<?> list = new GenericContainer<>(image)
+                .withCreateContainerCmdModifier(cmd -> cmd.withEntrypoint("bash", "-c",
+                        "ls /app/run; java -XshowSettings:properties -version 2>&1 | grep 'java.specification.version'"))
+                .withStartupCheckStrategy(new OneShotStartupCheckStrategy().withTimeout(Duration.ofMinutes(1)))) {
+            list.start();
+            files = list.getLogs();
+        }
+        int java = Integer.parseInt(files.replaceAll("(?s).*java.specification.version = (\\d+).*", "$1"));
+        String cache = java >= 25 ? "localpack.aot" : "localpack.jsa";
+        assertThat(files).contains(cache);
+        String imageSettings = Arrays.stream(DockerClientFactory.instance().client().inspectImageCmd(image).exec()
+                .getConfig().getEnv()).filter(env -> env.startsWith("JAVA_TOOL_OPTIONS=")).findFirst().orElseThrow()
+                .substring("JAVA_TOOL_OPTIONS=".length());
+        try (LocalPackContainer localPack = new LocalPackContainer(image).withEnv("JAVA_TOOL_OPTIONS",
+                imageSettings + (java >= 25 ? " -XX:AOTMode=on" : " -Xshare:on"))) {
+            localPack.start();
+            assertThat(status(localPack.getTenantEndpoint(SUBSCRIPTION))).isEqualTo("OK");
         }
     }
 

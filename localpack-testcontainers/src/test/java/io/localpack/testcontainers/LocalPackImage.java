@@ -5,16 +5,18 @@ import java.io.UncheckedIOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
-import java.util.stream.Stream;
 import org.testcontainers.DockerClientFactory;
 import org.testcontainers.images.builder.ImageFromDockerfile;
 
 /** LocalPack's image, built once per test JVM from the repository's Dockerfile and the server module's jar. */
 final class LocalPackImage {
 
-    static final String PUBLIC_BASE = "eclipse-temurin:17-jre";
-    static final String LOCAL_BASE = "localpack-base:17";
+    static final String PUBLIC_BASE = "eclipse-temurin:25-jre";
+    /** Java 25 first (the image then starts from the JDK's ahead-of-time cache), local builds before pulled ones. */
+    static final List<String> BASES =
+            List.of("localpack-base:25", PUBLIC_BASE, "localpack-base:17", "eclipse-temurin:17-jre");
     private static String built;
 
     private LocalPackImage() {
@@ -26,7 +28,7 @@ final class LocalPackImage {
         if (configured != null && !configured.isBlank()) {
             return Optional.of(configured);
         }
-        return Stream.of(LOCAL_BASE, PUBLIC_BASE).filter(LocalPackImage::present).findFirst();
+        return BASES.stream().filter(LocalPackImage::present).findFirst();
     }
 
     static synchronized String name() {
@@ -36,6 +38,8 @@ final class LocalPackImage {
             built = new ImageFromDockerfile("localpack-test", false)
                     .withFileFromPath("Dockerfile", repository.resolve("Dockerfile"))
                     .withFileFromPath("config", repository.resolve("config"))
+                    .withFileFromPath("docker/train-image.sh", repository.resolve("docker/train-image.sh"))
+                    .withFileFromPath("docker/start-image.sh", repository.resolve("docker/start-image.sh"))
                     .withFileFromPath("localpack-server/target/" + jar.getFileName(), jar)
                     .withBuildArg("BASE_IMAGE", baseImage().orElseThrow())
                     .get();
