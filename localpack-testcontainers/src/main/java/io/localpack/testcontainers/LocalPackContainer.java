@@ -5,6 +5,8 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import org.rnorth.ducttape.ratelimits.RateLimiterBuilder;
 import org.testcontainers.containers.GenericContainer;
 import org.testcontainers.containers.JdbcDatabaseContainer;
 import org.testcontainers.containers.Network;
@@ -35,7 +37,11 @@ public class LocalPackContainer extends GenericContainer<LocalPackContainer> {
         withExposedPorts(PORT);
         withEnv("LOCALPACK_AUTH_ADMIN_USER", ADMIN_USER);
         withEnv("LOCALPACK_AUTH_ADMIN_PASSWORD", adminPassword);
+        // asked every 50 ms rather than Testcontainers' default of once a second, which would add up to a second to
+        // a start of about two (docs/benchmarks.md, issue 20's fourteenth round)
         waitingFor(Wait.forHttp("/_localpack/health").forPort(PORT).forStatusCode(200)
+                .withRateLimiter(RateLimiterBuilder.newBuilder().withRate(20, TimeUnit.SECONDS)
+                        .withConstantThroughput().build())
                 .withStartupTimeout(Duration.ofMinutes(3)));
     }
 
