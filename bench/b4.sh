@@ -74,7 +74,6 @@ for round in $(seq 1 "$ROUNDS"); do
   done
 done
 
-median() { tr ' ' '\n' | grep . | sort -n | awk '{a[NR]=$1} END {print (NR % 2) ? a[(NR+1)/2] : (a[NR/2] + a[NR/2+1]) / 2}'; }
 field() { grep "^$1 " "$results" | sed -E "s/.*[ ]$2=([0-9.]+).*/\1/" | tr '\n' ' '; }
 echo "Machine: $(nproc) cores, $(java -version 2>&1 | head -1); $SIZE services; wrk -t2 -c$CONNECTIONS -d$DURATION, $ROUNDS rounds (medians)"
 echo

@@ -67,15 +67,15 @@ next_page_path() {
 # The resident memory of a process in MB (0 once it is gone).
 rss_mb() { awk '/VmRSS/ {print int($2/1024)}' "/proc/$1/status" 2>/dev/null || echo 0; }
 
-# The java of a JDK 24 or newer (its AOT cache): LOCALPACK_JAVA if set, else the newest under /usr/lib/jvm; stops the
+# The java of a JDK 25 or newer (its AOT cache): LOCALPACK_JAVA if set, else the newest under /usr/lib/jvm; stops the
 # script when there is none.
 aot_java() {
   [ -n "${LOCALPACK_JAVA:-}" ] && { echo "$LOCALPACK_JAVA"; return; }
   for c in $(ls -d /usr/lib/jvm/*/bin/java | sort -V -r); do
     v=$("$c" -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java.specification.version = //p' | cut -d. -f1)
-    [ "${v:-0}" -ge 24 ] && { echo "$c"; return; }
+    [ "${v:-0}" -ge 25 ] && { echo "$c"; return; }
   done
-  echo "no JDK 24+ found" >&2; exit 1
+  echo "no JDK 25+ found" >&2; exit 1
 }
 
 # A checkout-like directory for one side of an A/B run: $1/bin/localpack ($SCRIPT_A or $SCRIPT_B for side $2, else
@@ -89,3 +89,9 @@ side_checkout() {
   cp "$jar" "$dir/localpack-server/target/localpack-server-0-exec.jar"
   if [ -n "$java" ]; then LOCALPACK_JAVA=$java "$dir/bin/localpack" --prepare >/dev/null; fi
 }
+
+# Milliseconds since the epoch.
+millis() { date +%s%3N; }
+
+# The median of numbers given on stdin, separated by spaces or lines.
+median() { tr ' ' '\n' | grep . | sort -n | awk '{a[NR]=$1} END {print (NR % 2) ? a[(NR+1)/2] : (a[NR/2] + a[NR/2+1]) / 2}'; }

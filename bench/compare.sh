@@ -107,7 +107,6 @@ else
   done
 fi
 
-median() { tr ' ' '\n' | grep . | sort -n | awk '{a[NR]=$1} END {print (NR % 2) ? a[(NR+1)/2] : (a[NR/2] + a[NR/2+1]) / 2}'; }
 field() { grep "^$1 $2 " "$results" | sed -E "s/.*$3=([0-9.]+).*/\1/" | tr '\n' ' '; }
 echo "Machine: $(nproc) cores, $(java -version 2>&1 | head -1); wrk -t$THREADS -c$CONNECTIONS -d$DURATION, $ROUNDS rounds (medians)"
 if [ -n "$SETTLED" ]; then echo "one jar at a time, each after $WARMUP s of warm-up"; else echo "both jars at once, rounds alternated"; fi

@@ -45,7 +45,6 @@ for i in $(seq 1 "$n"); do
     stop $pid; pid=""
   done
 done
-median() { tr ' ' '\n' | grep . | sort -n | awk '{a[NR]=$1} END {print (NR % 2) ? a[(NR+1)/2] : (a[NR/2] + a[NR/2+1]) / 2}'; }
 echo "$("$java" -version 2>&1 | head -1), bin/localpack, $n starts each, B1 c=16 $DURATION twice; load $(cut -d' ' -f1-3 /proc/loadavg)"
 echo "  peak RSS: A $(echo "${peaks[A]}" | median) MB (${peaks[A]# }), B $(echo "${peaks[B]}" | median) MB (${peaks[B]# })"
 echo "  B1 req/s: A $(echo "${rates[A]}" | median) (${rates[A]# }), B $(echo "${rates[B]}" | median) (${rates[B]# })"

@@ -54,7 +54,6 @@ for round in $(seq "$ROUNDS"); do
   done
 done
 
-median() { sort -n | awk '{ v[NR] = $1 } END { print (NR % 2 ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2) }'; }
 field() { grep "^$1 $2 $3 " "$results" | sed -E "s/.* $4=([0-9.]+).*/\1/" | median; }
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", (b > 0 ? a / b : 0) }'; }
 echo "Machine: $(nproc) cores, $(java -version 2>&1 | head -1); wrk --timeout 10s -d$DURATION, $ROUNDS alternated rounds (medians) after $WARMUP of warm-up each; $(wc -l <"$WORK/b1.paths") B1 keys"

@@ -4,7 +4,7 @@
 # B2 (a cloud's services ordered by Name, $top=100, and the next page when there is one, rotating clouds), B3 (the
 # $count of a cloud's services), B5 (ASM GET deployment slot) and B6 (process start to the first 200; LocalPack
 # started three or four ways: java -jar, bin/localpack with its class-data-sharing archive, with its quick JIT and
-# with the optimizing one, and bin/localpack with the JDK's ahead-of-time cache when a JDK 24+ is installed).
+# with the optimizing one, and bin/localpack with the JDK's ahead-of-time cache when a JDK 25+ is installed).
 # Issue 20: B1, B2, B3 and B5 at 16, 64 and 256 connections, LocalPack's stack ceiling (its VMM service document,
 # and health) beside them, failures counted (non-2xx, socket errors), and the first 10 s after start (cold) against
 # the steady state; B7, the resident memory during B1 when LocalPack is started as the README says (bin/localpack
@@ -37,10 +37,9 @@ cleanup() { for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done; }
 trap cleanup EXIT
 trap 'cleanup; exit 1' INT TERM
 
-millis() { date +%s%3N; }
 LP_ARGS=(--server.port=$LP_PORT --localpack.jobs.duration-factor=0 --localpack.journal.enabled=false
   --logging.level.root=WARN)
-start_localpack() { # $1: how (jar: java -jar; cds: bin/localpack on JDK 17; cds-c2: same with LOCALPACK_QUICK_JIT=0; aot: on JDK 24+)
+start_localpack() { # $1: how (jar: java -jar; cds: bin/localpack on JDK 17; cds-c2: same with LOCALPACK_QUICK_JIT=0; aot: on JDK 25+)
   case "${1:-jar}" in
     jar) java -jar "$jar" "${LP_ARGS[@]}" >"$WORK/localpack.log" 2>&1 & ;;
     cds) LOCALPACK_JAVA=$JAVA17 bin/localpack "${LP_ARGS[@]}" >"$WORK/localpack.log" 2>&1 & ;;
@@ -57,11 +56,11 @@ start_wiremock() {
 # B6: process start to the first 200 ($metadata for LocalPack, a mapped URL for WireMock), alternated
 mkdir -p "$WORK/wiremock/mappings" "$WORK/wiremock/__files"
 echo '{"request":{"method":"GET","url":"/ready"},"response":{"status":200,"body":"ok"}}' >"$WORK/wiremock/mappings/ready.json"
-# bin/localpack on the JDK on PATH (CDS archive on 17), and with its ahead-of-time cache when a JDK 24+ is there
+# bin/localpack on the JDK on PATH (CDS archive on 17), and with its ahead-of-time cache when a JDK 25+ is there
 JAVA17=$(command -v java); JAVA_AOT=""; starts="jar cds cds-c2"
 for candidate in $(ls -d /usr/lib/jvm/*/bin/java 2>/dev/null | sort -V -r); do
   v=$("$candidate" -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java.specification.version = //p' | cut -d. -f1)
-  if [ "${v:-0}" -ge 24 ]; then JAVA_AOT=$candidate; starts="$starts aot"; break; fi
+  if [ "${v:-0}" -ge 25 ]; then JAVA_AOT=$candidate; starts="$starts aot"; break; fi
 done
 # --smoke (CI) starts each way of starting once only to see it still works: java -jar and bin/localpack's best mode here
 if [ -n "$SMOKE" ]; then starts="jar $([ -n "$JAVA_AOT" ] && echo aot || echo cds)"; fi
@@ -164,7 +163,6 @@ echo "b7 localpack-c16 $(cat "$WORK/b7.out")" >>"$results"
 README_JVM=$(tr '\0' '\n' </proc/$README_PID/cmdline | grep -E '^-(XX:\+Use|Xmx|XX:TieredStop|Dspring.aot)' | tr '\n' ' ')
 
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", (b > 0) ? a / b : 0 }'; }
-median() { tr ' ' '\n' | grep . | sort -n | awk '{a[NR]=$1} END {print (NR % 2) ? a[(NR+1)/2] : (a[NR/2] + a[NR/2+1]) / 2}'; }
 field() { grep "^$1 $2 " "$results" | sed -E "s/.*[ ]$3=([0-9.]+).*/\1/" | tr '\n' ' '; }
 total() { field "$1" "$2" "$3" | tr ' ' '\n' | awk '{s+=$1} END {print s+0}'; }
 echo "Machine: $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg) at the end, $(java -version 2>&1 | head -1); wrk -t$THREADS -d$DURATION, $ROUNDS alternated rounds (medians); $(wc -l <"$WORK/b1.paths") B1 keys, $(wc -l <"$WORK/b2.paths") B2 pages, $(wc -l <"$WORK/b3.paths") B3 counts"

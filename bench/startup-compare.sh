@@ -3,7 +3,7 @@
 # on $metadata (as B6 in bench/run.sh), medians. Only same-run ratios mean anything on a shared machine.
 #   bench/startup-compare.sh A.jar B.jar [n] [how]
 #     n: starts per jar (5); how: jar (java -jar, JDK on PATH), cds (bin/localpack on JDK 17: CDS archive),
-#        aot (bin/localpack on JDK 24+: AOT cache; LOCALPACK_JAVA or the newest under /usr/lib/jvm)
+#        aot (bin/localpack on JDK 25+: AOT cache; LOCALPACK_JAVA or the newest under /usr/lib/jvm)
 # Each jar runs in a directory of its own with no ./config, so it reads the settings it ships with, and bin/localpack
 # (this checkout's; SCRIPT_A / SCRIPT_B: another one for a side) makes its archive or cache there once per jar, before
 # the timed starts. ARGS_A / ARGS_B: extra LocalPack arguments for one side, JAVA_OPTS_A / JAVA_OPTS_B JVM options (to
@@ -28,7 +28,6 @@ for side in A B; do
   side_checkout "$work/$side" $side "$([ $side = A ] && echo "$1" || echo "$2")" "$([ "$how" = jar ] || echo "$launch_java")"
 done
 
-millis() { date +%s%3N; }
 declare -A runs=([A]="" [B]="") cpu=([A]="" [B]="")
 for i in $(seq 1 "$n"); do
   for side in A B; do
@@ -55,7 +54,6 @@ for i in $(seq 1 "$n"); do
     kill "$pid"; wait "$pid" 2>/dev/null || true; pid=""
   done
 done
-median() { tr ' ' '\n' | grep . | sort -n | awk '{a[NR]=$1} END {print (NR % 2) ? a[(NR+1)/2] : (a[NR/2] + a[NR/2+1]) / 2}'; }
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.3f", b / a }'; }
 ma=$(echo "${runs[A]}" | median); mb=$(echo "${runs[B]}" | median)
 ca=$(echo "${cpu[A]}" | median); cb=$(echo "${cpu[B]}" | median)

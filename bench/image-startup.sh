@@ -1,0 +1,86 @@
+#!/usr/bin/env bash
+# Start-up of LocalPack's image (issue 20, target 1): from `docker run` to the first 200 on $metadata, against
+# WireMock's standalone jar in an image built here on the same base (`docker run` to a mapped URL's 200) and on the
+# host (as B6 in bench/run.sh), and the same two images through Testcontainers (LocalPackContainer, and a
+# GenericContainer waited for the same way), alternated, medians. Only same-run ratios mean anything.
+#   bench/image-startup.sh [n]       # n starts of each (5)
+# The LocalPack image is LOCALPACK_IMAGE if set, else built from this checkout's jar by docker/build-image.sh (on the
+# base it picks: LOCALPACK_BASE_IMAGE, else Java 25 first). Needs a Docker engine; Testcontainers runs with
+# TESTCONTAINERS_RYUK_DISABLED=true and TESTCONTAINERS_HOST_OVERRIDE=localhost unless they are set.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+source bench/common.sh
+n=${1:-5}
+SUB=86e93b7f-25e3-4c44-8ca1-3ebdbd2dfc06
+docker info >/dev/null 2>&1 || { echo "no Docker engine answers: apt-get install -y docker.io, start dockerd" >&2; exit 1; }
+work=$(mktemp -d /tmp/image-startup.XXXXXX)
+container="" pid=""
+trap '[ -n "$container" ] && docker rm -f "$container" >/dev/null 2>&1; [ -n "$pid" ] && kill "$pid" 2>/dev/null; rm -rf "$work"; true' EXIT
+
+find_jar
+base=$(docker/build-image.sh --base)
+image=${LOCALPACK_IMAGE:-}
+if [ -z "$image" ]; then image=localpack:bench; LOCALPACK_BASE_IMAGE=$base docker/build-image.sh "$image" >/dev/null; fi
+wiremock_jar=target/bench/wiremock-standalone-3.13.1.jar
+[ -f "$wiremock_jar" ] || ./mvnw -q -B -ntp dependency:copy -Dartifact=org.wiremock:wiremock-standalone:3.13.1 \
+  -DoutputDirectory=target/bench
+mkdir -p "$work/wiremock/mappings"
+echo '{"request":{"method":"GET","url":"/ready"},"response":{"status":200,"body":"ok"}}' >"$work/wiremock/mappings/ready.json"
+cp "$wiremock_jar" "$work/wiremock.jar"
+cat >"$work/Dockerfile" <<DOCKERFILE
+FROM $base
+COPY wiremock.jar /wiremock/wiremock.jar
+COPY wiremock /wiremock/root
+EXPOSE 8080
+ENTRYPOINT ["java", "-jar", "/wiremock/wiremock.jar", "--port", "8080", "--root-dir", "/wiremock/root", "--disable-banner", "--no-request-journal"]
+DOCKERFILE
+docker build -q -t localpack-bench-wiremock "$work" >/dev/null
+
+# ms from `docker run -d` to the first 200 of path $2 in image $1 (its port $3 published on a free one)
+run_image() {
+  local port t; port=$(free_port); t=$(millis)
+  container=$(docker run -d -p "$port:$3" "$1")
+  until curl -sf -o /dev/null "http://127.0.0.1:$port$2"; do
+    [ "$(docker inspect -f '{{.State.Running}}' "$container")" = true ] || { docker logs "$container" | tail -20 >&2; exit 1; }
+    sleep 0.02
+  done
+  echo $(( $(millis) - t )); docker rm -f "$container" >/dev/null; container=""
+}
+declare -A runs=([image]="" [wiremock-image]="" [wiremock-jar]="")
+for _ in $(seq 1 "$n"); do
+  runs[image]="${runs[image]} $(run_image "$image" "/$SUB/services/systemcenter/vmm/\$metadata" 30005)"
+  runs[wiremock-image]="${runs[wiremock-image]} $(run_image localpack-bench-wiremock /ready 8080)"
+  port=$(free_port); t=$(millis)
+  java -jar "$wiremock_jar" --port "$port" --root-dir "$work/wiremock" --disable-banner --no-request-journal \
+    >"$work/wiremock.log" 2>&1 & pid=$!
+  wait_up "http://127.0.0.1:$port/ready" $pid "$work/wiremock.log"
+  runs[wiremock-jar]="${runs[wiremock-jar]} $(( $(millis) - t ))"; stop $pid; pid=""
+done
+
+# Testcontainers: the module's class path (built by the reactor: ./mvnw install), and a small program that starts both
+./mvnw -q -B -ntp -pl localpack-testcontainers dependency:build-classpath -Dmdep.outputFile="$work/cp" >/dev/null
+classes=$(ls localpack-testcontainers/target/localpack-testcontainers-*.jar localpack-client/target/localpack-client-*.jar \
+  2>/dev/null | grep -v -- '-sources\|-javadoc' | tr '\n' ':')
+[ -n "$classes" ] || ./mvnw -q -B -ntp -DskipTests install -pl localpack-client,localpack-testcontainers -am >/dev/null
+classes=$(ls localpack-testcontainers/target/localpack-testcontainers-*.jar localpack-client/target/localpack-client-*.jar \
+  | grep -v -- '-sources\|-javadoc' | tr '\n' ':')
+TESTCONTAINERS_RYUK_DISABLED=${TESTCONTAINERS_RYUK_DISABLED:-true} \
+TESTCONTAINERS_HOST_OVERRIDE=${TESTCONTAINERS_HOST_OVERRIDE:-localhost} \
+  java -cp "$classes$(cat "$work/cp")" bench/java/ContainerStarts.java "$image" localpack-bench-wiremock "$n" \
+  2>"$work/testcontainers.log" | grep '^RESULT' >"$work/testcontainers" || { tail -20 "$work/testcontainers.log" >&2; exit 1; }
+runs[testcontainers]=$(sed -n 's/^RESULT testcontainers-localpack //p' "$work/testcontainers")
+runs[testcontainers-wiremock]=$(sed -n 's/^RESULT testcontainers-wiremock //p' "$work/testcontainers")
+
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", (b > 0) ? a / b : 0 }'; }
+echo "LocalPack image $image on $base ($(docker run --rm --entrypoint java "$base" -version 2>&1 | sed -n 1p)), $n starts each"
+echo
+echo "| start-up to first 200 | LocalPack | WireMock, same way | ratio | WireMock's jar on the host | ratio | LocalPack runs ms | WireMock runs ms |"
+echo "|---|---|---|---|---|---|---|---|"
+wm_jar=$(echo "${runs[wiremock-jar]}" | median)
+for how in image testcontainers; do
+  peer=$([ $how = image ] && echo wiremock-image || echo testcontainers-wiremock)
+  lp=$(echo "${runs[$how]}" | median); wm=$(echo "${runs[$peer]}" | median)
+  label=$([ $how = image ] && echo '`docker run`' || echo 'Testcontainers (`LocalPackContainer.start()`)')
+  printf "| %s | %s ms | %s ms | %s | %s ms | %s | %s | %s |\n" "$label" "$lp" "$wm" "$(ratio "$lp" "$wm")" "$wm_jar" \
+    "$(ratio "$lp" "$wm_jar")" "${runs[$how]# }" "${runs[$peer]# }"
+done
