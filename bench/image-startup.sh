@@ -4,8 +4,9 @@
 # host (as B6 in bench/run.sh), and the same two images through Testcontainers (LocalPackContainer, and a
 # GenericContainer waited for the same way), alternated, medians. Only same-run ratios mean anything.
 #   bench/image-startup.sh [n]       # n starts of each (5)
-# The LocalPack image is LOCALPACK_IMAGE if set, else built from this checkout's jar by docker/build-image.sh (on the
-# base it picks: LOCALPACK_BASE_IMAGE, else Java 25 first). Needs a Docker engine; Testcontainers runs with
+# The LocalPack image is built from this checkout's jar by docker/build-image.sh (on the base it picks:
+# LOCALPACK_BASE_IMAGE, else Java 25 first), unless LOCALPACK_IMAGES names images already built (several, space
+# separated: an A/B run, each alternated with the others; WireMock's image is then on the base build-image.sh picks). Needs a Docker engine; Testcontainers runs with
 # TESTCONTAINERS_RYUK_DISABLED=true and TESTCONTAINERS_HOST_OVERRIDE=localhost unless they are set.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -19,8 +20,8 @@ trap '[ -n "$container" ] && docker rm -f "$container" >/dev/null 2>&1; [ -n "$p
 
 find_jar
 base=$(docker/build-image.sh --base)
-image=${LOCALPACK_IMAGE:-}
-if [ -z "$image" ]; then image=localpack:bench; LOCALPACK_BASE_IMAGE=$base docker/build-image.sh "$image" >/dev/null; fi
+read -r -a images <<<"${LOCALPACK_IMAGES:-}"
+if [ ${#images[@]} = 0 ]; then images=(localpack:bench); LOCALPACK_BASE_IMAGE=$base docker/build-image.sh localpack:bench >/dev/null; fi
 wiremock_jar=target/bench/wiremock-standalone-3.13.1.jar
 [ -f "$wiremock_jar" ] || ./mvnw -q -B -ntp dependency:copy -Dartifact=org.wiremock:wiremock-standalone:3.13.1 \
   -DoutputDirectory=target/bench
@@ -50,9 +51,11 @@ run_image() {
   done
   echo $(( $(millis) - t )); docker rm -f "$container" >/dev/null; container=""
 }
-declare -A runs=([image]="" [wiremock-image]="" [wiremock-jar]="")
+declare -A runs=([wiremock-image]="" [wiremock-jar]="")
 for _ in $(seq 1 "$n"); do
-  runs[image]="${runs[image]} $(run_image "$image" "/$SUB/services/systemcenter/vmm/\$metadata" 30005)"
+  for image in "${images[@]}"; do
+    runs[$image]="${runs[$image]:-} $(run_image "$image" "/$SUB/services/systemcenter/vmm/\$metadata" 30005)"
+  done
   runs[wiremock-image]="${runs[wiremock-image]} $(run_image localpack-bench-wiremock /ready 8080)"
   port=$(free_port); t=$(millis)
   java -jar "$wiremock_jar" --port "$port" --root-dir "$work/wiremock" --disable-banner --no-request-journal \
@@ -70,21 +73,24 @@ classes=$(ls localpack-testcontainers/target/localpack-testcontainers-*.jar loca
   | grep -v -- '-sources\|-javadoc' | tr '\n' ':')
 TESTCONTAINERS_RYUK_DISABLED=${TESTCONTAINERS_RYUK_DISABLED:-true} \
 TESTCONTAINERS_HOST_OVERRIDE=${TESTCONTAINERS_HOST_OVERRIDE:-localhost} \
-  java -cp "$classes$(cat "$work/cp")" bench/java/ContainerStarts.java "$image" localpack-bench-wiremock "$n" \
+  java -cp "$classes$(cat "$work/cp")" bench/java/ContainerStarts.java localpack-bench-wiremock "$n" "${images[@]}" \
   2>"$work/testcontainers.log" | grep '^RESULT' >"$work/testcontainers" || { tail -20 "$work/testcontainers.log" >&2; exit 1; }
-runs[testcontainers]=$(sed -n 's/^RESULT testcontainers-localpack //p' "$work/testcontainers")
-runs[testcontainers-wiremock]=$(sed -n 's/^RESULT testcontainers-wiremock //p' "$work/testcontainers")
+for image in "${images[@]}" wiremock; do
+  runs[tc:$image]=$(grep "^RESULT $image " "$work/testcontainers" | cut -d' ' -f3-)
+done
 
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", (b > 0) ? a / b : 0 }'; }
-echo "LocalPack image $image on $base ($(docker run --rm --entrypoint java "$base" -version 2>&1 | sed -n 1p)), $n starts each"
+echo "WireMock's image on $base ($(docker run --rm --entrypoint java "$base" -version 2>&1 | sed -n 1p)), $n starts each"
 echo
 echo "| start-up to first 200 | LocalPack | WireMock, same way | ratio | WireMock's jar on the host | ratio | LocalPack runs ms | WireMock runs ms |"
 echo "|---|---|---|---|---|---|---|---|"
 wm_jar=$(echo "${runs[wiremock-jar]}" | median)
-for how in image testcontainers; do
-  peer=$([ $how = image ] && echo wiremock-image || echo testcontainers-wiremock)
-  lp=$(echo "${runs[$how]}" | median); wm=$(echo "${runs[$peer]}" | median)
-  label=$([ $how = image ] && echo '`docker run`' || echo 'Testcontainers (`LocalPackContainer.start()`)')
-  printf "| %s | %s ms | %s ms | %s | %s ms | %s | %s | %s |\n" "$label" "$lp" "$wm" "$(ratio "$lp" "$wm")" "$wm_jar" \
-    "$(ratio "$lp" "$wm_jar")" "${runs[$how]# }" "${runs[$peer]# }"
+row() { # $1 label, $2 LocalPack's runs, $3 WireMock's runs
+  local lp wm; lp=$(echo "$2" | median); wm=$(echo "$3" | median)
+  printf "| %s | %s ms | %s ms | %s | %s ms | %s | %s | %s |\n" "$1" "$lp" "$wm" "$(ratio "$lp" "$wm")" "$wm_jar" \
+    "$(ratio "$lp" "$wm_jar")" "$(echo $2)" "$(echo $3)"
+}
+for image in "${images[@]}"; do
+  row "\`docker run\` $image" "${runs[$image]}" "${runs[wiremock-image]}"
+  row "Testcontainers (\`LocalPackContainer.start()\`) $image" "${runs[tc:$image]}" "${runs[tc:wiremock]}"
 done

@@ -1,7 +1,9 @@
 import io.localpack.testcontainers.LocalPackContainer;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.rnorth.ducttape.ratelimits.RateLimiterBuilder;
 import org.testcontainers.DockerClientFactory;
@@ -11,22 +13,24 @@ import org.testcontainers.containers.wait.strategy.Wait;
 /**
  * Start-up through Testcontainers (bench/image-startup.sh runs it): LocalPackContainer on LocalPack's image against a
  * GenericContainer on the WireMock image the script built on the same base, waited for the same way (an HTTP 200,
- * asked every 50 ms), alternated, after Testcontainers has found the Docker engine; prints "RESULT testcontainers-localpack <ms...>" and the same for WireMock.
- *   java -cp <localpack-testcontainers' class path> ContainerStarts.java LOCALPACK_IMAGE WIREMOCK_IMAGE STARTS
+ * asked every 50 ms), alternated, after Testcontainers has found the Docker engine; prints "RESULT <image> <ms...>"
+ * for each LocalPack image and "RESULT wiremock <ms...>".
+ *   java -cp <localpack-testcontainers' class path> ContainerStarts.java WIREMOCK_IMAGE STARTS LOCALPACK_IMAGE...
  */
 public class ContainerStarts {
 
     public static void main(String[] args) {
-        String localPackImage = args[0];
-        String wireMockImage = args[1];
-        int starts = Integer.parseInt(args[2]);
-        List<Long> localPack = new ArrayList<>();
+        String wireMockImage = args[0];
+        int starts = Integer.parseInt(args[1]);
+        Map<String, List<Long>> localPack = new LinkedHashMap<>();
         List<Long> wireMock = new ArrayList<>();
         // Testcontainers' own start (finding the Docker engine, once per JVM) is not either container's
         DockerClientFactory.instance().client();
         for (int i = 0; i < starts; i++) {
-            try (LocalPackContainer container = new LocalPackContainer(localPackImage)) {
-                localPack.add(millisToStart(container));
+            for (int image = 2; image < args.length; image++) {
+                try (LocalPackContainer container = new LocalPackContainer(args[image])) {
+                    localPack.computeIfAbsent(args[image], name -> new ArrayList<>()).add(millisToStart(container));
+                }
             }
             try (GenericContainer<?> container = new GenericContainer<>(wireMockImage).withExposedPorts(8080)
                     .waitingFor(Wait.forHttp("/ready").forPort(8080).forStatusCode(200)
@@ -36,8 +40,8 @@ public class ContainerStarts {
                 wireMock.add(millisToStart(container));
             }
         }
-        System.out.println("RESULT testcontainers-localpack " + join(localPack));
-        System.out.println("RESULT testcontainers-wiremock " + join(wireMock));
+        localPack.forEach((image, millis) -> System.out.println("RESULT " + image + " " + join(millis)));
+        System.out.println("RESULT wiremock " + join(wireMock));
     }
 
     private static long millisToStart(GenericContainer<?> container) {
