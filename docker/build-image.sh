@@ -14,7 +14,8 @@ for candidate in localpack-base:25 eclipse-temurin:25-jre localpack-base:17 ecli
 done
 if [ -z "$base" ] && timeout 60 docker pull -q eclipse-temurin:25-jre >/dev/null 2>&1; then base=eclipse-temurin:25-jre; fi
 if [ -z "$base" ]; then
-  # the newest JDK under /usr/lib/jvm whose jlink can cut a runtime (jmods, or a JDK 24+'s own run-time image)
+  # the newest JDK under /usr/lib/jvm whose jlink can cut a runtime (jmods, or a JDK 24+'s own run-time image);
+  # JAVA_HOME's (or PATH's java's) when there is none
   jdk=${JAVA_HOME:-}
   for home in $(ls -d /usr/lib/jvm/*/ 2>/dev/null | sort -V -r); do
     version=$(sed -n 's/^JAVA_VERSION="\([0-9]*\).*/\1/p' "$home/release" 2>/dev/null || true)
