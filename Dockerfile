@@ -15,7 +15,7 @@ ARG BASE_IMAGE=eclipse-temurin:25-jre
 FROM ${BASE_IMAGE} AS train
 ARG JAR=localpack-server/target/localpack-server-*-exec.jar
 COPY ${JAR} /tmp/localpack.jar
-COPY docker/train-image.sh /tmp/train-image.sh
+COPY docker/train-image.sh bin/train-class-cache /tmp/
 ENV JAVA_TOOL_OPTIONS="-XX:+UseSerialGC -Xmx96m -XX:TieredStopAtLevel=1 -XX:+ExitOnOutOfMemoryError"
 RUN bash /tmp/train-image.sh /tmp/localpack.jar
 

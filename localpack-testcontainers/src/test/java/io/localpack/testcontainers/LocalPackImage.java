@@ -40,6 +40,7 @@ final class LocalPackImage {
                     .withFileFromPath("config", repository.resolve("config"))
                     .withFileFromPath("docker/train-image.sh", repository.resolve("docker/train-image.sh"))
                     .withFileFromPath("docker/start-image.sh", repository.resolve("docker/start-image.sh"))
+                    .withFileFromPath("bin/train-class-cache", repository.resolve("bin/train-class-cache"))
                     .withFileFromPath("localpack-server/target/" + jar.getFileName(), jar)
                     .withBuildArg("BASE_IMAGE", baseImage().orElseThrow())
                     .get();
