@@ -95,3 +95,24 @@ millis() { date +%s%3N; }
 
 # The median of numbers given on stdin, separated by spaces or lines.
 median() { tr ' ' '\n' | grep . | sort -n | awk '{a[NR]=$1} END {print (NR % 2) ? a[(NR+1)/2] : (a[NR/2] + a[NR/2+1]) / 2}'; }
+
+# WireMock's standalone jar, the stub issue 20's comparisons are against, in target/bench (fetched from Maven Central
+# the first time by find_wiremock).
+WIREMOCK_JAR=target/bench/wiremock-standalone-3.13.1.jar
+find_wiremock() {
+  [ -f "$WIREMOCK_JAR" ] || ./mvnw -q -B -ntp dependency:copy -Dartifact=org.wiremock:wiremock-standalone:3.13.1 \
+    -DoutputDirectory="$(dirname "$WIREMOCK_JAR")" >/dev/null
+}
+
+# A WireMock root folder $1 whose one mapping answers GET /ready with 200: what its start is timed to.
+wiremock_ready_root() {
+  mkdir -p "$1/mappings"
+  echo '{"request":{"method":"GET","url":"/ready"},"response":{"status":200,"body":"ok"}}' >"$1/mappings/ready.json"
+}
+
+# Starts WireMock's jar on port $1 with root folder $2 and log $3, as every comparison runs it (no banner, no request
+# journal); its pid in $wiremock_pid.
+start_wiremock_jar() {
+  java -jar "$WIREMOCK_JAR" --port "$1" --root-dir "$2" --disable-banner --no-request-journal >"$3" 2>&1 &
+  wiremock_pid=$!
+}

@@ -22,12 +22,8 @@ find_jar
 base=$(docker/build-image.sh --base)
 read -r -a images <<<"${LOCALPACK_IMAGES:-}"
 if [ ${#images[@]} = 0 ]; then images=(localpack:bench); LOCALPACK_BASE_IMAGE=$base docker/build-image.sh localpack:bench >/dev/null; fi
-wiremock_jar=target/bench/wiremock-standalone-3.13.1.jar
-[ -f "$wiremock_jar" ] || ./mvnw -q -B -ntp dependency:copy -Dartifact=org.wiremock:wiremock-standalone:3.13.1 \
-  -DoutputDirectory=target/bench
-mkdir -p "$work/wiremock/mappings"
-echo '{"request":{"method":"GET","url":"/ready"},"response":{"status":200,"body":"ok"}}' >"$work/wiremock/mappings/ready.json"
-cp "$wiremock_jar" "$work/wiremock.jar"
+find_wiremock; wiremock_ready_root "$work/wiremock"
+cp "$WIREMOCK_JAR" "$work/wiremock.jar"
 cat >"$work/Dockerfile" <<DOCKERFILE
 FROM $base
 COPY wiremock.jar /wiremock/wiremock.jar
@@ -58,8 +54,7 @@ for _ in $(seq 1 "$n"); do
   done
   runs[wiremock-image]="${runs[wiremock-image]} $(run_image localpack-bench-wiremock /ready 8080)"
   port=$(free_port); t=$(millis)
-  java -jar "$wiremock_jar" --port "$port" --root-dir "$work/wiremock" --disable-banner --no-request-journal \
-    >"$work/wiremock.log" 2>&1 & pid=$!
+  start_wiremock_jar "$port" "$work/wiremock" "$work/wiremock.log"; pid=$wiremock_pid
   wait_up "http://127.0.0.1:$port/ready" $pid "$work/wiremock.log"
   runs[wiremock-jar]="${runs[wiremock-jar]} $(( $(millis) - t ))"; stop $pid; pid=""
 done

@@ -12,7 +12,6 @@ cd "$(dirname "$0")/.."
 ROUNDS=3; DURATION=10s; WARMUP=20s
 if [ "${1:-}" = "--smoke" ]; then ROUNDS=1; DURATION=1s; WARMUP=2s; fi
 WORK=target/bench
-WIREMOCK_JAR=$WORK/wiremock-standalone-3.13.1.jar
 PGHOST=${PGHOST:-127.0.0.1}; PGPORT=${PGPORT:-5432}; PGUSER=${PGUSER:-postgres}
 . bench/common.sh
 ensure_wrk
@@ -33,8 +32,7 @@ psql -q -h "$PGHOST" -p "$PGPORT" -U "$PGUSER" -d postgres -c "DROP DATABASE IF 
 java ${JAVA_OPTS:-} -jar "$jar" --server.port=$pg_port "${LP_ARGS[@]}" --spring.profiles.active=postgres \
   "--spring.datasource.url=jdbc:postgresql://$PGHOST:$PGPORT/$name" --spring.datasource.username="$PGUSER" \
   --spring.datasource.password= >"$WORK/reads-pg.log" 2>&1 & pids+=($!); pg_pid=$!
-java -jar "$WIREMOCK_JAR" --port $wm_port --root-dir "$WORK/wiremock" --disable-banner --no-request-journal \
-  >"$WORK/reads-wiremock.log" 2>&1 & pids+=($!); wm_pid=$!
+start_wiremock_jar $wm_port "$WORK/wiremock" "$WORK/reads-wiremock.log"; pids+=($wiremock_pid); wm_pid=$wiremock_pid
 wait_up "http://127.0.0.1:$h2_port/_localpack/health" $h2_pid "$WORK/reads-h2.log"; H2="http://127.0.0.1:$h2_port"
 wait_up "http://127.0.0.1:$pg_port/_localpack/health" $pg_pid "$WORK/reads-pg.log"; PG="http://127.0.0.1:$pg_port"
 wait_up "http://127.0.0.1:$wm_port/ready" $wm_pid "$WORK/reads-wiremock.log"; WM="http://127.0.0.1:$wm_port"

@@ -12,11 +12,7 @@ SUB=86e93b7f-25e3-4c44-8ca1-3ebdbd2dfc06
 work=$(mktemp -d /tmp/run-goal-startup.XXXXXX)
 group="" pid=""
 trap '[ -n "$group" ] && kill -- -"$group" 2>/dev/null; [ -n "$pid" ] && kill "$pid" 2>/dev/null; rm -rf "$work"; true' EXIT
-wiremock_jar=target/bench/wiremock-standalone-3.13.1.jar
-[ -f "$wiremock_jar" ] || ./mvnw -q -B -ntp dependency:copy -Dartifact=org.wiremock:wiremock-standalone:3.13.1 \
-  -DoutputDirectory=target/bench
-mkdir -p "$work/wiremock/mappings"
-echo '{"request":{"method":"GET","url":"/ready"},"response":{"status":200,"body":"ok"}}' >"$work/wiremock/mappings/ready.json"
+find_wiremock; wiremock_ready_root "$work/wiremock"
 ./mvnw -q -B -ntp -DskipTests install >/dev/null # "after the first build": everything compiled once
 
 runs="" jvm="" wiremock=""
@@ -30,8 +26,7 @@ for _ in $(seq 1 "$n"); do
   jvm="$jvm $(sed -n 's/.*process running for \([0-9.]*\)).*/\1/p' "$work/run.log" | awk '{printf "%d", $1 * 1000}')"
   kill -- -"$group" 2>/dev/null || true; wait "$group" 2>/dev/null || true; group=""
   port=$(free_port); t=$(millis)
-  java -jar "$wiremock_jar" --port "$port" --root-dir "$work/wiremock" --disable-banner --no-request-journal \
-    >"$work/wiremock.log" 2>&1 & pid=$!
+  start_wiremock_jar "$port" "$work/wiremock" "$work/wiremock.log"; pid=$wiremock_pid
   wait_up "http://127.0.0.1:$port/ready" $pid "$work/wiremock.log"
   wiremock="$wiremock $(( $(millis) - t ))"; stop $pid; pid=""
 done

@@ -21,14 +21,11 @@ WARM_UPS=2
 if [ "${1:-}" = "--smoke" ]; then ROUNDS=1; DURATION=1s; STARTS=1; COLD_AGAIN=""; SMOKE=yes; WARM_UPS=0
   CONNECTION_LEVELS="16 256"; fi
 WORK=target/bench; mkdir -p "$WORK"
-WIREMOCK_VERSION=3.13.1
-WIREMOCK_JAR=$WORK/wiremock-standalone-$WIREMOCK_VERSION.jar
 
 . bench/common.sh
 ensure_wrk
 find_jar
-[ -f "$WIREMOCK_JAR" ] || ./mvnw -q -B -ntp dependency:copy -Dartifact=org.wiremock:wiremock-standalone:$WIREMOCK_VERSION \
-  -DoutputDirectory="$WORK" >/dev/null
+find_wiremock
 
 LP_PORT=$(free_port); WM_PORT=$(free_port); [ "$WM_PORT" != "$LP_PORT" ] || WM_PORT=$(free_port)
 SUB=86e93b7f-25e3-4c44-8ca1-3ebdbd2dfc06
@@ -49,13 +46,11 @@ start_localpack() { # $1: how (jar: java -jar; cds: bin/localpack on JDK 17; cds
   pids+=($!); LP_PID=$!
 }
 start_wiremock() {
-  java -jar "$WIREMOCK_JAR" --port $WM_PORT --root-dir "$WORK/wiremock" --disable-banner --no-request-journal \
-    >"$WORK/wiremock.log" 2>&1 & pids+=($!); WM_PID=$!
+  start_wiremock_jar $WM_PORT "$WORK/wiremock" "$WORK/wiremock.log"; pids+=($wiremock_pid); WM_PID=$wiremock_pid
 }
 
 # B6: process start to the first 200 ($metadata for LocalPack, a mapped URL for WireMock), alternated
-mkdir -p "$WORK/wiremock/mappings" "$WORK/wiremock/__files"
-echo '{"request":{"method":"GET","url":"/ready"},"response":{"status":200,"body":"ok"}}' >"$WORK/wiremock/mappings/ready.json"
+mkdir -p "$WORK/wiremock/__files"; wiremock_ready_root "$WORK/wiremock"
 # bin/localpack on the JDK on PATH (CDS archive on 17), and with its ahead-of-time cache when a JDK 25+ is there
 JAVA17=$(command -v java); JAVA_AOT=""; starts="jar cds cds-c2"
 for candidate in $(ls -d /usr/lib/jvm/*/bin/java 2>/dev/null | sort -V -r); do
