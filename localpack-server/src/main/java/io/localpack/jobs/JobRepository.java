@@ -121,7 +121,8 @@ class JobRepository {
             for (Claimable c : findQueued(limit)) {
                 if (claim(c, runnerId, now, leaseUntil)) {
                     Claimed read = findClaimed(c.id());
-                    claimed.add(new Claimed(read.job(), c.version() + 1, read.skipStepsBefore()));
+                    claimed.add(new Claimed(read.job(), c.version() + 1, read.skipStepsBefore(),
+                            read.faultRulesLive()));
                 }
             }
             return claimed;
@@ -137,7 +138,7 @@ class JobRepository {
                   version = version + 1, attempt = attempt + 1, current_step_index = 0,
                   start_time = COALESCE(start_time, ?)
                 FROM picked WHERE jobs.id = picked.id
-                RETURNING jobs.*""", this::claimed,
+                RETURNING jobs.*, """ + FAULT_RULES_LIVE, this::claimed,
                 JobStatus.Queued.name(), limit,
                 JobStatus.Running.name(), JobStatus.Running.statusString(), runnerId, leaseUntil, now);
         if (claimed.size() > 1) { // RETURNING keeps no order: the oldest job first, as one by one
@@ -335,16 +336,27 @@ class JobRepository {
         static final Result NONE = new Result(null, null, null);
     }
 
-    /** A claimed job, the version its runner's writes are guarded by, and its restart bookkeeping, in one read. */
-    record Claimed(Job job, int version, int skipStepsBefore) {
+    /**
+     * A claimed job, the version its runner's writes are guarded by, its restart bookkeeping, and whether any fault
+     * rule could fire when it was claimed, in one read.
+     *
+     * @param faultRulesLive false when no fault rule could fire: the runner need not read the rules (nearly always
+     *                       none: one round trip per job saved)
+     */
+    record Claimed(Job job, int version, int skipStepsBefore, boolean faultRulesLive) {
     }
 
+    /** A column of the claim's answer: whether a fault rule can still fire (as {@code FaultRules.fire} reads them). */
+    private static final String FAULT_RULES_LIVE = "EXISTS (SELECT 1 FROM job_fault_rules"
+            + " WHERE remaining IS NULL OR remaining > 0) AS fault_rules_live";
+
     private Claimed findClaimed(UUID id) {
-        return jdbc.queryForObject("SELECT * FROM jobs WHERE id = ?", this::claimed, id);
+        return jdbc.queryForObject("SELECT jobs.*, " + FAULT_RULES_LIVE + " FROM jobs WHERE id = ?", this::claimed, id);
     }
 
     private Claimed claimed(ResultSet rs, int row) throws SQLException {
-        return new Claimed(map(rs, row), rs.getInt("version"), rs.getInt("skip_steps_before"));
+        return new Claimed(map(rs, row), rs.getInt("version"), rs.getInt("skip_steps_before"),
+                rs.getBoolean("fault_rules_live"));
     }
 
     Integer failedStepIndex(UUID id) {

@@ -277,7 +277,8 @@ class JobRunner implements SmartLifecycle {
                 repository.fail(id, version, JobErrors.noHandler(job.kind()), null, JobExecution.now());
                 return;
             }
-            FaultRule fault = faults.fire(job.kind(), job.targetObjectId(), job.parameters()).orElse(null);
+            FaultRule fault = claimed.faultRulesLive()
+                    ? faults.fire(job.kind(), job.targetObjectId(), job.parameters()).orElse(null) : null;
             JobExecution execution = new JobExecution(job, version, timings.of(job.kind()), tick(), skip, fault,
                     repository);
             JobError error;

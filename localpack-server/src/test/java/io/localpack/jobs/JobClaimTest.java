@@ -2,6 +2,7 @@ package io.localpack.jobs;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.localpack.jobs.faults.FaultRules;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -35,6 +36,7 @@ class JobClaimTest {
     @Autowired JobService jobs;
     @Autowired JobRepository repository;
     @Autowired JdbcTemplate jdbc;
+    @Autowired FaultRules faults;
 
     @Test
     void runnersClaimingAtOnceGetEveryQueuedJobExactlyOnce() throws Exception {
@@ -97,5 +99,31 @@ class JobClaimTest {
         });
         assertThat(repository.claimQueued("late", 5, OffsetDateTime.now(ZoneOffset.UTC),
                 OffsetDateTime.now(ZoneOffset.UTC).plusMinutes(1))).isEmpty();
+    }
+
+    /** The claim says whether a fault rule could fire, so the runner reads the rules only when one could. */
+    @Test
+    void aClaimSaysWhetherAFaultRuleCanFire() {
+        jdbc.update("DELETE FROM jobs");
+        faults.clear();
+        try {
+            assertThat(claimOne().faultRulesLive()).as("no rules").isFalse();
+            UUID counted = faults.add("test.nothing", null, null, 1, "E", "m", "r", 400, 1, 1).id();
+            assertThat(claimOne().faultRulesLive()).as("a counted rule with one firing left").isTrue();
+            jdbc.update("UPDATE job_fault_rules SET remaining = 0 WHERE id = ?", counted);
+            assertThat(claimOne().faultRulesLive()).as("a counted rule used up").isFalse();
+            faults.add("test.nothing", null, null, 1, "E", "m", "r", 400, 1, null);
+            assertThat(claimOne().faultRulesLive()).as("an uncounted rule").isTrue();
+        } finally {
+            faults.clear();
+        }
+    }
+
+    private JobRepository.Claimed claimOne() {
+        UUID id = jobs.submit(JobEngineTest.request("test.steps", UUID.randomUUID()).build()).id();
+        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+        List<JobRepository.Claimed> claimed = repository.claimQueued("test", 1, now, now.plusMinutes(1));
+        assertThat(claimed).extracting(c -> c.job().id()).containsExactly(id);
+        return claimed.get(0);
     }
 }

@@ -287,10 +287,13 @@ public class VirtualMachineLifecycle {
 
     /** A resize that would take the machine's cloud over its CPU or memory quota is refused like a create. */
     private void refuseGrowthOverQuota(VirtualMachine machine, VirtualMachineUpdate changes) {
-        Map<QuotaDimension, CloudQuotas.Allowance> usage = quotas.usage(machine.getSubscriptionId(),
-                machine.getCloudId(), machine.getStampId());
         long moreCpus = changes.cpuCount() == null ? 0 : changes.cpuCount() - valueOr(machine.getCpuCount());
         long moreMemory = changes.memoryMb() == null ? 0 : changes.memoryMb() - valueOr(machine.getMemoryMb());
+        if (moreCpus <= 0 && moreMemory <= 0) {
+            return; // nothing grows (an operation, a rename): the usage need not be read
+        }
+        Map<QuotaDimension, CloudQuotas.Allowance> usage = quotas.usage(machine.getSubscriptionId(),
+                machine.getCloudId(), machine.getStampId());
         if (moreCpus > 0 && usage.containsKey(QuotaDimension.CpuCount)
                 && !usage.get(QuotaDimension.CpuCount).allows(moreCpus)) {
             throw overQuota(QuotaDimension.CpuCount, machine.getCloudId());

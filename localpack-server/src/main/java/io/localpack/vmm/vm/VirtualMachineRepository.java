@@ -19,11 +19,14 @@ import org.springframework.transaction.annotation.Transactional;
  */
 public interface VirtualMachineRepository extends JpaRepository<VirtualMachine, VmmKey>, ServiceMachineUpdates {
 
-    /** A machine of the subscription, by its full key: another tenant's machine is as absent as a missing one. */
-    @Query("select v from VirtualMachine v where v.subscriptionId = :subscriptionId and v.id = :id"
-            + " and v.stampId = :stampId")
-    Optional<VirtualMachine> findOwned(@Param("subscriptionId") UUID subscriptionId, @Param("id") UUID id,
-            @Param("stampId") UUID stampId);
+    /**
+     * A machine of the subscription, by its full key: another tenant's machine is as absent as a missing one. A load
+     * by primary key, not a query: no query interpretation per request, and a machine already loaded in the
+     * transaction is not read again.
+     */
+    default Optional<VirtualMachine> findOwned(UUID subscriptionId, UUID id, UUID stampId) {
+        return findById(new VmmKey(id, stampId)).filter(machine -> subscriptionId.equals(machine.getSubscriptionId()));
+    }
 
     /** The instances of a VM Role of the subscription, by name (the order of their computer-name numbers). */
     @Query("select v from VirtualMachine v where v.subscriptionId = :subscriptionId and v.vmRoleId = :roleId"

@@ -2,7 +2,11 @@ package io.localpack.vmm.vm;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import static io.localpack.testsupport.Fixtures.FABRIKAM;
+import static io.localpack.testsupport.Fixtures.FABRIKAM_CLOUD;
+
 import com.fasterxml.jackson.databind.JsonNode;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 /** Name, description and hardware changes of stand-alone machines, as jobs, in V4 and V3. */
@@ -54,5 +58,41 @@ class VirtualMachineUpdateTest extends VirtualMachineWriteSupport {
         Response response = send("PUT", vmUrl(id), "{\"CPUCount\":2,\"Memory\":2048,\"Description\":\"only this\"}");
         assertThat(response.status()).as(response.body()).isEqualTo(204);
         assertThat(vm(id).get("Description").asText()).isEqualTo("only this");
+    }
+
+    @Test
+    void growingOverTheCloudsQuotaIsRefusedAndChangesNothingWhileWhatDoesNotGrowGoesThrough() {
+        String id = stopped("at the quota");
+        String quota = "UPDATE cloud_quotas SET user_role_quota = ? WHERE subscription_id = ? AND cloud_id = ?"
+                + " AND quota_dimension = 'CpuCount'";
+        Integer limit = jdbc.queryForObject("SELECT user_role_quota FROM cloud_quotas WHERE subscription_id = ?"
+                + " AND cloud_id = ? AND quota_dimension = 'CpuCount'", Integer.class, UUID.fromString(FABRIKAM),
+                UUID.fromString(FABRIKAM_CLOUD));
+        Long used = jdbc.queryForObject("SELECT user_role_usage FROM quota_and_usage_components WHERE subscription_id"
+                + " = ? AND cloud_id = ? AND quota_dimension = 'CpuCount'", Long.class, UUID.fromString(FABRIKAM),
+                UUID.fromString(FABRIKAM_CLOUD));
+        jdbc.update(quota, used.intValue(), UUID.fromString(FABRIKAM), UUID.fromString(FABRIKAM_CLOUD));
+        try {
+            String before = row(id);
+            Integer jobs = jdbc.queryForObject("SELECT COUNT(*) FROM jobs", Integer.class);
+            Response refused = send("MERGE", vmUrl(id), "{\"CPUCount\":3}", v3("Accept", "application/json"));
+            assertThat(refused.status()).as(refused.body()).isEqualTo(400);
+            assertThat(refused.json().get("odata.error").get("code").asText()).isEqualTo("QuotaExceeded");
+            assertThat(refused.json().get("odata.error").get("message").get("value").asText()).contains("CpuCount");
+            assertThat(row(id)).isEqualTo(before);
+            assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM jobs", Integer.class)).isEqualTo(jobs);
+
+            // a cloud at its quota still lets a machine shrink, start and stop: nothing grows
+            Response shrunk = send("PATCH", vmUrl(id), "{\"CPUCount\":1}");
+            assertThat(shrunk.status()).as(shrunk.body()).isEqualTo(204);
+            assertThat(awaitJob(shrunk.header("x-ms-request-id")).get("Status").asText()).isEqualTo("Completed");
+            Response started = operation(id, "Start");
+            assertThat(started.status()).as(started.body()).isEqualTo(204);
+            assertThat(awaitJob(started.header("x-ms-request-id")).get("Status").asText()).isEqualTo("Completed");
+            assertThat(vm(id).get("CPUCount").asInt()).isEqualTo(1);
+            assertThat(status(id)).isEqualTo("Running");
+        } finally {
+            jdbc.update(quota, limit, UUID.fromString(FABRIKAM), UUID.fromString(FABRIKAM_CLOUD));
+        }
     }
 }
