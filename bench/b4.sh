@@ -41,7 +41,9 @@ else
       -e 's/@RANGE(\([0-9]*\))@/generate_series(1, \1) AS g(i)/g' bench/generate-services.sql >"$WORK/b4-generate.sql"
   awk -v n=$(( n < 50000 ? n : 50000 )) 'BEGIN { for (i = 1; i <= n; i++) printf "/5b000000-0000-4000-8000-%012d/services/systemcenter/vmm/Services(ID=guid%c5e000000-0000-4000-8000-%012d%c,StampId=guid%c%s%c)\n", int((i - 1) / 1000) + 1, 39, i, 39, 39, (i % 2 ? "56ebc6dc-f63c-46e2-8438-2967e0ad83bc" : "d70c1a9b-c241-48f5-880a-b6c36071e653"), 39 }' >"$WORK/b4-paths"
 fi
+# the warm-up on the last 2,000 objects, the rounds on the others (each round goes on where the last one stopped)
 tail -n 2000 "$WORK/b4-paths" >"$WORK/b4-warm"
+head -n -2000 "$WORK/b4-paths" >"$WORK/b4-measured"
 
 user_java_opts=${JAVA_OPTS:-} # the caller's, for every jar
 label() { printf "\\$(printf %o $((97 + $1)))"; } # a, b, c, ... by position
@@ -59,8 +61,8 @@ pid=""
 count() { psql -tA -h "$PGHOST" -p "$PGPORT" -U "$PGUSER" -d "$1" -c "$2"; }
 drain() { until [ "$(count "$1" "SELECT COUNT(*) FROM jobs WHERE status IN ('Queued', 'Running')")" = 0 ]; do
   sleep 0.05; done; }
-operations() { # $1 base, $2 paths, $3 duration
-  WRK_PATHS="$2" WRK_THREADS=2 wrk -t2 -c"$CONNECTIONS" -d"$3" -s bench/operations.lua "$1" | grep '^RESULT'; }
+operations() { # $1 base, $2 paths, $3 duration, $4 requests sent before over the same paths
+  WRK_PATHS="$2" WRK_OFFSET="${4:-0}" WRK_THREADS=2 wrk -t2 -c"$CONNECTIONS" -d"$3" -s bench/operations.lua "$1" | grep '^RESULT'; }
 cpu_ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }
 
 for i in "${!jars[@]}"; do # warm-up: the JIT compiles the PUT and the job paths
@@ -68,12 +70,14 @@ for i in "${!jars[@]}"; do # warm-up: the JIT compiles the PUT and the job paths
 done
 
 results="$WORK/b4.txt.$$"; : >"$results"
+sent=(); for i in "${!jars[@]}"; do sent+=(0); done
 for round in $(seq 1 "$ROUNDS"); do
   for i in "${!jars[@]}"; do
     l=$(label "$i"); p=${pids[$i]}; db=${names[$i]}
     before=$(count "$db" "SELECT COUNT(*) FROM jobs WHERE status = 'Completed'")
     cpu0=$(cpu_ticks "$p"); t0=$(date +%s%N)
-    r=$(operations "${bases[$i]}" "$WORK/b4-paths" "$DURATION")
+    r=$(operations "${bases[$i]}" "$WORK/b4-measured" "$DURATION" "${sent[$i]}")
+    sent[$i]=$(( ${sent[$i]} + $(sed -E 's/.*requests=([0-9]+).*/\1/' <<<"$r") ))
     drain "$db"
     t1=$(date +%s%N); cpu1=$(cpu_ticks "$p")
     done_jobs=$(( $(count "$db" "SELECT COUNT(*) FROM jobs WHERE status = 'Completed'") - before ))

@@ -1,11 +1,14 @@
 -- wrk script for B4 (and V3 of vms.sh, over VirtualMachines): PUT Services(…)?RunAsynchronously=1 with {"Operation":"Stop"} and {"Operation":"Start"} in turn.
 -- The wrk threads interleave over the service paths in the file named by WRK_PATHS, so no two requests name the
 -- same service at once (a second operation on a service whose job still runs is refused with 409, error 2602,
--- as VMM does); a service gets Stop on the first pass over the list and Start on the next. done() prints
+-- as VMM does); a service gets Stop on the first pass over the list and Start on the next. WRK_OFFSET (default 0)
+-- continues where an earlier run over the same list stopped (its request count), so a second run does not send Stop
+-- again to what the first one stopped (VMM's answer to that is a job that changes nothing). done() prints
 -- throughput and latency.
 local paths = {}
 local threads = 0
 local counter = 0
+local offset = 0
 
 function setup(thread)
   thread:set("index", threads)
@@ -17,10 +20,11 @@ function init(args)
     if line ~= "" then paths[#paths + 1] = line end
   end
   threads = tonumber(os.getenv("WRK_THREADS") or "2")
+  offset = tonumber(os.getenv("WRK_OFFSET") or "0")
 end
 
 function request()
-  local n = counter * threads + index
+  local n = offset + counter * threads + index
   counter = counter + 1
   local path = paths[(n % #paths) + 1] .. "?RunAsynchronously=1"
   local operation = (math.floor(n / #paths) % 2 == 0) and "Stop" or "Start"

@@ -216,8 +216,8 @@ class JobRunner implements SmartLifecycle {
         try {
             JobRepository.Claimed next = first;
             while (next != null) {
-                runClaimed(next);
-                next = running ? claimOne() : null;
+                JobRepository.Claimed claimedWithIt = runClaimed(next);
+                next = claimedWithIt != null ? claimedWithIt : running ? claimOne() : null;
             }
         } finally {
             freeWorkers.release();
@@ -265,7 +265,8 @@ class JobRunner implements SmartLifecycle {
         return true;
     }
 
-    private void runClaimed(JobRepository.Claimed claimed) {
+    /** @return the next job, when the run claimed it in its own transaction; else null */
+    private JobRepository.Claimed runClaimed(JobRepository.Claimed claimed) {
         Job job = claimed.job();
         UUID id = job.id();
         int version = claimed.version();
@@ -275,7 +276,7 @@ class JobRunner implements SmartLifecycle {
             JobHandler handler = handlers.get(job.kind());
             if (handler == null) {
                 repository.fail(id, version, JobErrors.noHandler(job.kind()), null, JobExecution.now());
-                return;
+                return null;
             }
             FaultRule fault = claimed.faultRulesLive()
                     ? faults.fire(job.kind(), job.targetObjectId(), job.parameters()).orElse(null) : null;
@@ -285,19 +286,18 @@ class JobRunner implements SmartLifecycle {
             try {
                 if (handler.stepsOnlyWrite() && execution.timing().instantaneous()) {
                     execution.deferStepWrites();
-                    runInOneTransaction(handler, execution);
-                } else {
-                    runToCompletion(handler, execution);
+                    return runInOneTransaction(handler, execution);
                 }
-                return;
+                runToCompletion(handler, execution);
+                return null;
             } catch (JobFailedException e) {
                 error = e.error();
             } catch (JobExecution.LeaseLostException e) {
                 log.warn("{}", e.getMessage());
-                return;
+                return null;
             } catch (InterruptedException e) {
                 if (canceled.contains(id)) {
-                    return; // canceled (e.g. by a reset): the job row already says so; no failure handling
+                    return null; // canceled (e.g. by a reset): the job row already says so; no failure handling
                 }
                 error = JobErrors.runnerDied();
             } catch (Exception e) {
@@ -313,6 +313,7 @@ class JobRunner implements SmartLifecycle {
             runningHere.remove(id);
             Thread.interrupted(); // a cancel may arrive after the handler returned; do not leak it to the next job
         }
+        return null;
     }
 
     private void runToCompletion(JobHandler handler, JobExecution execution) throws Exception {
@@ -331,14 +332,25 @@ class JobRunner implements SmartLifecycle {
      * A run whose steps neither wait nor block writes its steps, its domain work and its completion in one
      * transaction: one commit instead of one per write, so zero-duration jobs keep up with the operations that
      * start them. The step text and progress are written with the completion (or the failure), not per step. A step failed on purpose (a fault rule) still keeps the work of the steps before it, as a run in
-     * separate transactions does.
+     * separate transactions does. A run that completes claims the worker's next job in the same transaction: one
+     * commit, and one move of the data version after it, for both.
+     *
+     * @return the next job claimed with the completion, or null
      */
-    private void runInOneTransaction(JobHandler handler, JobExecution execution) throws Exception {
+    private JobRepository.Claimed runInOneTransaction(JobHandler handler, JobExecution execution) throws Exception {
         JobFailedException[] failed = new JobFailedException[1];
+        JobRepository.Claimed[] next = new JobRepository.Claimed[1];
         try {
             transactions.executeWithoutResult(status -> {
                 try {
                     runToCompletion(handler, execution);
+                    if (running) {
+                        // Not claimOne(): a failed statement would spoil the transaction, so a failure goes
+                        // with the run's. The claim waits on no lock (SKIP LOCKED), so only a lost database fails it.
+                        List<JobRepository.Claimed> claimed = repository.claimQueued(runnerId, 1, JobExecution.now(),
+                                leaseUntil());
+                        next[0] = claimed.isEmpty() ? null : claimed.get(0);
+                    }
                 } catch (JobFailedException e) {
                     execution.flushDeferredSteps(); // the failed job shows its step, as with a write per step
                     failed[0] = e;
@@ -359,6 +371,7 @@ class JobRunner implements SmartLifecycle {
         if (failed[0] != null) {
             throw failed[0];
         }
+        return next[0];
     }
 
     /** Carries a handler's checked exception (an interruption) out of the transaction callback. */

@@ -229,7 +229,7 @@ public final class VersionedDataSource extends DelegatingDataSource {
             Object result = call(target, method, args);
             if (name.equals("executeQuery")) {
                 // WITH … UPDATE … RETURNING: it changed rows when it returns any
-                return watch(ResultSet.class, new ReturnedRows(result, connection()));
+                return returnedRows((ResultSet) result);
             }
             boolean changed = switch (name) {
                 case "executeUpdate", "executeLargeUpdate" -> ((Number) result).longValue() != 0;
@@ -242,6 +242,21 @@ public final class VersionedDataSource extends DelegatingDataSource {
                 written();
             }
             return result;
+        }
+
+        /**
+         * The rows themselves when the driver tells at once whether there are any (the job claim reads some forty
+         * columns a row: each read through a watch costs a reflective call); else a watch that notes the first row.
+         */
+        private ResultSet returnedRows(ResultSet rows) throws SQLException {
+            try {
+                if (rows.isBeforeFirst()) {
+                    written();
+                }
+                return rows;
+            } catch (java.sql.SQLFeatureNotSupportedException e) {
+                return (ResultSet) watch(ResultSet.class, new ReturnedRows(rows, connection()));
+            }
         }
     }
 

@@ -34,7 +34,26 @@ final class WriteStatements {
     private WriteStatements() {
     }
 
+    /**
+     * Kinds already judged, by SQL: the application's statements are few and prepared again and again (a job's claim
+     * was judged at every run by lower-casing it and matching a pattern). A bound, so that scripts' statements cannot
+     * grow it without end.
+     */
+    private static final java.util.Map<String, Kind> JUDGED = new java.util.concurrent.ConcurrentHashMap<>();
+    private static final int JUDGED_AT_MOST = 2048;
+
     static Kind kindOf(String sql) {
+        Kind kind = JUDGED.get(sql);
+        if (kind == null) {
+            kind = judge(sql);
+            if (JUDGED.size() < JUDGED_AT_MOST) {
+                JUDGED.put(sql, kind);
+            }
+        }
+        return kind;
+    }
+
+    private static Kind judge(String sql) {
         return switch (firstWord(sql)) {
             // SET and SHOW change or read a session's settings, not data
             case "select", "values", "show", "set" -> Kind.READ;
