@@ -346,7 +346,8 @@ class JobRunner implements SmartLifecycle {
                     runToCompletion(handler, execution);
                     if (running) {
                         // Not claimOne(): a failed statement would spoil the transaction, so a failure goes
-                        // with the run's. The claim waits on no lock (SKIP LOCKED), so only a lost database fails it.
+                        // with the run's. The claim skips locked rows on PostgreSQL (on H2 it waits at most for
+                        // another claim's commit): only a lost database fails it, and with it the commit anyway.
                         List<JobRepository.Claimed> claimed = repository.claimQueued(runnerId, 1, JobExecution.now(),
                                 leaseUntil());
                         next[0] = claimed.isEmpty() ? null : claimed.get(0);

@@ -132,15 +132,9 @@ class VirtualMachineCreateTest extends HttpTestSupport {
 
     @Test
     void overTheCloudsQuotaIsRefusedAndNothingIsCreated() {
-        Integer limit = jdbc.queryForObject("SELECT user_role_quota FROM cloud_quotas WHERE subscription_id = ?"
-                + " AND cloud_id = ? AND quota_dimension = 'CpuCount'", Integer.class, UUID.fromString(FABRIKAM),
-                UUID.fromString(FABRIKAM_EAST_CLOUD));
-        Long used = jdbc.queryForObject("SELECT user_role_usage FROM quota_and_usage_components WHERE subscription_id"
-                + " = ? AND cloud_id = ? AND quota_dimension = 'CpuCount'", Long.class, UUID.fromString(FABRIKAM),
-                UUID.fromString(FABRIKAM_EAST_CLOUD));
-        jdbc.update("UPDATE cloud_quotas SET user_role_quota = ? WHERE subscription_id = ? AND cloud_id = ?"
-                + " AND quota_dimension = 'CpuCount'", used.intValue() + 1, UUID.fromString(FABRIKAM),
-                UUID.fromString(FABRIKAM_EAST_CLOUD));
+        CloudCpuQuota quota = new CloudCpuQuota(jdbc, FABRIKAM, FABRIKAM_EAST_CLOUD);
+        Integer limit = quota.limit();
+        quota.setLimit((int) quota.used() + 1);
         try {
             List<String> before = snapshot();
             Response refused = send("POST", vmm(FABRIKAM) + "/VirtualMachines", """
@@ -151,9 +145,7 @@ class VirtualMachineCreateTest extends HttpTestSupport {
             assertThat(refused.json().get("error").get("message").asText()).contains("CpuCount");
             assertThat(snapshot()).isEqualTo(before);
         } finally {
-            jdbc.update("UPDATE cloud_quotas SET user_role_quota = ? WHERE subscription_id = ? AND cloud_id = ?"
-                    + " AND quota_dimension = 'CpuCount'", limit, UUID.fromString(FABRIKAM),
-                    UUID.fromString(FABRIKAM_EAST_CLOUD));
+            quota.setLimit(limit);
         }
     }
 

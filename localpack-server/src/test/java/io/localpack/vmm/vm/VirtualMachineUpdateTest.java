@@ -6,7 +6,6 @@ import static io.localpack.testsupport.Fixtures.FABRIKAM;
 import static io.localpack.testsupport.Fixtures.FABRIKAM_CLOUD;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 /** Name, description and hardware changes of stand-alone machines, as jobs, in V4 and V3. */
@@ -63,15 +62,9 @@ class VirtualMachineUpdateTest extends VirtualMachineWriteSupport {
     @Test
     void growingOverTheCloudsQuotaIsRefusedAndChangesNothingWhileWhatDoesNotGrowGoesThrough() {
         String id = stopped("at the quota");
-        String quota = "UPDATE cloud_quotas SET user_role_quota = ? WHERE subscription_id = ? AND cloud_id = ?"
-                + " AND quota_dimension = 'CpuCount'";
-        Integer limit = jdbc.queryForObject("SELECT user_role_quota FROM cloud_quotas WHERE subscription_id = ?"
-                + " AND cloud_id = ? AND quota_dimension = 'CpuCount'", Integer.class, UUID.fromString(FABRIKAM),
-                UUID.fromString(FABRIKAM_CLOUD));
-        Long used = jdbc.queryForObject("SELECT user_role_usage FROM quota_and_usage_components WHERE subscription_id"
-                + " = ? AND cloud_id = ? AND quota_dimension = 'CpuCount'", Long.class, UUID.fromString(FABRIKAM),
-                UUID.fromString(FABRIKAM_CLOUD));
-        jdbc.update(quota, used.intValue(), UUID.fromString(FABRIKAM), UUID.fromString(FABRIKAM_CLOUD));
+        CloudCpuQuota quota = new CloudCpuQuota(jdbc, FABRIKAM, FABRIKAM_CLOUD);
+        Integer limit = quota.limit();
+        quota.setLimit((int) quota.used()); // one CPU more is over it
         try {
             String before = row(id);
             Integer jobs = jdbc.queryForObject("SELECT COUNT(*) FROM jobs", Integer.class);
@@ -92,7 +85,7 @@ class VirtualMachineUpdateTest extends VirtualMachineWriteSupport {
             assertThat(vm(id).get("CPUCount").asInt()).isEqualTo(1);
             assertThat(status(id)).isEqualTo("Running");
         } finally {
-            jdbc.update(quota, limit, UUID.fromString(FABRIKAM), UUID.fromString(FABRIKAM_CLOUD));
+            quota.setLimit(limit);
         }
     }
 }
