@@ -42,7 +42,7 @@ public class FaultRules {
 
     /**
      * The first live rule matching the job, consumed if it is counted. Empty when no rule fires.
-     * Called once per run attempt of a job.
+     * Called once per run attempt of a job whose claim said a rule could fire.
      */
     public Optional<FaultRule> fire(String kind, UUID targetObjectId, Map<String, String> parameters) {
         for (FaultRule rule : repository.findLive()) {
