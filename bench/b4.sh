@@ -30,16 +30,11 @@ cleanup() { for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done
 trap cleanup EXIT
 trap 'cleanup; exit 1' INT TERM
 
-n=$SIZE; subs=$(( (n + 999) / 1000 ))
-# every object once per pass (Stop, then Start on the next pass), so no job still runs when its object comes round
+n=$SIZE
 if [ "${WORKLOAD:-services}" = vms ]; then
-  sed -e "s/@VMS@/$n/g" -e "s/@SUBSCRIPTIONS@/$subs/g" -e 's/@RANGE(\([0-9]*\))@/generate_series(1, \1) AS g(i)/g' \
-      bench/generate-vms.sql >"$WORK/b4-generate.sql"
-  awk -v n=$(( n < 50000 ? n : 50000 )) 'BEGIN { for (i = 1; i <= n; i++) printf "/6b000000-0000-4000-8000-%012d/services/systemcenter/vmm/VirtualMachines(ID=guid%c6f000000-0000-4000-8000-%012d%c,StampId=guid%c56ebc6dc-f63c-46e2-8438-2967e0ad83bc%c)\n", int((i - 1) / 1000) + 1, 39, i, 39, 39, 39 }' >"$WORK/b4-paths"
+  generated_vms_sql postgres "$n" >"$WORK/b4-generate.sql"; vm_operation_paths "$n" >"$WORK/b4-paths"
 else
-  sed -e "s/@SERVICES@/$n/g" -e "s/@SUBSCRIPTIONS@/$subs/g" -e "s/@CLOUDS@/$((2 * subs))/g" -e "s/@VMS@/$((2 * n))/g" \
-      -e 's/@RANGE(\([0-9]*\))@/generate_series(1, \1) AS g(i)/g' bench/generate-services.sql >"$WORK/b4-generate.sql"
-  awk -v n=$(( n < 50000 ? n : 50000 )) 'BEGIN { for (i = 1; i <= n; i++) printf "/5b000000-0000-4000-8000-%012d/services/systemcenter/vmm/Services(ID=guid%c5e000000-0000-4000-8000-%012d%c,StampId=guid%c%s%c)\n", int((i - 1) / 1000) + 1, 39, i, 39, 39, (i % 2 ? "56ebc6dc-f63c-46e2-8438-2967e0ad83bc" : "d70c1a9b-c241-48f5-880a-b6c36071e653"), 39 }' >"$WORK/b4-paths"
+  generated_services_sql postgres "$n" >"$WORK/b4-generate.sql"; service_operation_paths "$n" >"$WORK/b4-paths"
 fi
 # the warm-up on the last 2,000 objects, the rounds on the others (each round goes on where the last one stopped)
 tail -n 2000 "$WORK/b4-paths" >"$WORK/b4-warm"

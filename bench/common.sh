@@ -116,3 +116,29 @@ start_wiremock_jar() {
   java -jar "$WIREMOCK_JAR" --port "$1" --root-dir "$2" --disable-banner --no-request-journal >"$3" 2>&1 &
   wiremock_pid=$!
 }
+
+# The SQL that generates the data of a size inside database $1 (postgres or h2), sent through
+# POST /_localpack/fixtures/sql: $2 services with their machines (bench/generate-services.sql), or $2 stand-alone
+# machines with their devices (bench/generate-vms.sql); a subscription per 1,000.
+generated_range() { # $1 db: the row source of @RANGE(n)@
+  if [ "$1" = postgres ]; then echo 'generate_series(1, \1) AS g(i)'; else echo '(SELECT X AS i FROM SYSTEM_RANGE(1, \1)) g'; fi
+}
+generated_services_sql() { # $1 db, $2 services
+  local subs=$(( ($2 + 999) / 1000 ))
+  sed -e "s/@SERVICES@/$2/g" -e "s/@SUBSCRIPTIONS@/$subs/g" -e "s/@CLOUDS@/$((2 * subs))/g" -e "s/@VMS@/$((2 * $2))/g" \
+      -e "s/@RANGE(\([0-9]*\))@/$(generated_range "$1")/g" bench/generate-services.sql
+}
+generated_vms_sql() { # $1 db, $2 VMs
+  sed -e "s/@VMS@/$2/g" -e "s/@SUBSCRIPTIONS@/$(( ($2 + 999) / 1000 ))/g" \
+      -e "s/@RANGE(\([0-9]*\))@/$(generated_range "$1")/g" bench/generate-vms.sql
+}
+
+# The keys bench/operations.lua sends Stop and Start to, one line each, for the first $1 (at most 50,000) generated
+# services (on both stamps, in turn) or stand-alone machines: every object once per pass, so no job still runs when
+# its object comes round again.
+service_operation_paths() {
+  awk -v n=$(( $1 < 50000 ? $1 : 50000 )) 'BEGIN { for (i = 1; i <= n; i++) printf "/5b000000-0000-4000-8000-%012d/services/systemcenter/vmm/Services(ID=guid%c5e000000-0000-4000-8000-%012d%c,StampId=guid%c%s%c)\n", int((i - 1) / 1000) + 1, 39, i, 39, 39, (i % 2 ? "56ebc6dc-f63c-46e2-8438-2967e0ad83bc" : "d70c1a9b-c241-48f5-880a-b6c36071e653"), 39 }'
+}
+vm_operation_paths() {
+  awk -v n=$(( $1 < 50000 ? $1 : 50000 )) 'BEGIN { for (i = 1; i <= n; i++) printf "/6b000000-0000-4000-8000-%012d/services/systemcenter/vmm/VirtualMachines(ID=guid%c6f000000-0000-4000-8000-%012d%c,StampId=guid%c56ebc6dc-f63c-46e2-8438-2967e0ad83bc%c)\n", int((i - 1) / 1000) + 1, 39, i, 39, 39, 39 }'
+}

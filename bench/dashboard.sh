@@ -15,11 +15,6 @@ find_jar
 pid=""
 trap '[ -n "$pid" ] && kill $pid 2>/dev/null || true' EXIT
 
-sql_for() { # $1 services (PostgreSQL)
-  local subs=$(( ($1 + 999) / 1000 ))
-  sed -e "s/@SERVICES@/$1/g" -e "s/@SUBSCRIPTIONS@/$subs/g" -e "s/@CLOUDS@/$((2 * subs))/g" -e "s/@VMS@/$((2 * $1))/g" \
-      -e 's/@RANGE(\([0-9]*\))@/generate_series(1, \1) AS g(i)/g' bench/generate-services.sql
-}
 uuid() { printf '%s-0000-4000-8000-%012d' "$1" "$2"; }
 median_ms() { # $1 URL path: median of 5 timed GETs after one warm-up, in ms
   curl -sf -o /dev/null "$base$1"
@@ -31,7 +26,7 @@ echo "| services | load s | all, page 1 | one subscription | name filter, all | 
 echo "|---|---|---|---|---|---|---|---|---|"
 for n in $SIZES; do
   port=$(free_port)
-  sql_for "$n" >"$WORK/dashboard-$n.sql"
+  generated_services_sql postgres "$n" >"$WORK/dashboard-$n.sql"
   start_with_data postgres "bench_lp_dash_$n" "$WORK/dashboard-$n.log" "$WORK/dashboard-$n.sql" --server.port=$port \
     --localpack.journal.enabled=false --logging.level.root=WARN --localpack.jobs.duration-factor=0
   sub=$(uuid 5b000000 $(( (n / 1000 + 1) / 2 )))

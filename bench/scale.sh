@@ -23,12 +23,6 @@ pid=""
 trap '[ -n "$pid" ] && kill $pid 2>/dev/null || true' EXIT
 trap 'exit 1' INT TERM
 
-sql_for() { # $1 db, $2 services
-  local subs=$(( ($2 + 999) / 1000 )) range
-  if [ "$1" = postgres ]; then range='generate_series(1, \1) AS g(i)'; else range='(SELECT X AS i FROM SYSTEM_RANGE(1, \1)) g'; fi
-  sed -e "s/@SERVICES@/$2/g" -e "s/@SUBSCRIPTIONS@/$subs/g" -e "s/@CLOUDS@/$((2 * subs))/g" -e "s/@VMS@/$((2 * $2))/g" \
-      -e "s/@RANGE(\([0-9]*\))@/$range/g" bench/generate-services.sql
-}
 uuid() { printf '%s-0000-4000-8000-%012d' "$1" "$2"; }
 
 echo "| db | services | load s | B1 req/s | B1 p50 / p99 ms | B2 req/s | B2 p50 / p99 ms | B3 req/s | B3 p50 / p99 ms | B7 peak RSS in B1, MB | B4 jobs/s |"
@@ -38,7 +32,7 @@ for db in $DBS; do
     port=$(free_port); args=(--server.port=$port --localpack.journal.enabled=false --logging.level.root=WARN
       --localpack.jobs.duration-factor=0 --localpack.jobs.poll-interval=5ms --localpack.odata.page-size=50)
     name=bench_lp_$n
-    sql_for "$db" "$n" >"$WORK/generate-$db-$n.sql"
+    generated_services_sql "$db" "$n" >"$WORK/generate-$db-$n.sql"
     start_with_data "$db" "$name" "$WORK/scale-$db-$n.log" "$WORK/generate-$db-$n.sql" "${args[@]}"
     subs=$(( (n + 999) / 1000 ))
     : >"$WORK/scale-b1"; : >"$WORK/scale-b2"; : >"$WORK/scale-b3"
@@ -72,7 +66,7 @@ for db in $DBS; do
     if [ "$db" = postgres ]; then # B4: operations accepted at once, jobs completed per second until the queue drains
       # every service once per pass (Stop, then Start on the next pass), so no job is still running when its
       # service comes round again
-      awk -v n=$(( n < 50000 ? n : 50000 )) 'BEGIN { for (i = 1; i <= n; i++) printf "/5b000000-0000-4000-8000-%012d/services/systemcenter/vmm/Services(ID=guid%c5e000000-0000-4000-8000-%012d%c,StampId=guid%c%s%c)\n", int((i - 1) / 1000) + 1, 39, i, 39, 39, (i % 2 ? "56ebc6dc-f63c-46e2-8438-2967e0ad83bc" : "d70c1a9b-c241-48f5-880a-b6c36071e653"), 39 }' >"$WORK/scale-b4"
+      service_operation_paths "$n" >"$WORK/scale-b4"
       count() { psql -tA -h "$PGHOST" -p "$PGPORT" -U "$PGUSER" -d "$name" -c "$1"; }
       drain() { until [ "$(count "SELECT COUNT(*) FROM jobs WHERE status IN ('Queued', 'Running')")" = 0 ]; do
         sleep 0.1; done; }

@@ -27,12 +27,6 @@ pid=""
 trap '[ -n "$pid" ] && kill $pid 2>/dev/null || true' EXIT
 trap 'exit 1' INT TERM
 
-sql_for() { # $1 db, $2 VMs
-  local range
-  if [ "$1" = postgres ]; then range='generate_series(1, \1) AS g(i)'; else range='(SELECT X AS i FROM SYSTEM_RANGE(1, \1)) g'; fi
-  sed -e "s/@VMS@/$2/g" -e "s/@SUBSCRIPTIONS@/$(( ($2 + 999) / 1000 ))/g" -e "s/@RANGE(\([0-9]*\))@/$range/g" \
-      bench/generate-vms.sql
-}
 uuid() { printf '%s-0000-4000-8000-%012d' "$1" "$2"; }
 EXPAND='$expand=VirtualNetworkAdapters,VMCheckpoints,VirtualSCSIAdapters,VirtualHardDisks,VirtualDVDDrives,VirtualDiskDrives'
 
@@ -43,7 +37,7 @@ for db in $DBS; do
     port=$(free_port); args=(--server.port=$port --localpack.journal.enabled=false --logging.level.root=WARN
       --localpack.jobs.duration-factor=0 --localpack.jobs.poll-interval=5ms)
     name=bench_lp_vms_$n
-    sql_for "$db" "$n" >"$WORK/generate-vms-$db-$n.sql"
+    generated_vms_sql "$db" "$n" >"$WORK/generate-vms-$db-$n.sql"
     start_with_data "$db" "$name" "$WORK/vms-$db-$n.log" "$WORK/generate-vms-$db-$n.sql" "${args[@]}"
     if [ "$db" = postgres ]; then # fresh statistics, as autovacuum would have them on a database in use
       psql -q -h "$PGHOST" -p "$PGPORT" -U "$PGUSER" -d "$name" -c "ANALYZE" >/dev/null
@@ -73,7 +67,7 @@ for db in $DBS; do
     done
     jobs="–"
     if [ "$db" = postgres ]; then # V3: operations accepted at once, jobs completed per second until the queue drains
-      awk -v n=$(( n < 50000 ? n : 50000 )) 'BEGIN { for (i = 1; i <= n; i++) printf "/6b000000-0000-4000-8000-%012d/services/systemcenter/vmm/VirtualMachines(ID=guid%c6f000000-0000-4000-8000-%012d%c,StampId=guid%c56ebc6dc-f63c-46e2-8438-2967e0ad83bc%c)\n", int((i - 1) / 1000) + 1, 39, i, 39, 39, 39 }' >"$WORK/vms-v3"
+      vm_operation_paths "$n" >"$WORK/vms-v3"
       count() { psql -tA -h "$PGHOST" -p "$PGPORT" -U "$PGUSER" -d "$name" -c "$1"; }
       drain() { until [ "$(count "SELECT COUNT(*) FROM jobs WHERE status IN ('Queued', 'Running')")" = 0 ]; do
         sleep 0.1; done; }
