@@ -224,11 +224,16 @@ class JobRunner implements SmartLifecycle {
         }
     }
 
+    /** The oldest queued job, claimed for this runner; null when the queue is empty. */
+    private JobRepository.Claimed claimNext() {
+        List<JobRepository.Claimed> claimed = repository.claimQueued(runnerId, 1, JobExecution.now(), leaseUntil());
+        return claimed.isEmpty() ? null : claimed.get(0);
+    }
+
+    /** {@link #claimNext()} on its own, a failure logged and left to the next poll. */
     private JobRepository.Claimed claimOne() {
         try {
-            List<JobRepository.Claimed> claimed = repository.claimQueued(runnerId, 1, JobExecution.now(),
-                    leaseUntil());
-            return claimed.isEmpty() ? null : claimed.get(0);
+            return claimNext();
         } catch (RuntimeException e) {
             log.warn("Job claim failed: {}", e.toString());
             return null; // the next poll tries again
@@ -348,9 +353,7 @@ class JobRunner implements SmartLifecycle {
                         // Not claimOne(): a failed statement would spoil the transaction, so a failure goes
                         // with the run's. The claim skips locked rows on PostgreSQL (on H2 it waits at most for
                         // another claim's commit): only a lost database fails it, and with it the commit anyway.
-                        List<JobRepository.Claimed> claimed = repository.claimQueued(runnerId, 1, JobExecution.now(),
-                                leaseUntil());
-                        next[0] = claimed.isEmpty() ? null : claimed.get(0);
+                        next[0] = claimNext();
                     }
                 } catch (JobFailedException e) {
                     execution.flushDeferredSteps(); // the failed job shows its step, as with a write per step

@@ -8,6 +8,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.SQLFeatureNotSupportedException;
 import java.sql.Statement;
 import java.util.Arrays;
 import javax.sql.DataSource;
@@ -254,7 +255,7 @@ public final class VersionedDataSource extends DelegatingDataSource {
                     written();
                 }
                 return rows;
-            } catch (java.sql.SQLFeatureNotSupportedException e) {
+            } catch (SQLFeatureNotSupportedException e) {
                 return (ResultSet) watch(ResultSet.class, new ReturnedRows(rows, connection()));
             }
         }
