@@ -56,23 +56,28 @@ class JobRestartTest extends HttpTestSupport {
     }
 
     /**
-     * A zero-duration Start runs in one transaction and records itself on the machines with their new state, in one
-     * write: the machines it leaves (state, most recent job, failed job cleared) are the ones a Start paced over time,
-     * with a write per step, leaves; after a failed Stop here, so that there is a failed job to clear.
+     * A zero-duration Start runs in one transaction and records itself on the machines and the tiers with their new
+     * state, in one write each: the machines and tiers it leaves (state, deployment state, most recent job, failed
+     * job cleared) are the ones a Start paced over time, with a write per step, leaves; after a failed Stop here, so
+     * that there is a failed job to clear.
      */
     @Test
     void aStartInOneTransactionLeavesTheMachinesAStepByStepStartLeaves() {
-        assertThat(machinesAfterFailedStopThenStart("Started at once")).isEqualTo(List.of("Running 1 null"));
+        List<String> leftByAStart = List.of("Running Deployed 1 null", "tier Deployed OK null");
+        assertThat(machinesAfterFailedStopThenStart("Started at once")).isEqualTo(leftByAStart);
         try {
             assertThat(send("PUT", base + "/_localpack/timing/vmm.service.start",
                     "{\"mode\":\"duration\",\"duration\":\"PT0.2S\"}").status()).isEqualTo(200);
-            assertThat(machinesAfterFailedStopThenStart("Started step by step")).isEqualTo(List.of("Running 1 null"));
+            assertThat(machinesAfterFailedStopThenStart("Started step by step")).isEqualTo(leftByAStart);
         } finally {
             send("DELETE", base + "/_localpack/timing/vmm.service.start", null);
         }
     }
 
-    /** Each distinct machine row as "status, number of machines pointing at the Start job, failed job". */
+    /**
+     * Each distinct machine row as "status, deployment state, number of machines pointing at the Start job, failed
+     * job", then each distinct tier row as "tier deployment state, status, failed job".
+     */
     private List<String> machinesAfterFailedStopThenStart(String name) {
         String id = createGateway(name);
         assertThat(send("POST", base + "/_localpack/faults", """
@@ -83,12 +88,19 @@ class JobRestartTest extends HttpTestSupport {
         assertThat(send("PUT", service, "{\"Operation\":\"Stop\"}").status()).isEqualTo(500);
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM virtual_machines WHERE service_id = CAST(? AS UUID)"
                 + " AND failed_job_id IS NOT NULL", Integer.class, id)).isPositive();
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM computer_tiers WHERE service_id = CAST(? AS UUID)"
+                + " AND failed_job_id IS NOT NULL", Integer.class, id)).isPositive();
         Response start = send("PUT", service, "{\"Operation\":\"Start\"}");
         assertThat(start.status()).isEqualTo(204);
-        return jdbc.queryForList("SELECT status || ' ' || SUM(CASE WHEN CAST(most_recent_task_id AS VARCHAR(36)) = ?"
-                + " THEN 1 ELSE 0 END) / COUNT(*) || ' ' || COALESCE(CAST(failed_job_id AS VARCHAR(36)), 'null')"
-                + " FROM virtual_machines WHERE service_id = CAST(? AS UUID) GROUP BY status, failed_job_id",
-                String.class, start.header("x-ms-request-id"), id);
+        List<String> rows = new java.util.ArrayList<>(jdbc.queryForList("SELECT status || ' ' || deployment_state"
+                + " || ' ' || SUM(CASE WHEN CAST(most_recent_task_id AS VARCHAR(36)) = ? THEN 1 ELSE 0 END) / COUNT(*)"
+                + " || ' ' || COALESCE(CAST(failed_job_id AS VARCHAR(36)), 'null') FROM virtual_machines"
+                + " WHERE service_id = CAST(? AS UUID) GROUP BY status, deployment_state, failed_job_id",
+                String.class, start.header("x-ms-request-id"), id));
+        rows.addAll(jdbc.queryForList("SELECT DISTINCT 'tier ' || deployment_state || ' ' || computer_tier_status"
+                + " || ' ' || COALESCE(CAST(failed_job_id AS VARCHAR(36)), 'null') FROM computer_tiers"
+                + " WHERE service_id = CAST(? AS UUID)", String.class, id));
+        return rows;
     }
 
     private java.util.List<String> machineStatusesAfterStopFailingAt(int step, String name) {

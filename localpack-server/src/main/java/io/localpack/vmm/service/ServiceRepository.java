@@ -3,5 +3,5 @@ package io.localpack.vmm.service;
 import io.localpack.vmm.common.VmmKey;
 import org.springframework.data.jpa.repository.JpaRepository;
 
-public interface ServiceRepository extends JpaRepository<Service, VmmKey>, ServiceLocks {
+public interface ServiceRepository extends JpaRepository<Service, VmmKey>, ServiceLocks, ServiceStatusUpdates {
 }

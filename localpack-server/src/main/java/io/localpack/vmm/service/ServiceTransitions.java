@@ -3,6 +3,8 @@ package io.localpack.vmm.service;
 import io.localpack.vmm.common.VmmKey;
 import io.localpack.vmm.template.ServiceTemplate;
 import io.localpack.vmm.template.ServiceTemplateRepository;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
 import java.util.UUID;
 import java.util.function.Consumer;
 import org.springframework.transaction.annotation.Transactional;
@@ -18,6 +20,8 @@ public class ServiceTransitions {
     private final ServiceTemplateRepository templates;
     private final ServiceManager manager;
     private final ServiceMachines machines;
+    @PersistenceContext
+    private EntityManager entityManager;
 
     public ServiceTransitions(ServiceRepository services, ServiceTemplateRepository templates, ServiceManager manager,
             ServiceMachines machines) {
@@ -44,9 +48,18 @@ public class ServiceTransitions {
         machines.moveTo(key, phase);
     }
 
+    /**
+     * Written at once and let go: a later step of the same transaction may set the status in plain SQL
+     * ({@link #running}, {@link #stopped}), which a loaded copy would not see, and would undo if written after it.
+     */
     @Transactional
     public void applyChanges(VmmKey key, ServiceChanges changes) {
-        with(key, service -> manager.apply(service, changes));
+        services.findById(key).ifPresent(service -> {
+            manager.apply(service, changes);
+            service.touch(manager.now());
+            services.flush();
+            entityManager.detach(service);
+        });
     }
 
     @Transactional
@@ -59,20 +72,16 @@ public class ServiceTransitions {
     /** @param jobId the job to record on the machines with their new state (null: recorded already) */
     @Transactional
     public void running(VmmKey key, UUID jobId) {
-        with(key, service -> {
-            service.setServiceStatus(ServiceStates.STATUS_RUNNING);
-            service.setOverallStatus(ServiceStates.OVERALL_OK);
-        });
+        services.setStatus(key.getId(), key.getStampId(), ServiceStates.STATUS_RUNNING, ServiceStates.OVERALL_OK,
+                manager.now());
         machines.moveTo(key, ServiceMachines.Phase.RUNNING, jobId);
     }
 
     /** @param jobId the job to record on the machines with their new state (null: recorded already) */
     @Transactional
     public void stopped(VmmKey key, UUID jobId) {
-        with(key, service -> {
-            service.setServiceStatus(ServiceStates.STATUS_STOPPED);
-            service.setOverallStatus(ServiceStates.OVERALL_OK);
-        });
+        services.setStatus(key.getId(), key.getStampId(), ServiceStates.STATUS_STOPPED, ServiceStates.OVERALL_OK,
+                manager.now());
         machines.moveTo(key, ServiceMachines.Phase.STOPPED, jobId);
     }
 

@@ -22,6 +22,14 @@ class ServiceTierUpdatesImpl implements ServiceTierUpdates {
     }
 
     @Override
+    public int setStateByJob(UUID serviceId, UUID stampId, String deploymentState, String computerTierStatus,
+            OffsetDateTime now) {
+        return updates.update("UPDATE computer_tiers SET deployment_state = ?, computer_tier_status = ?,"
+                + " failed_job_id = NULL, modified_time = ? WHERE service_id = ? AND stamp_id = ?", deploymentState,
+                computerTierStatus, now, serviceId, stampId);
+    }
+
+    @Override
     public int setFailedJob(UUID serviceId, UUID stampId, UUID failedJobId, OffsetDateTime now) {
         return updates.update("UPDATE computer_tiers SET failed_job_id = ?, modified_time = ?"
                 + " WHERE service_id = ? AND stamp_id = ?", failedJobId, now, serviceId, stampId);

@@ -36,6 +36,15 @@ public interface ServiceMachineUpdates {
     int setPowerStateByJob(UUID serviceId, UUID stampId, String status, String statusString,
             String virtualMachineState, UUID jobId, OffsetDateTime now);
 
+    /**
+     * {@link #setPowerStateByJob} that also sets the DeploymentState, in the same statement: a job that leaves the
+     * machines running has deployed them.
+     *
+     * @return how many machines changed
+     */
+    int setPowerAndDeploymentStateByJob(UUID serviceId, UUID stampId, String status, String statusString,
+            String virtualMachineState, String deploymentState, UUID jobId, OffsetDateTime now);
+
     /** Sets the DeploymentState of every machine of a service, e.g. "Deploying" then "Deployed". */
     int setDeploymentState(UUID serviceId, UUID stampId, String deploymentState, OffsetDateTime now);
 }

@@ -30,6 +30,15 @@ class ServiceMachineUpdatesImpl implements ServiceMachineUpdates {
     }
 
     @Override
+    public int setPowerAndDeploymentStateByJob(UUID serviceId, UUID stampId, String status, String statusString,
+            String virtualMachineState, String deploymentState, UUID jobId, OffsetDateTime now) {
+        return updates.update("UPDATE virtual_machines SET status = ?, status_string = ?, virtual_machine_state = ?,"
+                + " deployment_state = ?, most_recent_task_id = ?, failed_job_id = NULL, modified_time = ?"
+                + " WHERE service_id = ? AND stamp_id = ?", status, statusString, virtualMachineState,
+                deploymentState, jobId, now, serviceId, stampId);
+    }
+
+    @Override
     public int setJobs(UUID serviceId, UUID stampId, UUID jobId, UUID failedJobId, OffsetDateTime now) {
         return updates.update("UPDATE virtual_machines SET most_recent_task_id = ?, failed_job_id = ?,"
                 + " modified_time = ? WHERE service_id = ? AND stamp_id = ?", jobId, failedJobId, now, serviceId,

@@ -50,6 +50,14 @@ public interface VirtualMachineRepository extends JpaRepository<VirtualMachine, 
                 state.virtualMachineState(), jobId, now);
     }
 
+    /** {@link #setPowerAndDeploymentStateByJob(UUID, UUID, String, String, String, String, UUID, OffsetDateTime)}
+     * with a state. */
+    default int setPowerAndDeploymentStateByJob(UUID serviceId, UUID stampId, VirtualMachineStates.PowerState state,
+            String deploymentState, UUID jobId, OffsetDateTime now) {
+        return setPowerAndDeploymentStateByJob(serviceId, stampId, state.status(), state.statusString(),
+                state.virtualMachineState(), deploymentState, jobId, now);
+    }
+
     /**
      * Deletes the machines of a service. Deleting the service row deletes them too (ON DELETE CASCADE); this is for a
      * delete job that removes the machines first, as VMM does.

@@ -59,21 +59,38 @@ public class VirtualMachinesOfServices implements ServiceMachines {
             case CREATION_FAILED -> VirtualMachineStates.CREATION_FAILED_STATE;
             case DELETING -> VirtualMachineStates.DELETING_STATE;
         };
+        UUID id = service.getId();
+        UUID stampId = service.getStampId();
+        OffsetDateTime now = now();
+        // With a job, each table gets one statement: the new state and the job together.
+        boolean deployed = phase == Phase.RUNNING; // machines left running have been deployed
         if (jobId == null) {
-            machines.setPowerState(service.getId(), service.getStampId(), state, now());
+            machines.setPowerState(id, stampId, state, now);
+            if (deployed) {
+                machines.setDeploymentState(id, stampId, ServiceStates.DEPLOYED, now);
+            }
+        } else if (deployed) {
+            machines.setPowerAndDeploymentStateByJob(id, stampId, state, ServiceStates.DEPLOYED, jobId, now);
         } else {
-            machines.setPowerStateByJob(service.getId(), service.getStampId(), state, jobId, now());
-            tiers.setFailedJob(service.getId(), service.getStampId(), null, now());
+            machines.setPowerStateByJob(id, stampId, state, jobId, now);
         }
-        if (phase == Phase.RUNNING) {
-            machines.setDeploymentState(service.getId(), service.getStampId(), ServiceStates.DEPLOYED, now());
-            tiers.setState(service.getId(), service.getStampId(), ServiceStates.DEPLOYED, ComputerTier.STATUS_OK,
-                    now());
-        } else if (phase == Phase.CREATION_FAILED) {
-            // The tiers of a service whose deployment failed show it, as the service's OverallStatus does.
-            tiers.setState(service.getId(), service.getStampId(), ServiceStates.DEPLOYMENT_FAILED,
-                    ComputerTier.STATUS_NEEDS_ATTENTION, now());
+        // The tiers of a service whose deployment failed show it, as the service's OverallStatus does.
+        TierState tierState = deployed ? new TierState(ServiceStates.DEPLOYED, ComputerTier.STATUS_OK)
+                : phase == Phase.CREATION_FAILED
+                        ? new TierState(ServiceStates.DEPLOYMENT_FAILED, ComputerTier.STATUS_NEEDS_ATTENTION) : null;
+        if (tierState == null) {
+            if (jobId != null) {
+                tiers.setFailedJob(id, stampId, null, now);
+            }
+        } else if (jobId == null) {
+            tiers.setState(id, stampId, tierState.deploymentState(), tierState.status(), now);
+        } else {
+            tiers.setStateByJob(id, stampId, tierState.deploymentState(), tierState.status(), now);
         }
+    }
+
+    /** What a phase makes the service's computer tiers show. */
+    private record TierState(String deploymentState, String status) {
     }
 
     @Override
