@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # B4 alone, on PostgreSQL, for one jar or several side by side: PUT Services(…)?RunAsynchronously=1 with Stop/Start and
 # zero-duration jobs (as in bench/scale.sh), jobs completed per second from the first request until the queue is
-# empty, and the server's CPU per completed job (user + system from /proc, the PUT and the job together). With more
+# empty, and the CPU per completed job (user + system from /proc, the PUT and the job together) of the server, of
+# PostgreSQL's processes and of the whole machine (which also runs wrk and PostgreSQL for the other jars). With more
 # jars the rounds alternate, so both see the same machine; each jar has a database of its own with the same data.
 #   bench/b4.sh A.jar                   # one jar: 5 s warm-up, 3 rounds of 10 s, 10,000 services
 #   bench/b4.sh BASE.jar HEAD.jar       # A/B: rounds alternated, medians side by side (also A/B/C ...)
@@ -59,6 +60,9 @@ drain() { until [ "$(count "$1" "SELECT COUNT(*) FROM jobs WHERE status IN ('Que
 operations() { # $1 base, $2 paths, $3 duration, $4 requests sent before over the same paths
   WRK_PATHS="$2" WRK_OFFSET="${4:-0}" WRK_THREADS=2 wrk -t2 -c"$CONNECTIONS" -d"$3" -s bench/operations.lua "$1" | grep '^RESULT'; }
 cpu_ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }
+# PostgreSQL's processes (the server's connections are pooled, so they live through a round) and the whole machine
+pg_ticks() { cat /proc/[0-9]*/stat 2>/dev/null | awk '$2 == "(postgres)" {s += $14 + $15} END {print s + 0}'; }
+machine_ticks() { awk '/^cpu / {print $2 + $3 + $4 + $7 + $8 + $9}' /proc/stat; }
 
 for i in "${!jars[@]}"; do # warm-up: the JIT compiles the PUT and the job paths
   operations "${bases[$i]}" "$WORK/b4-warm" "$WARMUP" >/dev/null; drain "${names[$i]}"
@@ -70,27 +74,30 @@ for round in $(seq 1 "$ROUNDS"); do
   for i in "${!jars[@]}"; do
     l=$(label "$i"); p=${pids[$i]}; db=${names[$i]}
     before=$(count "$db" "SELECT COUNT(*) FROM jobs WHERE status = 'Completed'")
-    cpu0=$(cpu_ticks "$p"); t0=$(date +%s%N)
+    cpu0=$(cpu_ticks "$p"); pg0=$(pg_ticks); all0=$(machine_ticks); t0=$(date +%s%N)
     r=$(operations "${bases[$i]}" "$WORK/b4-measured" "$DURATION" "${sent[$i]}")
     sent[$i]=$(( ${sent[$i]} + $(sed -E 's/.*requests=([0-9]+).*/\1/' <<<"$r") ))
     drain "$db"
-    t1=$(date +%s%N); cpu1=$(cpu_ticks "$p")
+    t1=$(date +%s%N); cpu1=$(cpu_ticks "$p"); pg1=$(pg_ticks); all1=$(machine_ticks)
     done_jobs=$(( $(count "$db" "SELECT COUNT(*) FROM jobs WHERE status = 'Completed'") - before ))
     echo "$l $r jobs=$done_jobs $(awk -v n="$done_jobs" -v ns=$((t1 - t0)) -v t=$((cpu1 - cpu0)) -v hz="$(getconf CLK_TCK)" \
-      'BEGIN { printf "jobs_s=%.1f cpu_us=%.0f", n / (ns / 1e9), (n > 0) ? t * 1e6 / hz / n : 0 }')" | tee -a "$results" >&2
+      -v pg=$((pg1 - pg0)) -v all=$((all1 - all0)) 'BEGIN { us = (n > 0) ? 1e6 / hz / n : 0
+        printf "jobs_s=%.1f cpu_us=%.0f pg_us=%.0f machine_us=%.0f", n / (ns / 1e9), t * us, pg * us, all * us }')" \
+      | tee -a "$results" >&2
   done
 done
 
 field() { grep "^$1 " "$results" | sed -E "s/.*[ ]$2=([0-9.]+).*/\1/" | tr '\n' ' '; }
 echo "Machine: $(nproc) cores, $(java -version 2>&1 | head -1); $SIZE ${WORKLOAD:-services}; wrk -t2 -c$CONNECTIONS -d$DURATION, $ROUNDS rounds (medians)"
 echo
-echo "| jar | completed jobs/s | accepted PUT/s | PUT p50 / p99 ms | server CPU µs per job | rounds jobs/s |"
-echo "|---|---|---|---|---|---|"
+echo "| jar | completed jobs/s | accepted PUT/s | PUT p50 / p99 ms | server CPU µs per job | PostgreSQL CPU µs per job | machine CPU µs per job | rounds jobs/s |"
+echo "|---|---|---|---|---|---|---|---|"
 for i in "${!jars[@]}"; do
   l=$(label "$i")
-  printf "| %s %s | %.0f | %.0f | %.2f / %.2f | %.0f | %s|\n" "$l" "$(basename "${jars[$i]}")" \
+  printf "| %s %s | %.0f | %.0f | %.2f / %.2f | %.0f | %.0f | %.0f | %s|\n" "$l" "$(basename "${jars[$i]}")" \
     "$(field "$l" jobs_s | median)" "$(field "$l" rps | median)" "$(field "$l" p50_ms | median)" \
-    "$(field "$l" p99_ms | median)" "$(field "$l" cpu_us | median)" "$(field "$l" jobs_s)"
+    "$(field "$l" p99_ms | median)" "$(field "$l" cpu_us | median)" "$(field "$l" pg_us | median)" \
+    "$(field "$l" machine_us | median)" "$(field "$l" jobs_s)"
 done
 errors=$(grep -o 'errors=[0-9]*' "$results" | cut -d= -f2 | awk '{s+=$1} END {print s+0}')
 rm -f "$results"
