@@ -9,6 +9,7 @@ import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -38,23 +39,35 @@ class JobRepository {
         this.json = json;
     }
 
-    /** Writes the queued job and answers it as written, without reading it back. */
-    Job insert(JobRequest r, OffsetDateTime at) {
+    /**
+     * Writes the queued job and answers it as written, without reading it back, unless an unfinished job holds its
+     * target or one of {@code others}: the check and the write in one statement ({@link #findActiveJobs} then says
+     * which job holds what).
+     *
+     * @return the job; empty when something it needs is held
+     */
+    Optional<Job> insertIfFree(JobRequest r, HeldObjects others, OffsetDateTime at) {
         OffsetDateTime now = at.truncatedTo(ChronoUnit.MICROS); // what both databases keep
-        jdbc.update("""
+        List<Object> parameters = new ArrayList<>(Arrays.asList(r.id(), r.stampId(), r.subscriptionId(), r.kind(),
+                r.name(), r.descriptionCode(), r.descriptionCodeString(), r.cmdletName(), JobStatus.Queued.name(),
+                JobStatus.Queued.statusString(), now, r.owner(), r.targetObjectId(), r.targetObjectType(),
+                r.targetObjectName(), activeTarget(r.targetObjectId()), r.restartable(), toJson(r.parameters())));
+        String held = heldObjects(r.targetObjectId(), others, parameters);
+        int written = jdbc.update("""
                 INSERT INTO jobs (id, stamp_id, subscription_id, kind, name, description_code, description_code_string,
                   cmdlet_name, status, status_string, progress_value, current_step_index, skip_steps_before,
                   created_time, owner, target_object_id, target_object_type, target_object_name, active_target,
                   is_restartable, is_completed, parameters, attempt, version)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, 0, 0, ?, ?, ?, ?, ?, ?, ?, FALSE, ?, 0, 0)""",
-                r.id(), r.stampId(), r.subscriptionId(), r.kind(), r.name(), r.descriptionCode(),
-                r.descriptionCodeString(), r.cmdletName(), JobStatus.Queued.name(), JobStatus.Queued.statusString(),
-                now, r.owner(), r.targetObjectId(), r.targetObjectType(), r.targetObjectName(),
-                activeTarget(r.targetObjectId()), r.restartable(), toJson(r.parameters()));
-        return new Job(r.id(), r.stampId(), r.subscriptionId(), r.kind(), r.name(), r.descriptionCode(),
+                SELECT ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, 0, 0, ?, ?, ?, ?, ?, ?, ?, FALSE, ?, 0, 0
+                WHERE NOT EXISTS (SELECT 1 FROM jobs WHERE active_target IN (""" + held + "))",
+                parameters.toArray());
+        if (written == 0) {
+            return Optional.empty();
+        }
+        return Optional.of(new Job(r.id(), r.stampId(), r.subscriptionId(), r.kind(), r.name(), r.descriptionCode(),
                 r.descriptionCodeString(), r.cmdletName(), JobStatus.Queued, 0, null, now, null, null, r.owner(),
                 r.targetObjectId(), r.targetObjectType(), r.targetObjectName(), null, null, null, r.restartable(),
-                false, null, List.of(), parametersOf(r), null, 0);
+                false, null, List.of(), parametersOf(r), null, 0));
     }
 
     private static Map<String, String> parametersOf(JobRequest r) {
@@ -86,18 +99,23 @@ class JobRepository {
      */
     Map<UUID, UUID> findActiveJobs(UUID target, HeldObjects others) {
         List<Object> parameters = new ArrayList<>();
-        parameters.add(activeTarget(target));
-        String held = "SELECT ?";
-        if (others != null) {
-            held += " UNION ALL SELECT CAST(held.id AS VARCHAR(36)) FROM (" + others.idsQuery() + ") held";
-            parameters.addAll(List.of(others.parameters()));
-        }
+        String held = heldObjects(target, others, parameters);
         Map<UUID, UUID> busy = new LinkedHashMap<>();
         jdbc.query("SELECT active_target, id FROM jobs WHERE active_target IN (" + held + ")",
                 rs -> {
                     busy.put(UUID.fromString(rs.getString(1)), rs.getObject(2, UUID.class));
                 }, parameters.toArray());
         return busy;
+    }
+
+    /** The active-target keys of the target and the other objects, as a query; its parameters go to the list's end. */
+    private static String heldObjects(UUID target, HeldObjects others, List<Object> parameters) {
+        parameters.add(activeTarget(target));
+        if (others == null) {
+            return "SELECT ?";
+        }
+        parameters.addAll(List.of(others.parameters()));
+        return "SELECT ? UNION ALL SELECT CAST(held.id AS VARCHAR(36)) FROM (" + others.idsQuery() + ") held";
     }
 
     List<Job> findByTarget(UUID subscriptionId, UUID targetObjectId) {

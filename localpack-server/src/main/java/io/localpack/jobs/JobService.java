@@ -58,7 +58,8 @@ public class JobService {
 
     /**
      * {@link #submit(JobRequest)} for a job that also needs other objects free (a service job: the service's
-     * machines). Target and objects are checked in one query; a busy object is reported before a busy target.
+     * machines). Target and objects are checked in the statement that writes the job; a busy object is reported before
+     * a busy target.
      *
      * @throws TargetBusyException an unfinished job holds the target or one of {@code heldWith} (named in it)
      */
@@ -67,25 +68,38 @@ public class JobService {
             throw new IllegalArgumentException("No job handler for kind " + request.kind());
         }
         UUID target = request.targetObjectId();
-        if (target != null || heldWith != null) {
-            java.util.Map<UUID, UUID> busy = repository.findActiveJobs(target, heldWith);
-            UUID runningOnTarget = target == null ? null : busy.remove(target);
-            if (!busy.isEmpty()) {
-                java.util.Map.Entry<UUID, UUID> other = busy.entrySet().iterator().next();
-                throw new TargetBusyException(other.getKey(), other.getValue());
-            }
-            if (runningOnTarget != null) {
-                throw new TargetBusyException(target, runningOnTarget);
-            }
-        }
         Job queued;
         try {
-            queued = repository.insert(request, JobExecution.now());
+            // Written unless held; when held, a second look names the holder. One that finished in between is gone
+            // by the next try.
+            Optional<Job> written = repository.insertIfFree(request, heldWith, JobExecution.now());
+            for (int attempt = 1; written.isEmpty(); attempt++) {
+                refuseIfHeld(target, heldWith, attempt == 2);
+                written = repository.insertIfFree(request, heldWith, JobExecution.now());
+            }
+            queued = written.get();
         } catch (DuplicateKeyException e) {
             throw busyOrDuplicate(request.targetObjectId(), request.id(), e);
         }
         wakeRunnerAfterCommit();
         return queued;
+    }
+
+    /**
+     * Refuses a job whose target or one of {@code heldWith} an unfinished job holds: a busy object is reported before
+     * a busy target. With {@code evenIfFree}, refuses also when the holder has finished meanwhile (it held the job
+     * off twice), naming no job.
+     */
+    private void refuseIfHeld(UUID target, HeldObjects heldWith, boolean evenIfFree) {
+        java.util.Map<UUID, UUID> busy = repository.findActiveJobs(target, heldWith);
+        UUID runningOnTarget = target == null ? null : busy.remove(target);
+        if (!busy.isEmpty()) {
+            java.util.Map.Entry<UUID, UUID> other = busy.entrySet().iterator().next();
+            throw new TargetBusyException(other.getKey(), other.getValue());
+        }
+        if (runningOnTarget != null || evenIfFree) {
+            throw new TargetBusyException(target, runningOnTarget);
+        }
     }
 
     /** A job of the subscription, or empty (also for another tenant's job). */
