@@ -56,7 +56,15 @@ class ServiceRulesTest {
     /** lockForJob: the row by key (the lock itself is the database's, tested in ServiceLockTest). */
     private final ServiceRepository serviceRepository = InMemoryRepository.of(ServiceRepository.class, services,
             Service::key, Map.of("lockForJob", args -> Optional.ofNullable(
-                    services.get(new VmmKey((UUID) args[0], (UUID) args[1])))));
+                    services.get(new VmmKey((UUID) args[0], (UUID) args[1]))),
+                    // what its UPDATE of the three columns does
+                    "setStatus", args -> Optional.ofNullable(services.get(new VmmKey((UUID) args[0], (UUID) args[1])))
+                            .map(service -> {
+                                service.setServiceStatus((String) args[2]);
+                                service.setOverallStatus((String) args[3]);
+                                service.touch((java.time.OffsetDateTime) args[4]);
+                                return 1;
+                            }).orElse(0)));
     private final ServiceTemplateRepository templateRepository = InMemoryRepository.of(
             ServiceTemplateRepository.class, templates, template -> new VmmKey(template.getId(), template.getStampId()),
             Map.of("findGranted", args -> {
