@@ -5,6 +5,7 @@ import io.localpack.vmm.template.ServiceTemplate;
 import io.localpack.vmm.template.ServiceTemplateRepository;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Consumer;
 import org.springframework.transaction.annotation.Transactional;
@@ -54,9 +55,7 @@ public class ServiceTransitions {
      */
     @Transactional
     public void applyChanges(VmmKey key, ServiceChanges changes) {
-        services.findById(key).ifPresent(service -> {
-            manager.apply(service, changes);
-            service.touch(manager.now());
+        with(key, service -> manager.apply(service, changes)).ifPresent(service -> {
             services.flush();
             entityManager.detach(service);
         });
@@ -133,10 +132,13 @@ public class ServiceTransitions {
         });
     }
 
-    private void with(VmmKey key, Consumer<Service> change) {
-        services.findById(key).ifPresent(service -> {
+    /** @return the service changed; empty when it is gone */
+    private Optional<Service> with(VmmKey key, Consumer<Service> change) {
+        Optional<Service> found = services.findById(key);
+        found.ifPresent(service -> {
             change.accept(service);
             service.touch(manager.now());
         });
+        return found;
     }
 }
