@@ -15,7 +15,6 @@ find_jar
 pid=""
 trap '[ -n "$pid" ] && kill $pid 2>/dev/null || true' EXIT
 
-uuid() { printf '%s-0000-4000-8000-%012d' "$1" "$2"; }
 median_ms() { # $1 URL path: median of 5 timed GETs after one warm-up, in ms
   curl -sf -o /dev/null "$base$1"
   for k in 1 2 3 4 5; do curl -sf -o /dev/null -w '%{time_total}\n' "$base$1"; done \

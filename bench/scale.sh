@@ -23,8 +23,6 @@ pid=""
 trap '[ -n "$pid" ] && kill $pid 2>/dev/null || true' EXIT
 trap 'exit 1' INT TERM
 
-uuid() { printf '%s-0000-4000-8000-%012d' "$1" "$2"; }
-
 echo "| db | services | load s | B1 req/s | B1 p50 / p99 ms | B2 req/s | B2 p50 / p99 ms | B3 req/s | B3 p50 / p99 ms | B7 peak RSS in B1, MB | B4 jobs/s |"
 echo "|---|---|---|---|---|---|---|---|---|---|---|"
 for db in $DBS; do

@@ -27,7 +27,6 @@ pid=""
 trap '[ -n "$pid" ] && kill $pid 2>/dev/null || true' EXIT
 trap 'exit 1' INT TERM
 
-uuid() { printf '%s-0000-4000-8000-%012d' "$1" "$2"; }
 EXPAND='$expand=VirtualNetworkAdapters,VMCheckpoints,VirtualSCSIAdapters,VirtualHardDisks,VirtualDVDDrives,VirtualDiskDrives'
 
 echo "| db | VMs | load s | V0 by ID, no expand, req/s | V0 p50 / p99 ms | V1 by ID req/s | V1 p50 / p99 ms | V2 by Name req/s | V2 p50 / p99 ms | V3 VM operations, jobs/s |"
