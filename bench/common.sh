@@ -117,12 +117,13 @@ start_wiremock_jar() {
   wiremock_pid=$!
 }
 
-# The SQL that generates the data of a size inside database $1 (postgres or h2), sent through
-# POST /_localpack/fixtures/sql: $2 services with their machines (bench/generate-services.sql), or $2 stand-alone
-# machines with their devices (bench/generate-vms.sql); a subscription per 1,000.
 # The generated data's keys: uuid PREFIX N gives PREFIX-0000-4000-8000-<N, 12 digits> (5b… subscriptions, 5c… clouds,
 # 5e… services, 6b… and 6f… the stand-alone machines' subscriptions and machines)
 uuid() { printf '%s-0000-4000-8000-%012d' "$1" "$2"; }
+
+# The SQL that generates the data of a size inside database $1 (postgres or h2), sent through
+# POST /_localpack/fixtures/sql: $2 services with their machines (bench/generate-services.sql), or $2 stand-alone
+# machines with their devices (bench/generate-vms.sql); a subscription per 1,000.
 generated_range() { # $1 db: the row source of @RANGE(n)@
   if [ "$1" = postgres ]; then echo 'generate_series(1, \1) AS g(i)'; else echo '(SELECT X AS i FROM SYSTEM_RANGE(1, \1)) g'; fi
 }
