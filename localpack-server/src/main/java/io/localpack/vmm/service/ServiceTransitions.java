@@ -134,11 +134,10 @@ public class ServiceTransitions {
 
     /** @return the service changed; empty when it is gone */
     private Optional<Service> with(VmmKey key, Consumer<Service> change) {
-        Optional<Service> found = services.findById(key);
-        found.ifPresent(service -> {
+        return services.findById(key).map(service -> {
             change.accept(service);
             service.touch(manager.now());
+            return service;
         });
-        return found;
     }
 }
